@@ -1,0 +1,58 @@
+import { BackendUnavailableError, startBackend, watchContextLoss } from './backend';
+import type { BackendInfo, BackendName, EngineCommand, EngineEvent, EngineHost } from './protocol';
+
+/** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
+export interface Engine {
+  /** Handle one command. Never throws: failures become `error` or `init-failed` events. */
+  handle(command: EngineCommand): Promise<void>;
+}
+
+/**
+ * Make an engine for `host`. The same code runs in the worker and, as a fall-back, on the main thread.
+ *
+ * Fall-back order when WebGL is asked for: in the worker, failure is reported (`init-failed`) so the
+ * client can retry on the main thread, where WebGL may still work; on the main thread, cpu is the
+ * last resort, and the returned info says why it was taken.
+ */
+export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
+  let info: BackendInfo | null = null;
+
+  async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
+    try {
+      info = await startBackend(preferred, host, reason);
+    } catch (error) {
+      const message = describeError(error);
+      if (preferred === 'cpu' || host === 'worker') {
+        emit({ type: 'init-failed', id, message: `${preferred} in the ${host}: ${message}` });
+        return;
+      }
+      try {
+        info = await startBackend('cpu', host, `${reason}; WebGL failed on the main thread too (${message}), so training uses the cpu backend`);
+      } catch (cpuError) {
+        emit({ type: 'init-failed', id, message: `cpu on the main thread: ${describeError(cpuError)}` });
+        return;
+      }
+    }
+    watchContextLoss((message) => emit({ type: 'webgl-context-lost', message }));
+    emit({ type: 'ready', id, info });
+  }
+
+  return {
+    async handle(command) {
+      switch (command.type) {
+        case 'init':
+          await init(command.id, command.preferredBackend, command.reason);
+          return;
+        case 'dispose':
+          info = null;
+          return;
+      }
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof BackendUnavailableError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,76 @@
+/**
+ * The typed vocabulary between the main thread and the engine (worker or main-thread fallback).
+ * Nothing else crosses the boundary: every message is one of these unions, and every payload is
+ * structured-clone friendly (plain objects, numbers, strings, typed arrays).
+ */
+
+/** Backends the engine knows how to start. */
+export type BackendName = 'webgl' | 'cpu';
+
+/** Where the engine code runs. */
+export type EngineHost = 'worker' | 'main-thread';
+
+/** What the engine learned about the compute backend it started. */
+export interface BackendInfo {
+  /** `tf.getBackend()` after start-up and after a real kernel ran on it. */
+  readonly backend: BackendName;
+  /** Where the engine runs. */
+  readonly host: EngineHost;
+  /** Unmasked WebGL renderer string (e.g. "SwiftShader ..."), or null when not on WebGL. */
+  readonly renderer: string | null;
+  /** WebGL vendor string, or null when not on WebGL. */
+  readonly vendor: string | null;
+  /** 1 or 2 on WebGL, null otherwise. */
+  readonly webglVersion: number | null;
+  /** `WEBGL_MAX_TEXTURE_SIZE` in pixels, null when not on WebGL. */
+  readonly maxTextureSize: number | null;
+  /** Whether the GPU can render to float32 textures (`WEBGL_RENDER_FLOAT32_ENABLED`). */
+  readonly floatTextures: boolean | null;
+  /** True when the renderer is a software rasteriser (SwiftShader, llvmpipe, ...). */
+  readonly softwareRenderer: boolean;
+  /** Milliseconds the start-up self-test (a small conv2d) took on this backend. */
+  readonly selfTestMs: number;
+  /** Why this path was taken, in words for the user (e.g. "worker could not get WebGL: ..."). */
+  readonly reason: string;
+}
+
+/** Commands sent to the engine. Every command carries an id echoed by the events it causes. */
+export type EngineCommand =
+  | {
+      readonly type: 'init';
+      readonly id: number;
+      readonly preferredBackend: BackendName;
+      /** Why this host and backend are being tried, carried into `BackendInfo.reason`. */
+      readonly reason: string;
+    }
+  | { readonly type: 'dispose'; readonly id: number };
+
+/** Events sent by the engine. */
+export type EngineEvent =
+  | { readonly type: 'ready'; readonly id: number; readonly info: BackendInfo }
+  | { readonly type: 'init-failed'; readonly id: number; readonly message: string }
+  | { readonly type: 'error'; readonly id: number; readonly message: string }
+  | { readonly type: 'webgl-context-lost'; readonly message: string }
+  /** The engine itself died (a worker that failed to load or threw outside a command). */
+  | { readonly type: 'fatal'; readonly message: string };
+
+/** Narrow an unknown `MessageEvent.data` to an engine command. */
+export function isEngineCommand(value: unknown): value is EngineCommand {
+  return isTaggedObject(value) && (value.type === 'init' || value.type === 'dispose');
+}
+
+/** Narrow an unknown `MessageEvent.data` to an engine event. */
+export function isEngineEvent(value: unknown): value is EngineEvent {
+  return (
+    isTaggedObject(value) &&
+    (value.type === 'ready' ||
+      value.type === 'init-failed' ||
+      value.type === 'error' ||
+      value.type === 'webgl-context-lost' ||
+      value.type === 'fatal')
+  );
+}
+
+function isTaggedObject(value: unknown): value is { type: unknown } {
+  return typeof value === 'object' && value !== null && 'type' in value;
+}

@@ -1,0 +1,9 @@
+import type { AppState } from './store';
+
+/** Named selectors, so components subscribe to exactly what they render. */
+export const selectArea = (state: AppState): AppState['area'] => state.area;
+export const selectEngineStatus = (state: AppState): AppState['engineStatus'] => state.engineStatus;
+export const selectBackendInfo = (state: AppState): AppState['backendInfo'] => state.backendInfo;
+export const selectEngineError = (state: AppState): AppState['engineError'] => state.engineError;
+export const selectContextLostMessage = (state: AppState): AppState['contextLostMessage'] => state.contextLostMessage;
+export const selectPreferredBackend = (state: AppState): AppState['preferredBackend'] => state.preferredBackend;

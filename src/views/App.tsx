@@ -1,0 +1,28 @@
+import { useAppStore } from '../state/store';
+import { selectArea } from '../state/selectors';
+import { AreaNav } from './common/AreaNav';
+import { BackendBadge } from './common/BackendBadge';
+import { LearnArea } from './learn/LearnArea';
+import { TrainArea } from './train/TrainArea';
+import { ClassifyArea } from './classify/ClassifyArea';
+
+/** The app shell: title, area links, backend badge, and the open area. */
+export function App() {
+  const area = useAppStore(selectArea);
+  return (
+    <>
+      <header className="app-header">
+        <h1>
+          <a href="#/learn">CNN Playground</a>
+        </h1>
+        <AreaNav />
+        <BackendBadge />
+      </header>
+      <main id="main">
+        {area === 'learn' && <LearnArea />}
+        {area === 'train' && <TrainArea />}
+        {area === 'classify' && <ClassifyArea />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** The Train area: train the tutorial's CIFAR-10 CNN on this computer's GPU and watch it learn. */
+export function TrainArea() {
+  return (
+    <section aria-labelledby="train-heading" className="area">
+      <h2 id="train-heading">Train</h2>
+      <p className="lead">
+        Train the tutorial's network on CIFAR-10 — 50 000 small photos in ten classes — right here on this
+        computer, and watch loss and accuracy move as it learns.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Content Security Policy for the built app: nothing may be fetched from, or sent to, any origin but
+ * the app's own. Added at build time only, because the dev server injects an inline React-refresh
+ * preamble that a strict policy would block.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self' data: blob:",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'cnn-playground:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/**
+ * One config for the app and its tests.
+ * - `base: './'` makes every asset URL relative, so `dist/` works from any static server and sub-path.
+ * - Workers are ES modules so the engine worker can `import` tfjs like the main thread does.
+ * - Two test projects: `unit` (Node, real tfjs on its cpu backend) and `e2e` (playwright-core driving
+ *   Debian's headless Chromium against the built app served by `vite preview`).
+ */
+export default defineConfig({
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/{core,engine,state,views,scripts}/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // One browser at a time: the machine has two cores and SwiftShader is CPU-bound.
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
