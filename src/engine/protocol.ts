@@ -54,23 +54,24 @@ export type EngineEvent =
   /** The engine itself died (a worker that failed to load or threw outside a command). */
   | { readonly type: 'fatal'; readonly message: string };
 
+/*
+ * Adding a domain (data, training, inspection, ...): write `protocol-<domain>.ts` with its command and
+ * event unions and a `<DOMAIN>_COMMAND_TYPES` / `<DOMAIN>_EVENT_TYPES` list of their `type` tags, then
+ * add the unions to `EngineCommand` / `EngineEvent` above and the lists to the sets below.
+ */
+const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose']);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal']);
+
 /** Narrow an unknown `MessageEvent.data` to an engine command. */
 export function isEngineCommand(value: unknown): value is EngineCommand {
-  return isTaggedObject(value) && (value.type === 'init' || value.type === 'dispose');
+  return isTaggedObject(value) && COMMAND_TYPES.has(value.type);
 }
 
 /** Narrow an unknown `MessageEvent.data` to an engine event. */
 export function isEngineEvent(value: unknown): value is EngineEvent {
-  return (
-    isTaggedObject(value) &&
-    (value.type === 'ready' ||
-      value.type === 'init-failed' ||
-      value.type === 'error' ||
-      value.type === 'webgl-context-lost' ||
-      value.type === 'fatal')
-  );
+  return isTaggedObject(value) && EVENT_TYPES.has(value.type);
 }
 
-function isTaggedObject(value: unknown): value is { type: unknown } {
-  return typeof value === 'object' && value !== null && 'type' in value;
+function isTaggedObject(value: unknown): value is { type: string } {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
 }
