@@ -7,3 +7,4 @@ export const selectBackendInfo = (state: AppState): AppState['backendInfo'] => s
 export const selectEngineError = (state: AppState): AppState['engineError'] => state.engineError;
 export const selectContextLostMessage = (state: AppState): AppState['contextLostMessage'] => state.contextLostMessage;
 export const selectPreferredBackend = (state: AppState): AppState['preferredBackend'] => state.preferredBackend;
+export const selectCurrentImage = (state: AppState): AppState['currentImage'] => state.currentImage;

@@ -1,26 +1,29 @@
 import { create } from 'zustand';
 import { createEngineSlice, initialEngineData, type EngineActions, type EngineData } from './slices/engine-slice';
+import { createDataSlice, initialDataData, type DataActions, type DataData } from './slices/data-slice';
 import { createRouteSlice, initialRouteData, type RouteActions, type RouteData } from './slices/route-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
+export type { CurrentImage } from './slices/data-slice';
 
 /**
  * The whole store: data and actions of every slice. To add a slice: write `slices/x-slice.ts` with
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData;
+export type AppData = RouteData & EngineData & DataData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData() };
 }
 
 /** The app's one store. */
 export const useAppStore = create<AppState>()((...args) => ({
   ...createRouteSlice(...args),
   ...createEngineSlice(...args),
+  ...createDataSlice(...args),
 }));
