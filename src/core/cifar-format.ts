@@ -66,3 +66,14 @@ export interface CifarManifest {
   readonly layout: 'NHWC-uint8';
   readonly splits: { readonly train: CifarSplitEntry; readonly test: CifarSplitEntry };
 }
+
+/**
+ * One split held in memory, as the loaders return it and the training loop consumes it.
+ * `images` is NHWC uint8 (count × 32 × 32 × 3); `labels` holds one class index per image.
+ * Floats are made per batch, never for the whole split (DESIGN.md: Data).
+ */
+export interface CifarArrays {
+  readonly count: number;
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+}
