@@ -34,6 +34,19 @@ export const CIFAR_IMAGE_BYTES = CIFAR_IMAGE_SIZE * CIFAR_IMAGE_SIZE * CIFAR_CHA
 /** The two splits of the data set. */
 export type CifarSplit = 'train' | 'test';
 
+/** Both splits, in the order files are written and loaded (test first: it is the smaller). */
+export const CIFAR_SPLITS: readonly CifarSplit[] = ['test', 'train'];
+
+/** Folder of the served files, relative to the app's base URL (and to `public/`). */
+export const CIFAR_DATA_DIR = 'data/cifar10/';
+/** The manifest's file name inside `CIFAR_DATA_DIR`. */
+export const CIFAR_MANIFEST_FILE = 'manifest.json';
+
+/** File names of one split inside `CIFAR_DATA_DIR`. */
+export function cifarFileNames(split: CifarSplit): { readonly images: string; readonly labels: string } {
+  return { images: `${split}-images.bin`, labels: `${split}-labels.bin` };
+}
+
 /** One file listed in the manifest. */
 export interface CifarFileEntry {
   /** File name relative to the manifest. */

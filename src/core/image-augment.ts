@@ -1,0 +1,90 @@
+/**
+ * Data augmentation on uint8 NHWC images: a random horizontal mirror and a shift of a few pixels.
+ * A cat facing left is still a cat facing right, and a cat two pixels lower is still a cat; showing
+ * the network such variants each epoch makes it memorise less. Vertical flips are left out on
+ * purpose: an upside-down truck is not a CIFAR-10 photo.
+ */
+import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from './cifar-format';
+
+/** Height, width and channels of each image in an NHWC array. */
+export interface ImageGeometry {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+}
+
+/** CIFAR-10's 32 × 32 × 3. */
+export const CIFAR_GEOMETRY: ImageGeometry = { height: CIFAR_IMAGE_SIZE, width: CIFAR_IMAGE_SIZE, channels: CIFAR_CHANNELS };
+
+/** One image's transform: move right by `dx` and down by `dy` pixels (negative: left, up), then mirror. */
+export interface ImageTransform {
+  readonly flip: boolean;
+  readonly dx: number;
+  readonly dy: number;
+}
+
+/** What `augmentBatchInPlace` may do to each image. */
+export interface AugmentOptions {
+  /** Mirror left–right with probability ½. */
+  readonly flipHorizontal: boolean;
+  /** Shift each axis by a uniform whole number of pixels in [-maxShiftPx, maxShiftPx]; 0 for none. */
+  readonly maxShiftPx: number;
+}
+
+/**
+ * Write the transformed image at `srcOffset` of `src` to `dstOffset` of `dst` (which must not overlap).
+ * Pixels shifted in from outside repeat the nearest edge pixel (Keras' default `fill_mode='nearest'`),
+ * so no black bars appear that the network could learn as a feature.
+ */
+export function transformImageInto(
+  src: Uint8Array,
+  srcOffset: number,
+  dst: Uint8Array,
+  dstOffset: number,
+  transform: ImageTransform,
+  geometry: ImageGeometry = CIFAR_GEOMETRY,
+): void {
+  const { height, width, channels } = geometry;
+  for (let y = 0; y < height; y++) {
+    const sy = clamp(y - transform.dy, height);
+    for (let x = 0; x < width; x++) {
+      const xBeforeFlip = transform.flip ? width - 1 - x : x;
+      const sx = clamp(xBeforeFlip - transform.dx, width);
+      const from = srcOffset + (sy * width + sx) * channels;
+      const to = dstOffset + (y * width + x) * channels;
+      for (let c = 0; c < channels; c++) dst[to + c] = src[from + c] ?? 0;
+    }
+  }
+}
+
+/**
+ * Draw one random transform per image and apply it to `batch` (NHWC uint8) in place.
+ *
+ * @param random uniform numbers in [0, 1), e.g. `mulberry32(seed)`, so a run can be replayed.
+ * @throws RangeError when `maxShiftPx` is negative, not an integer, or not smaller than the image.
+ */
+export function augmentBatchInPlace(
+  batch: Uint8Array,
+  options: AugmentOptions,
+  random: () => number,
+  geometry: ImageGeometry = CIFAR_GEOMETRY,
+): void {
+  const { maxShiftPx } = options;
+  const side = Math.min(geometry.height, geometry.width);
+  if (!Number.isInteger(maxShiftPx) || maxShiftPx < 0 || maxShiftPx >= side) {
+    throw new RangeError(`maxShiftPx must be an integer from 0 to ${side - 1}, got ${maxShiftPx}`);
+  }
+  if (!options.flipHorizontal && maxShiftPx === 0) return;
+  const imageBytes = geometry.height * geometry.width * geometry.channels;
+  const scratch = new Uint8Array(imageBytes);
+  for (let offset = 0; offset + imageBytes <= batch.length; offset += imageBytes) {
+    const shift = (): number => Math.floor(random() * (2 * maxShiftPx + 1)) - maxShiftPx;
+    const transform: ImageTransform = { flip: options.flipHorizontal && random() < 0.5, dx: shift(), dy: shift() };
+    scratch.set(batch.subarray(offset, offset + imageBytes));
+    transformImageInto(scratch, 0, batch, offset, transform, geometry);
+  }
+}
+
+function clamp(value: number, size: number): number {
+  return value < 0 ? 0 : value >= size ? size - 1 : value;
+}
