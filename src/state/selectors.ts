@@ -8,3 +8,7 @@ export const selectEngineError = (state: AppState): AppState['engineError'] => s
 export const selectContextLostMessage = (state: AppState): AppState['contextLostMessage'] => state.contextLostMessage;
 export const selectPreferredBackend = (state: AppState): AppState['preferredBackend'] => state.preferredBackend;
 export const selectCurrentImage = (state: AppState): AppState['currentImage'] => state.currentImage;
+export const selectLessonId = (state: AppState): AppState['lessonId'] => state.lessonId;
+export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
+export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;
+export const selectLearnImage = (state: AppState): AppState['learnImage'] => state.learnImage;

@@ -2,23 +2,25 @@ import { create } from 'zustand';
 import { createEngineSlice, initialEngineData, type EngineActions, type EngineData } from './slices/engine-slice';
 import { createDataSlice, initialDataData, type DataActions, type DataData } from './slices/data-slice';
 import { createRouteSlice, initialRouteData, type RouteActions, type RouteData } from './slices/route-slice';
+import { createLearnSlice, initialLearnData, type LearnActions, type LearnData } from './slices/learn-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
 export type { CurrentImage } from './slices/data-slice';
+export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnImage } from './slices/learn-slice';
 
 /**
  * The whole store: data and actions of every slice. To add a slice: write `slices/x-slice.ts` with
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData;
+export type AppData = RouteData & EngineData & DataData & LearnData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData() };
 }
 
 /** The app's one store. */
@@ -26,4 +28,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createRouteSlice(...args),
   ...createEngineSlice(...args),
   ...createDataSlice(...args),
+  ...createLearnSlice(...args),
 }));
