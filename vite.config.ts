@@ -52,7 +52,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{core,engine,state,views,scripts}/**/*.test.{ts,tsx}'],
+          include: ['tests/{core,engine,state,render,views,scripts}/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
         },
       },
