@@ -1,0 +1,56 @@
+/**
+ * Installs the kernels that let the tutorial's CNN train on tfjs's wasm backend, and fast.
+ * Importing this module loads `@tensorflow/tfjs-backend-wasm`, which registers the 'wasm' backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { makeBatchMatMul } from './batch-mat-mul';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+
+/** Names of the wasm kernels this module adds or replaces. */
+export const WASM_TRAINING_KERNELS: readonly string[] = [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.BatchMatMul];
+
+/** The kernels registered before ours (null: there was none), so they can be put back. */
+const stockKernels = new Map<string, tf.KernelConfig | null>();
+
+/**
+ * Register our `Conv2DBackpropFilter` (missing from stock wasm), `Conv2DBackpropInput` and
+ * `BatchMatMul` (stock ones are slow for training) on 'wasm'. Idempotent; safe before or after the
+ * wasm backend is started, because each replacement keeps the stock kernel's setup function (the
+ * stock BatchMatMul, which ours delegates to, must still be set up when the backend starts).
+ *
+ * @throws Error when the stock wasm BatchMatMul is missing (another tfjs-backend-wasm version).
+ */
+export function registerWasmTrainingKernels(): void {
+  if (stockKernels.size > 0) return;
+  const stockMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
+  if (!stockMatMul) throw new Error('tfjs-backend-wasm must provide BatchMatMul; it is not registered');
+  for (const name of WASM_TRAINING_KERNELS) stockKernels.set(name, tf.getKernel(name, 'wasm') ?? null);
+  const stockInput = stockKernels.get(tf.Conv2DBackpropInput);
+  replaceKernel(conv2dBackpropFilterConfig);
+  replaceKernel({ ...stockInput, ...conv2dBackpropInputConfig });
+  replaceKernel({ ...stockMatMul, kernelFunc: makeBatchMatMul(stockMatMul.kernelFunc) });
+}
+
+/**
+ * Put the stock wasm kernels back (and remove `Conv2DBackpropFilter`, which stock wasm lacks), so a
+ * benchmark or a test can compare against stock tfjs. Does nothing when ours are not installed.
+ */
+export function restoreStockWasmKernels(): void {
+  for (const [name, stock] of stockKernels) {
+    tf.unregisterKernel(name, 'wasm');
+    if (stock) tf.registerKernel(stock);
+  }
+  stockKernels.clear();
+}
+
+/** Whether `registerWasmTrainingKernels` is in effect. */
+export function wasmTrainingKernelsInstalled(): boolean {
+  return stockKernels.size > 0;
+}
+
+function replaceKernel(config: tf.KernelConfig): void {
+  if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
+  tf.registerKernel(config);
+}
