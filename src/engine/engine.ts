@@ -1,5 +1,7 @@
 import { BackendUnavailableError, startBackend, watchContextLoss } from './backend';
 import type { BackendInfo, BackendName, EngineCommand, EngineEvent, EngineHost } from './protocol';
+import { isDataCommand } from './protocol-data';
+import { createDataHandler } from './data/data-commands';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -16,6 +18,7 @@ export interface Engine {
  */
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
+  const data = createDataHandler(emit);
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
     try {
@@ -39,6 +42,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
 
   return {
     async handle(command) {
+      if (isDataCommand(command)) return data.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

@@ -4,15 +4,17 @@
  */
 import { createEngine } from './engine';
 import { isEngineCommand, type EngineEvent } from './protocol';
+import { transferablesOf } from './protocol-data';
 
 /** The slice of `DedicatedWorkerGlobalScope` this file uses (the DOM lib is the project's lib). */
 interface WorkerScope {
-  postMessage(message: EngineEvent): void;
+  postMessage(message: EngineEvent, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
-const engine = createEngine('worker', (event) => scope.postMessage(event));
+// Pages of images move their buffers to the page instead of copying them.
+const engine = createEngine('worker', (event) => scope.postMessage(event, transferablesOf(event)));
 
 scope.addEventListener('message', (event) => {
   if (isEngineCommand(event.data)) void engine.handle(event.data);

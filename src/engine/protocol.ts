@@ -3,6 +3,7 @@
  * Nothing else crosses the boundary: every message is one of these unions, and every payload is
  * structured-clone friendly (plain objects, numbers, strings, typed arrays).
  */
+import { DATA_COMMAND_TYPES, DATA_EVENT_TYPES, type DataCommand, type DataEvent } from './protocol-data';
 
 /** Backends the engine knows how to start. */
 export type BackendName = 'webgl' | 'cpu';
@@ -43,7 +44,8 @@ export type EngineCommand =
       /** Why this host and backend are being tried, carried into `BackendInfo.reason`. */
       readonly reason: string;
     }
-  | { readonly type: 'dispose'; readonly id: number };
+  | { readonly type: 'dispose'; readonly id: number }
+  | DataCommand;
 
 /** Events sent by the engine. */
 export type EngineEvent =
@@ -52,15 +54,16 @@ export type EngineEvent =
   | { readonly type: 'error'; readonly id: number; readonly message: string }
   | { readonly type: 'webgl-context-lost'; readonly message: string }
   /** The engine itself died (a worker that failed to load or threw outside a command). */
-  | { readonly type: 'fatal'; readonly message: string };
+  | { readonly type: 'fatal'; readonly message: string }
+  | DataEvent;
 
 /*
  * Adding a domain (data, training, inspection, ...): write `protocol-<domain>.ts` with its command and
  * event unions and a `<DOMAIN>_COMMAND_TYPES` / `<DOMAIN>_EVENT_TYPES` list of their `type` tags, then
  * add the unions to `EngineCommand` / `EngineEvent` above and the lists to the sets below.
  */
-const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose']);
-const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal']);
+const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES]);
 
 /** Narrow an unknown `MessageEvent.data` to an engine command. */
 export function isEngineCommand(value: unknown): value is EngineCommand {

@@ -1,0 +1,112 @@
+/**
+ * One data file, streamed into a buffer of the size the manifest states, with byte-level progress,
+ * from Cache Storage when a verified copy is there and from the network otherwise. Network bytes are
+ * hashed as they arrive and stored in the cache only once size and SHA-256 both match the manifest.
+ */
+import type { CifarFileEntry } from '../../core/cifar-format';
+import { CifarDataError, describeSizeMismatch } from '../../core/cifar-manifest';
+import { Sha256 } from '../../core/sha256';
+
+/** Where a file's bytes came from, and whether a copy was kept. */
+export interface FetchedFile {
+  readonly bytes: Uint8Array;
+  readonly fromCache: boolean;
+  /** Why the verified bytes could not be stored for next time, or null (stored, or read from cache). */
+  readonly cacheNote: string | null;
+}
+
+/** What `fetchVerified` needs besides the file. */
+export interface FetchOptions {
+  /** The data set's cache (null: no Cache Storage here, e.g. a plain-http origin). */
+  readonly cache: Cache | null;
+  /** Called with the number of new bytes each time a chunk arrives, and once with `fromCache`. */
+  readonly onBytes: (deltaBytes: number, fromCache: boolean) => void;
+}
+
+/**
+ * Fetch `entry` from `url`.
+ *
+ * A cached copy is trusted after a size check: it was hashed before it was stored, and the cache's
+ * name carries the manifest's fingerprint. A cached copy of the wrong size is dropped and refetched.
+ *
+ * @throws CifarDataError naming the file when it is missing (HTTP error), unreachable, truncated,
+ *   too long, or its SHA-256 differs from the manifest's.
+ */
+export async function fetchVerified(url: string, entry: CifarFileEntry, options: FetchOptions): Promise<FetchedFile> {
+  const { cache, onBytes } = options;
+  const cached = await cache?.match(url).catch(() => undefined);
+  if (cached?.body) {
+    const bytes = new Uint8Array(entry.bytes);
+    const received = await readInto(cached.body, bytes, (delta) => onBytes(delta, true)).catch(() => -1);
+    if (received === entry.bytes) return { bytes, fromCache: true, cacheNote: null };
+    // A damaged cache entry is not an error the user must handle: drop it and use the network.
+    onBytes(-Math.max(received, 0), true);
+    await cache?.delete(url).catch(() => false);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (error) {
+    throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok || !response.body) {
+    throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  }
+  const bytes = new Uint8Array(entry.bytes);
+  const hash = new Sha256();
+  let received: number;
+  try {
+    received = await readInto(response.body, bytes, (delta, chunk) => {
+      hash.update(chunk);
+      onBytes(delta, false);
+    });
+  } catch (error) {
+    if (error instanceof CifarDataError) throw error;
+    throw new CifarDataError(entry.path, `${entry.path} stopped arriving: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (received > entry.bytes) throw new CifarDataError(entry.path, `${entry.path} is longer than the ${entry.bytes.toLocaleString('en-US')} bytes the manifest states`);
+  if (received < entry.bytes) throw new CifarDataError(entry.path, describeSizeMismatch(entry.path, received, entry.bytes));
+  if (hash.digestHex() !== entry.sha256) {
+    throw new CifarDataError(entry.path, `${entry.path} is corrupt: its SHA-256 differs from the manifest's (the file changed, or the download was damaged)`);
+  }
+  const cacheNote = await store(cache, url, bytes);
+  return { bytes, fromCache: false, cacheNote };
+}
+
+/**
+ * Copy a body stream into `target` chunk by chunk (no second whole-file buffer).
+ * @returns the bytes received; a stream longer than `target` is cancelled at the first extra chunk and
+ *   reported as `target.length + 1`, which every caller treats as a size mismatch.
+ */
+async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, onChunk: (delta: number, chunk: Uint8Array) => void): Promise<number> {
+  const reader = body.getReader();
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return received;
+      if (received + value.length > target.length) {
+        await reader.cancel();
+        return target.length + 1;
+      }
+      target.set(value, received);
+      received += value.length;
+      onChunk(value.length, value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Keep verified bytes for next time; returns why that failed, or null. Never throws. */
+async function store(cache: Cache | null, url: string, bytes: Uint8Array<ArrayBuffer>): Promise<string | null> {
+  if (!cache) return 'this page cannot use Cache Storage (it needs https or localhost)';
+  try {
+    const headers = { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) };
+    await cache.put(url, new Response(bytes, { headers }));
+    return null;
+  } catch (error) {
+    return `the browser refused to keep a copy (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
+  }
+}

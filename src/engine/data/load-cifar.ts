@@ -1,0 +1,87 @@
+/**
+ * Load the served CIFAR-10 (manifest + four files) into memory as NHWC uint8, verified against the
+ * manifest, with byte-level progress. Runs wherever `fetch` does: the engine worker, the main thread.
+ */
+import { CIFAR_MANIFEST_FILE, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/cifar-format';
+import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, parseCifarManifest } from '../../core/cifar-manifest';
+import { cachedManifestText, openCifarCache, rememberManifest } from './cifar-cache';
+import { fetchVerified } from './fetch-verified';
+
+/** A fully loaded and verified data set. */
+export interface LoadedCifar {
+  readonly manifest: CifarManifest;
+  readonly train: CifarArrays;
+  readonly test: CifarArrays;
+  /** Every file came from Cache Storage. */
+  readonly fromCache: boolean;
+  /** Why a copy could not be kept for next time, or null. */
+  readonly cacheNote: string | null;
+}
+
+/** Progress of a load: bytes of data files so far, of the total the manifest lists. */
+export interface LoadProgress {
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  readonly file: string;
+  readonly fromCache: boolean;
+}
+
+/**
+ * Load everything under `baseUrl` (absolute, ending in "/"). `onProgress` is called on every chunk;
+ * rate-limit it before sending it anywhere.
+ *
+ * @throws CifarDataError naming the file when the manifest or a data file is missing, unreachable,
+ *   truncated, corrupt or inconsistent. Nothing partial is ever returned.
+ */
+export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProgress) => void): Promise<LoadedCifar> {
+  const manifestUrl = new URL(CIFAR_MANIFEST_FILE, baseUrl).href;
+  const manifestText = await fetchManifestText(manifestUrl);
+  let json: unknown;
+  try {
+    json = JSON.parse(manifestText);
+  } catch {
+    throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE} is not valid JSON`);
+  }
+  const manifest = parseCifarManifest(json);
+  const cache = await openCifarCache(manifest);
+  const totalBytes = cifarManifestBytes(manifest);
+
+  let loadedBytes = 0;
+  let fromCache = true;
+  let cacheNote: string | null = null;
+  const bytes = new Map<string, Uint8Array>();
+  for (const { entry } of cifarManifestFiles(manifest)) {
+    const fetched = await fetchVerified(new URL(entry.path, baseUrl).href, entry, {
+      cache,
+      onBytes: (delta, cached) => {
+        loadedBytes += delta;
+        onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: cached });
+      },
+    });
+    bytes.set(entry.path, fetched.bytes);
+    fromCache &&= fetched.fromCache;
+    cacheNote ??= fetched.cacheNote;
+  }
+  const split = (name: CifarSplit): CifarArrays => {
+    const entry = manifest.splits[name];
+    return checkSplitBytes(manifest, name, bytes.get(entry.images.path) ?? new Uint8Array(0), bytes.get(entry.labels.path) ?? new Uint8Array(0));
+  };
+  const loaded = { manifest, train: split('train'), test: split('test'), fromCache, cacheNote };
+  if (!fromCache && cacheNote === null) await rememberManifest(cache, manifestUrl, manifestText);
+  return loaded;
+}
+
+/** The manifest from the network (revalidated, so a new data set is noticed), or from the cache offline. */
+async function fetchManifestText(manifestUrl: string): Promise<string> {
+  let failure: string;
+  try {
+    const response = await fetch(manifestUrl, { cache: 'no-cache' });
+    if (response.ok) return await response.text();
+    failure = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  const cached = await cachedManifestText(manifestUrl);
+  if (cached !== null) return cached;
+  throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE} could not be loaded (${failure}); run \`npm run data\` where the app is served`);
+}
