@@ -82,7 +82,5 @@ export function createDataHandler(emit: (event: DataEvent) => void, now: () => n
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof CifarDataError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -14,8 +14,9 @@ import { classIndexLists, requireLoadedDataset } from './dataset-store';
  */
 export function buildDataPage(id: number, split: CifarSplit, selection: DataPageSelection): Extract<DataEvent, { type: 'data-page-result' }> {
   const arrays = requireLoadedDataset()[split];
+  const asked = selection.kind === 'indices' ? selection.indices.length : selection.kind === 'per-class' ? selection.count * CIFAR10_CLASSES.length : selection.count;
+  if (asked > MAX_PAGE_IMAGES) throw new Error(`a page may hold at most ${MAX_PAGE_IMAGES} images, asked for ${asked}`);
   const indices = Uint32Array.from(selectIndices(split, selection, arrays.count));
-  if (indices.length > MAX_PAGE_IMAGES) throw new Error(`a page may hold at most ${MAX_PAGE_IMAGES} images, got ${indices.length}`);
   return { type: 'data-page-result', id, split, indices, labels: gatherLabels(arrays.labels, indices), pixels: gatherImages(arrays.images, indices) };
 }
 
