@@ -25,6 +25,9 @@ export async function startBackend(
   reason: string,
 ): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  // Loaded only for wasm, so the webgl path never downloads tfjs-backend-wasm.
+  const wasmBackend = backend === 'wasm' ? await import('./wasm/wasm-backend') : null;
+  await wasmBackend?.prepareWasmBackend();
   const started = await tf.setBackend(backend);
   if (!started || tf.getBackend() !== backend) {
     throw new BackendUnavailableError(`tfjs could not start the ${backend} backend`);
@@ -32,6 +35,7 @@ export async function startBackend(
   await tf.ready();
   const selfTestMs = await runSelfTest(backend);
   const gpu = backend === 'webgl' ? describeWebGL() : null;
+  const wasm = wasmBackend ? await wasmBackend.describeWasm() : null;
   return {
     backend,
     host,
@@ -40,6 +44,8 @@ export async function startBackend(
     webglVersion: gpu ? tf.env().getNumber('WEBGL_VERSION') : null,
     maxTextureSize: gpu ? tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE') : null,
     floatTextures: gpu ? tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') : null,
+    wasmSimd: wasm?.simd ?? null,
+    wasmThreads: wasm?.threads ?? null,
     softwareRenderer: gpu ? SOFTWARE_RENDERER.test(gpu.renderer) : false,
     selfTestMs,
     reason,

@@ -30,7 +30,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
         return;
       }
       try {
-        info = await startBackend('cpu', host, `${reason}; WebGL failed on the main thread too (${message}), so training uses the cpu backend`);
+        info = await startBackend('cpu', host, `${reason}; ${preferred === 'webgl' ? 'WebGL' : preferred} failed on the main thread too (${message}), so training uses the cpu backend`);
       } catch (cpuError) {
         emit({ type: 'init-failed', id, message: `cpu on the main thread: ${describeError(cpuError)}` });
         return;

@@ -6,7 +6,7 @@
 import { DATA_COMMAND_TYPES, DATA_EVENT_TYPES, type DataCommand, type DataEvent } from './protocol-data';
 
 /** Backends the engine knows how to start. */
-export type BackendName = 'webgl' | 'cpu';
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 /** Where the engine code runs. */
 export type EngineHost = 'worker' | 'main-thread';
@@ -27,6 +27,10 @@ export interface BackendInfo {
   readonly maxTextureSize: number | null;
   /** Whether the GPU can render to float32 textures (`WEBGL_RENDER_FLOAT32_ENABLED`). */
   readonly floatTextures: boolean | null;
+  /** On wasm: whether the SIMD build runs (`WASM_HAS_SIMD_SUPPORT`); null off wasm. */
+  readonly wasmSimd: boolean | null;
+  /** On wasm: threads it computes with (1 unless the page is cross-origin isolated); null off wasm. */
+  readonly wasmThreads: number | null;
   /** True when the renderer is a software rasteriser (SwiftShader, llvmpipe, ...). */
   readonly softwareRenderer: boolean;
   /** Milliseconds the start-up self-test (a small conv2d) took on this backend. */

@@ -5,12 +5,13 @@ import { useAppStore } from './store';
 let client: EngineClient | null = null;
 
 /**
- * Read the backend the user asked for with `?backend=webgl|cpu` in the page URL; webgl otherwise.
- * A link with the query lets a teacher force a backend on a laptop whose GPU misbehaves.
+ * Read the backend the user asked for with `?backend=webgl|wasm|cpu` in the page URL; webgl otherwise.
+ * A link with the query lets a teacher force a backend on a laptop whose GPU misbehaves (wasm is the
+ * fast choice there: WebAssembly with SIMD on the CPU).
  */
 export function preferredBackendFromSearch(search: string): BackendName {
   const requested = new URLSearchParams(search).get('backend');
-  return requested === 'cpu' ? 'cpu' : 'webgl';
+  return requested === 'cpu' || requested === 'wasm' ? requested : 'webgl';
 }
 
 /**

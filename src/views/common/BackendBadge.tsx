@@ -4,7 +4,8 @@ import { shortRendererName } from './renderer-name';
 
 /**
  * The status badge: which tfjs backend computes, on what renderer, where, and why.
- * "webgl · SwiftShader" on a machine without a GPU; "cpu · main thread" when everything else failed.
+ * "webgl · SwiftShader" on a machine without a GPU; "wasm · worker" on WebAssembly (`?backend=wasm`);
+ * "cpu · main thread" when everything else failed.
  */
 export function BackendBadge() {
   const status = useAppStore(selectEngineStatus);
@@ -43,6 +44,15 @@ export function BackendBadge() {
                 <dd>
                   version {info.webglVersion}, max texture {info.maxTextureSize} px, float32 textures{' '}
                   {info.floatTextures ? 'yes' : 'no'}
+                </dd>
+              </>
+            )}
+            {info.wasmSimd !== null && (
+              <>
+                <dt>WebAssembly</dt>
+                <dd>
+                  SIMD {info.wasmSimd ? 'on' : 'off (slower)'}, {info.wasmThreads ?? 1} thread{info.wasmThreads === 1 ? '' : 's'}
+                  {info.wasmThreads === 1 ? ' (more need a cross-origin isolated page)' : ''}
                 </dd>
               </>
             )}
