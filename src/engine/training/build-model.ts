@@ -1,0 +1,78 @@
+import * as tf from '@tensorflow/tfjs';
+import { MODEL_INPUT_SHAPE, sizePair, type LayerSpec, type ModelSpec } from '../../core/model-spec';
+import { assertValidModelSpec } from '../../core/model-spec-validate';
+
+/**
+ * Build the tfjs model a spec describes: a `tf.Sequential` taking [N, 32, 32, 3] float32 images in
+ * [0, 1] and giving [N, 10] class probabilities.
+ *
+ * Weights start as Keras starts them (Glorot-uniform kernels, zero biases), drawn from `seed` so that
+ * the same seed builds the same network. Layers are named as Keras names them (`conv2d`, `conv2d_1`,
+ * `dropout`, ...), so weight names read like the tutorial's `model.summary()`.
+ *
+ * The caller owns the model and must `dispose()` it.
+ * @throws ModelSpecError when the spec is invalid (the message names the layer).
+ */
+export function buildModel(spec: ModelSpec, seed: number): tf.Sequential {
+  assertValidModelSpec(spec);
+  const model = tf.sequential();
+  const counts = new Map<string, number>();
+  spec.layers.forEach((layer, layerIndex) => {
+    const base = KERAS_NAMES[layer.type];
+    const seen = counts.get(base) ?? 0;
+    counts.set(base, seen + 1);
+    const name = seen === 0 ? base : `${base}_${seen}`;
+    const inputShape = layerIndex === 0 ? [...MODEL_INPUT_SHAPE] : undefined;
+    model.add(makeLayer(layer, name, inputShape, (seed + layerIndex * 7919) >>> 0));
+  });
+  return model;
+}
+
+const KERAS_NAMES: Record<LayerSpec['type'], string> = {
+  Conv2D: 'conv2d',
+  MaxPooling2D: 'max_pooling2d',
+  AveragePooling2D: 'average_pooling2d',
+  Dropout: 'dropout',
+  Flatten: 'flatten',
+  Dense: 'dense',
+};
+
+function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefined, seed: number): tf.layers.Layer {
+  const common = inputShape ? { name, inputShape } : { name };
+  switch (layer.type) {
+    case 'Conv2D':
+      return tf.layers.conv2d({
+        ...common,
+        filters: layer.filters,
+        kernelSize: [...sizePair(layer.kernelSize)],
+        strides: [...sizePair(layer.strides)],
+        padding: layer.padding,
+        activation: layer.activation,
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+        biasInitializer: 'zeros',
+      });
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const config = {
+        ...common,
+        poolSize: [...sizePair(layer.poolSize)] as [number, number],
+        strides: [...sizePair(layer.strides ?? layer.poolSize)] as [number, number],
+        padding: layer.padding,
+      };
+      return layer.type === 'MaxPooling2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
+    }
+    case 'Dropout':
+      // No seed: a seeded dropout layer would draw the same mask at every step.
+      return tf.layers.dropout({ ...common, rate: layer.rate });
+    case 'Flatten':
+      return tf.layers.flatten(common);
+    case 'Dense':
+      return tf.layers.dense({
+        ...common,
+        units: layer.units,
+        activation: layer.activation,
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+        biasInitializer: 'zeros',
+      });
+  }
+}

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import type { CifarArrays } from '../../core/cifar-format';
+import { gatherImages, gatherLabels } from '../../core/image-batch';
+import { batchSlice } from '../../core/training-batches';
+import { batchTensors } from './batch-tensors';
+import { countCorrect, crossEntropyPerImage } from './loss';
+
+/** Loss and accuracy over a set of images. */
+export interface Evaluation {
+  /** Mean categorical cross-entropy (nats). */
+  readonly loss: number;
+  /** Fraction classified correctly, 0..1. */
+  readonly accuracy: number;
+}
+
+/**
+ * Evaluate `model` (dropout off) on the images of `split` at `indices`, in batches of `batchSize`, as
+ * Keras' `validation_data` does after each epoch. Holds one batch on the backend at a time; frees
+ * everything it makes.
+ *
+ * @throws RangeError when `indices` is empty.
+ */
+export async function evaluate(model: tf.LayersModel, split: CifarArrays, indices: Uint32Array, batchSize: number): Promise<Evaluation> {
+  if (indices.length === 0) throw new RangeError('evaluation needs at least one image');
+  let lossSum = 0;
+  let correct = 0;
+  for (let batch = 0; batch * batchSize < indices.length; batch++) {
+    const chosen = batchSlice(indices, batch, batchSize);
+    const sums = tf.tidy(() => {
+      const tensors = batchTensors(gatherImages(split.images, chosen), gatherLabels(split.labels, chosen));
+      const probabilities = model.predict(tensors.images) as tf.Tensor2D;
+      return tf.stack([tf.sum(crossEntropyPerImage(tensors.oneHot, probabilities)), countCorrect(tensors.labels, probabilities)]);
+    });
+    const [batchLoss = Number.NaN, batchCorrect = 0] = await sums.data();
+    sums.dispose();
+    lossSum += batchLoss;
+    correct += batchCorrect;
+  }
+  return { loss: lossSum / indices.length, accuracy: correct / indices.length };
+}

@@ -1,0 +1,275 @@
+import type * as tf from '@tensorflow/tfjs';
+import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES, type CifarArrays } from '../../core/cifar-format';
+import { stratifiedSubset } from '../../core/dataset-indices';
+import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, type EarlyStoppingState } from '../../core/early-stopping';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import { gatherImages, gatherLabels } from '../../core/image-batch';
+import { decayedLearningRate } from '../../core/lr-schedule';
+import type { ModelSpec } from '../../core/model-spec';
+import { allIndices, batchSlice, epochOrder } from '../../core/training-batches';
+import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
+import { buildModel } from './build-model';
+import type { TrainingCheckpoint } from './checkpoint';
+import { evaluate } from './evaluate';
+import { createOptimizer, OptimizerSnapshot, type TrainingOptimizer } from './optimizer';
+import { trainableVariables, trainStep } from './train-step';
+import { readTrainingWeights, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
+
+/** The two splits a run draws from. */
+export interface TrainingData {
+  readonly train: CifarArrays;
+  readonly test: CifarArrays;
+}
+
+/** Where a run is: the next step to take. */
+export interface TrainingPosition {
+  /** 0-based epoch of the next step (equals `epochs` when done). */
+  readonly epoch: number;
+  /** 0-based batch of the next step within its epoch. */
+  readonly batch: number;
+  /** Updates made so far. */
+  readonly iteration: number;
+  readonly batchesPerEpoch: number;
+  readonly epochs: number;
+}
+
+/** What one call of `Trainer.step` did. */
+export type StepOutcome =
+  | { readonly kind: 'batch'; readonly point: BatchPoint }
+  /** The step finished an epoch, which was then validated. `stopMessage` is set when early stopping ended the run. */
+  | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null }
+  /** The loss was NaN or infinite: the weights and optimiser were put back as they were after the last good epoch. */
+  | { readonly kind: 'diverged'; readonly point: BatchPoint; readonly message: string };
+
+/** How a run is made: fresh from a spec and settings, or continued from a checkpoint. */
+export interface TrainerOptions {
+  readonly spec: ModelSpec;
+  readonly hyperparameters: TrainingHyperparameters;
+  readonly data: TrainingData;
+  /** Name of the active backend, recorded in checkpoints. */
+  readonly backend: string;
+  /** Continue this run (its spec and settings win, except `epochs`, which may extend it). */
+  readonly checkpoint?: TrainingCheckpoint | null;
+  /** Milliseconds clock; `performance.now` unless a test needs another. */
+  readonly nowMs?: () => number;
+}
+
+/**
+ * One training run, step by step: the model, the optimiser, where the run is, and what it recorded.
+ * It does not loop by itself; the worker's controller (pause, resume, step, stop) and the CLI drive it.
+ *
+ * Owns the model, the optimiser and its snapshots until `dispose()`.
+ */
+export class Trainer {
+  private optimizer: TrainingOptimizer;
+  private variables: tf.Variable[];
+  private order: Uint32Array;
+  private epoch: number;
+  private batch = 0;
+  private iteration: number;
+  private sums: EpochAccumulator = EMPTY_EPOCH_ACCUMULATOR;
+  private readonly batches: BatchPoint[];
+  private readonly epochs: EpochSummary[];
+  private earlyStopping: EarlyStoppingState;
+  private stopMessage: string | null = null;
+  private readonly imageBuffer: Uint8Array;
+  private lastGood: { weights: WeightSnapshot; optimizer: OptimizerSnapshot } | null = null;
+
+  private constructor(
+    readonly model: tf.LayersModel,
+    readonly spec: ModelSpec,
+    readonly settings: TrainingHyperparameters,
+    private readonly data: TrainingData,
+    private readonly backend: string,
+    private readonly trainPool: Uint32Array,
+    private readonly validationPool: Uint32Array,
+    private readonly nowMs: () => number,
+    private bestWeights: WeightSnapshot | null,
+    checkpoint: TrainingCheckpoint | null,
+    optimizer: TrainingOptimizer,
+  ) {
+    this.optimizer = optimizer;
+    this.variables = trainableVariables(model);
+    this.epoch = checkpoint?.epochsDone ?? 0;
+    this.iteration = checkpoint?.iteration ?? 0;
+    this.batches = [...(checkpoint?.history.batches ?? [])];
+    this.epochs = [...(checkpoint?.history.epochs ?? [])];
+    this.earlyStopping = checkpoint?.earlyStopping ?? initialEarlyStoppingState(settings.earlyStopping);
+    this.order = epochOrder(trainPool, settings.seed, this.epoch);
+    this.imageBuffer = new Uint8Array(settings.batchSize * CIFAR_IMAGE_BYTES);
+  }
+
+  /**
+   * Build the model and optimiser, pick the run's images, and (from a checkpoint) restore everything.
+   * @throws ModelSpecError for a bad spec; Error when a checkpoint does not fit its own spec.
+   */
+  static async create(options: TrainerOptions): Promise<Trainer> {
+    const checkpoint = options.checkpoint ?? null;
+    const spec = checkpoint?.spec ?? options.spec;
+    const settings = checkpoint ? { ...checkpoint.hyperparameters, epochs: options.hyperparameters.epochs } : options.hyperparameters;
+    const { train, test } = options.data;
+    const trainPool = pickPool(train, settings.trainSubset, settings.seed);
+    const validationPool = pickPool(test, settings.validationSubset, settings.seed + 1);
+    const model = buildModel(spec, settings.seed);
+    const optimizer = createOptimizer(settings);
+    let best: WeightSnapshot | null = null;
+    try {
+      if (checkpoint) {
+        writeModelWeights(model, checkpoint.weights.model);
+        await writeOptimizerWeights(optimizer.optimizer, checkpoint.weights.optimizer);
+        if (checkpoint.bestWeights) best = WeightSnapshot.fromArrays(checkpoint.bestWeights);
+      }
+    } catch (error) {
+      model.dispose();
+      optimizer.optimizer.dispose();
+      throw error;
+    }
+    const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationPool, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer);
+    await trainer.markLastGood();
+    return trainer;
+  }
+
+  /** The next step's place in the run. */
+  get position(): TrainingPosition {
+    return {
+      epoch: this.epoch,
+      batch: this.batch,
+      iteration: this.iteration,
+      batchesPerEpoch: batchesPerEpoch(this.trainPool.length, this.settings.batchSize),
+      epochs: this.settings.epochs,
+    };
+  }
+
+  /** True when every epoch has run or early stopping ended the run. */
+  get done(): boolean {
+    return this.epoch >= this.settings.epochs || this.earlyStopping.stoppedEpoch !== null;
+  }
+
+  /** Why the run ended early, or null. */
+  get earlyStopMessage(): string | null {
+    return this.stopMessage;
+  }
+
+  /** Images per epoch and in each validation. */
+  get sizes(): { readonly trainImages: number; readonly validationImages: number } {
+    return { trainImages: this.trainPool.length, validationImages: this.validationPool.length };
+  }
+
+  /** Everything recorded so far (copies). */
+  get history(): { readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochSummary[] } {
+    return { batches: [...this.batches], epochs: [...this.epochs] };
+  }
+
+  /**
+   * Train on the next batch; after an epoch's last batch, validate, consult early stopping and keep the
+   * weights as the new "last good" ones.
+   * @throws Error when the run is done.
+   */
+  async step(): Promise<StepOutcome> {
+    if (this.done) throw new Error('the run is finished; start a new one');
+    const startMs = this.nowMs();
+    const chosen = batchSlice(this.order, this.batch, this.settings.batchSize);
+    const learningRate = decayedLearningRate(this.settings.learningRate, this.settings.decay, this.iteration);
+    this.optimizer.setLearningRate(learningRate);
+    const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
+    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen));
+    const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
+    this.batches.push(point);
+    if (!Number.isFinite(measured.loss)) return { kind: 'diverged', point, message: await this.recoverFromDivergence(point) };
+    this.iteration += 1;
+    this.batch += 1;
+    this.sums = accumulateBatch(this.sums, chosen.length, measured.loss, measured.accuracy, (this.nowMs() - startMs) / 1000);
+    if (this.batch < this.position.batchesPerEpoch) return { kind: 'batch', point };
+    const summary = await this.finishEpoch();
+    return { kind: 'epoch', point, summary, stopMessage: this.stopMessage };
+  }
+
+  /** Save everything needed to continue this run. Reads the weights from the backend. */
+  async checkpoint(savedAt: Date = new Date()): Promise<TrainingCheckpoint> {
+    return {
+      format: 'cnn-playground-training-checkpoint',
+      version: 1,
+      savedAt: savedAt.toISOString(),
+      backend: this.backend,
+      spec: this.spec,
+      hyperparameters: this.settings,
+      epochsDone: this.epoch,
+      iteration: this.iteration,
+      history: this.history,
+      earlyStopping: this.earlyStopping,
+      weights: await readTrainingWeights(this.model, this.optimizer.optimizer),
+      bestWeights: this.bestWeights ? await this.bestWeights.read(this.model) : null,
+    };
+  }
+
+  /** Free the model, the optimiser and every snapshot. */
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.optimizer.dispose();
+    this.bestWeights?.dispose();
+    this.lastGood?.weights.dispose();
+    this.lastGood?.optimizer.dispose();
+  }
+
+  private async finishEpoch(): Promise<EpochSummary> {
+    const validationStartMs = this.nowMs();
+    const validation = await evaluate(this.model, this.data.test, this.validationPool, this.settings.batchSize);
+    const validationSeconds = (this.nowMs() - validationStartMs) / 1000;
+    const summary: EpochSummary = {
+      epoch: this.epoch,
+      loss: this.sums.lossSum / this.sums.images,
+      accuracy: this.sums.correct / this.sums.images,
+      valLoss: validation.loss,
+      valAccuracy: validation.accuracy,
+      seconds: this.sums.trainSeconds + validationSeconds,
+      imagesPerSecond: this.sums.images / Math.max(this.sums.trainSeconds, 1e-9),
+    };
+    this.epochs.push(summary);
+    const stopping = this.settings.earlyStopping;
+    const decision = earlyStoppingOnEpochEnd(stopping, this.earlyStopping, this.epoch, { val_loss: validation.loss, val_accuracy: validation.accuracy });
+    this.earlyStopping = decision.state;
+    if (decision.actions.keepCurrentWeights) {
+      this.bestWeights?.dispose();
+      this.bestWeights = WeightSnapshot.take(this.model);
+    }
+    if (decision.actions.restoreBestWeights && this.bestWeights) this.bestWeights.restoreInto(this.model);
+    if (decision.actions.stop) this.stopMessage = describeEarlyStop(stopping, this.earlyStopping, decision.actions.restoreBestWeights);
+    this.epoch += 1;
+    this.batch = 0;
+    this.sums = EMPTY_EPOCH_ACCUMULATOR;
+    this.order = epochOrder(this.trainPool, this.settings.seed, this.epoch);
+    await this.markLastGood();
+    return summary;
+  }
+
+  /** Remember the current weights and optimiser state as the ones to fall back to. */
+  private async markLastGood(): Promise<void> {
+    const optimizer = await OptimizerSnapshot.take(this.optimizer.optimizer);
+    this.lastGood?.weights.dispose();
+    this.lastGood?.optimizer.dispose();
+    this.lastGood = { weights: WeightSnapshot.take(this.model), optimizer };
+  }
+
+  /** Put back the last good epoch's weights and optimiser and rewind to the start of the failed epoch. */
+  private async recoverFromDivergence(point: BatchPoint): Promise<string> {
+    const lastGood = this.lastGood;
+    if (!lastGood) throw new Error('no weights to fall back to');
+    lastGood.weights.restoreInto(this.model);
+    const restored = await lastGood.optimizer.restore(this.settings);
+    this.optimizer.optimizer.dispose();
+    this.optimizer = restored;
+    const firstOfEpoch = this.batches.findIndex((batch) => batch.epoch === this.epoch);
+    this.iteration = firstOfEpoch >= 0 ? (this.batches[firstOfEpoch]?.iteration ?? this.iteration) : this.iteration;
+    if (firstOfEpoch >= 0) this.batches.length = firstOfEpoch;
+    this.batch = 0;
+    this.sums = EMPTY_EPOCH_ACCUMULATOR;
+    const where = this.epoch === 0 ? 'their initial values' : `their values after epoch ${this.epoch}`;
+    return `The loss became ${String(point.loss)} at epoch ${point.epoch + 1}, batch ${point.batch + 1} (learning rate ${point.learningRate.toPrecision(3)}), so training stopped and the weights were put back to ${where}. Try a smaller learning rate.`;
+  }
+}
+
+/** The run's images of a split: all of them, or a class-balanced subset fixed by the seed. */
+function pickPool(split: CifarArrays, subset: number | null, seed: number): Uint32Array {
+  if (subset === null || subset >= split.count) return allIndices(split.count);
+  return stratifiedSubset(split.labels, subset, seed, CIFAR10_CLASSES.length);
+}
