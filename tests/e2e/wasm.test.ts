@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { openAppSession, type AppSession } from './browser';
+
+const baseUrl = inject('baseUrl');
+let session: AppSession;
+/** Every URL the app requested (page and workers), to see which wasm binary was fetched from where. */
+let requested: string[];
+
+beforeEach(async () => {
+  session = await openAppSession(baseUrl);
+  requested = [];
+  session.context.on('request', (request) => requested.push(request.url()));
+});
+
+afterEach(async () => {
+  const { errors, foreignRequests } = session;
+  await session.close();
+  expect(foreignRequests).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+describe('?backend=wasm', () => {
+  test('runs tfjs on WebAssembly inside the worker, with SIMD, loading the binary from the app itself', async () => {
+    await session.page.goto(`${baseUrl}?backend=wasm#/train`);
+    const badge = session.page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 60_000 }).not.toBe('');
+    // The engine reports only after a convolution ran with tf.getBackend() === 'wasm', in the worker:
+    // a fall-back to cpu or to the main thread would fail one of these.
+    expect(await badge.getAttribute('data-backend')).toBe('wasm');
+    expect(await badge.getAttribute('data-host')).toBe('worker');
+    expect(await badge.textContent()).toBe('wasm · worker');
+    expect(session.page.workers().length).toBeGreaterThanOrEqual(1);
+
+    // Chromium has WebAssembly SIMD, so tfjs picked the SIMD build, served by the app (hashed by Vite).
+    const binaries = requested.filter((url) => url.endsWith('.wasm'));
+    expect(binaries).toHaveLength(1);
+    expect(binaries[0]).toMatch(/\/assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/);
+    expect(new URL(binaries[0] ?? '').origin).toBe(new URL(baseUrl).origin);
+
+    await badge.click();
+    const details = session.page.locator('.badge-details');
+    await expect.poll(() => details.getByText('WebAssembly', { exact: true }).isVisible()).toBe(true);
+    expect(await details.textContent()).toMatch(/SIMD on, 1 thread \(more need a cross-origin isolated page\)/);
+  });
+
+  test('a page without the query still starts webgl, and never loads the wasm binaries', async () => {
+    await session.page.goto(baseUrl);
+    const badge = session.page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('webgl');
+    expect(requested.filter((url) => url.endsWith('.wasm'))).toEqual([]);
+  });
+});
