@@ -8,6 +8,12 @@ export const selectEngineError = (state: AppState): AppState['engineError'] => s
 export const selectContextLostMessage = (state: AppState): AppState['contextLostMessage'] => state.contextLostMessage;
 export const selectPreferredBackend = (state: AppState): AppState['preferredBackend'] => state.preferredBackend;
 export const selectCurrentImage = (state: AppState): AppState['currentImage'] => state.currentImage;
+export const selectDataStatus = (state: AppState): AppState['dataStatus'] => state.dataStatus;
+export const selectDataProgress = (state: AppState): AppState['dataProgress'] => state.dataProgress;
+export const selectDataError = (state: AppState): AppState['dataError'] => state.dataError;
+export const selectDataset = (state: AppState): AppState['dataset'] => state.dataset;
+/** True only when all of CIFAR-10 is in the engine and verified: the one condition for training. */
+export const selectDataReady = (state: AppState): boolean => state.dataStatus === 'ready';
 export const selectLessonId = (state: AppState): AppState['lessonId'] => state.lessonId;
 export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
 export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;

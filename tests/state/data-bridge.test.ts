@@ -1,0 +1,117 @@
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { EngineClient } from '../../src/engine/client';
+import type { EngineCommand, EngineEvent } from '../../src/engine/protocol';
+import type { DatasetSummary } from '../../src/engine/protocol-data';
+import { attachDataClient, loadDataset, requestDataPage } from '../../src/state/data-bridge';
+import { selectDataReady } from '../../src/state/selectors';
+import { getInitialState, useAppStore } from '../../src/state/store';
+
+/** An engine client that records commands and lets the test play the engine's events. */
+function fakeClient() {
+  const sent: EngineCommand[] = [];
+  const listeners = new Set<(event: EngineEvent) => void>();
+  let nextId = 100;
+  const client: EngineClient = {
+    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, selfTestMs: 1, reason: 'test' },
+    send(command) {
+      const id = nextId++;
+      sent.push({ ...command, id } as EngineCommand);
+      return id;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    terminate: () => undefined,
+  };
+  return { client, sent, emit: (event: EngineEvent) => listeners.forEach((listener) => listener(event)) };
+}
+
+const SUMMARY: DatasetSummary = {
+  source: 'test',
+  classes: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
+  splits: { train: { count: 50_000, perClass: new Array(10).fill(5000) }, test: { count: 10_000, perClass: new Array(10).fill(1000) } },
+  totalBytes: 184_380_000,
+  fromCache: false,
+  cacheNote: null,
+  loadMs: 1234,
+};
+
+beforeAll(() => {
+  // The bridge resolves the data folder against the page's base URL.
+  Object.assign(globalThis, { document: { baseURI: 'http://school.example/playground/index.html' } });
+});
+
+beforeEach(() => {
+  attachDataClient(null);
+  useAppStore.setState(getInitialState());
+});
+
+describe('data bridge', () => {
+  test('a load asked for before the engine runs starts when it does, at the app-relative data URL', () => {
+    const { client, sent } = fakeClient();
+    loadDataset();
+    expect(useAppStore.getState().dataStatus).toBe('idle');
+    attachDataClient(client);
+    expect(sent).toEqual([{ type: 'data-load', id: 100, baseUrl: 'http://school.example/playground/data/cifar10/' }]);
+    expect(useAppStore.getState().dataStatus).toBe('loading');
+    loadDataset();
+    expect(sent).toHaveLength(1);
+  });
+
+  test('progress, then ready with counts; the first test image becomes the current image', async () => {
+    const { client, sent, emit } = fakeClient();
+    attachDataClient(client);
+    loadDataset();
+    emit({ type: 'data-progress', id: 100, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
+    expect(useAppStore.getState().dataProgress).toEqual({ loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
+    expect(selectDataReady(useAppStore.getState())).toBe(false);
+    emit({ type: 'data-loaded', id: 100, summary: SUMMARY });
+    expect(selectDataReady(useAppStore.getState())).toBe(true);
+    expect(useAppStore.getState().dataset).toEqual(SUMMARY);
+    expect(sent.at(-1)).toEqual({ type: 'data-page', id: 101, split: 'test', selection: { kind: 'indices', indices: [0] } });
+    const pixels = new Uint8Array(3072).fill(7);
+    emit({ type: 'data-page-result', id: 101, split: 'test', indices: Uint32Array.of(0), labels: Uint8Array.of(3), pixels });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(useAppStore.getState().currentImage).toEqual({ pixels, label: 3, source: { kind: 'cifar', split: 'test', index: 0 } });
+  });
+
+  test('a failed load names the file, is not ready, and Retry loads again', () => {
+    const { client, sent, emit } = fakeClient();
+    attachDataClient(client);
+    loadDataset();
+    emit({ type: 'data-error', id: 100, command: 'load', message: 'train-images.bin is truncated: 5 of 9 bytes arrived', file: 'train-images.bin' });
+    expect(useAppStore.getState()).toMatchObject({ dataStatus: 'failed', dataError: { file: 'train-images.bin' }, dataset: null });
+    expect(selectDataReady(useAppStore.getState())).toBe(false);
+    loadDataset();
+    expect(sent.map((command) => command.type)).toEqual(['data-load', 'data-load']);
+    expect(useAppStore.getState()).toMatchObject({ dataStatus: 'loading', dataError: null });
+  });
+
+  test('when the engine stops, its data is gone: not ready any more, and a new engine loads again', () => {
+    const first = fakeClient();
+    attachDataClient(first.client);
+    loadDataset();
+    first.emit({ type: 'data-loaded', id: 100, summary: SUMMARY });
+    attachDataClient(null);
+    expect(useAppStore.getState()).toMatchObject({ dataStatus: 'failed', dataError: { message: 'the engine stopped, and the data set with it' } });
+    const second = fakeClient();
+    attachDataClient(second.client);
+    expect(second.sent.map((command) => command.type)).toEqual(['data-load']);
+  });
+
+  test('page requests resolve by id, and reject with the engine’s message', async () => {
+    const { client, sent, emit } = fakeClient();
+    attachDataClient(client);
+    const good = requestDataPage('train', { kind: 'per-class', offset: 0, count: 1 });
+    const bad = requestDataPage('train', { kind: 'indices', indices: [99_999] });
+    const [goodId, badId] = sent.filter((command) => command.type === 'data-page').map((command) => command.id);
+    emit({ type: 'data-error', id: badId ?? -1, command: 'page', message: 'image index must be an integer from 0 to 49999, got 99999', file: null });
+    emit({ type: 'data-page-result', id: goodId ?? -1, split: 'train', indices: Uint32Array.of(29), labels: Uint8Array.of(0), pixels: new Uint8Array(3072) });
+    await expect(good).resolves.toMatchObject({ split: 'train', indices: Uint32Array.of(29) });
+    await expect(bad).rejects.toThrow('image index must be an integer from 0 to 49999, got 99999');
+    // A page error is not a load error.
+    expect(useAppStore.getState().dataError).toBeNull();
+  });
+});
