@@ -1,6 +1,7 @@
 import { startEngine, type EngineClient } from '../engine/client';
 import type { BackendName } from '../engine/protocol';
 import { useAppStore } from './store';
+import { attachDataClient } from './data-bridge';
 
 let client: EngineClient | null = null;
 
@@ -21,6 +22,7 @@ export function preferredBackendFromSearch(search: string): BackendName {
 export async function connectEngine(preferred: BackendName): Promise<void> {
   client?.terminate();
   client = null;
+  attachDataClient(null);
   const actions = useAppStore.getState();
   actions.engineStarting(preferred);
   try {
@@ -31,6 +33,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
       if (event.type === 'fatal') useAppStore.getState().engineFailed(event.message);
     });
     useAppStore.getState().engineReady(started.info);
+    attachDataClient(started);
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));
   }
