@@ -12,7 +12,7 @@ function fakeClient() {
   const listeners = new Set<(event: EngineEvent) => void>();
   let nextId = 100;
   const client: EngineClient = {
-    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, selfTestMs: 1, reason: 'test' },
+    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
     send(command) {
       const id = nextId++;
       sent.push({ ...command, id } as EngineCommand);

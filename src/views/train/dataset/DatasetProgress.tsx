@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { selectDataProgress, selectEngineError, selectEngineStatus } from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+import { formatMegabytes } from './format-bytes';
+
+/**
+ * The load's real progress bar: bytes of the data files so far, of all of them, and which file is
+ * arriving from where. Indeterminate until the first bytes (while the engine starts).
+ */
+export function DatasetProgress() {
+  const id = useId();
+  const progress = useAppStore(selectDataProgress);
+  const engineStatus = useAppStore(selectEngineStatus);
+  const engineError = useAppStore(selectEngineError);
+
+  if (engineStatus === 'failed') {
+    return (
+      <p role="alert" className="dataset-error">
+        The data set loads into the compute engine, which could not start: {engineError ?? 'unknown error'}. Reload the page to try again.
+      </p>
+    );
+  }
+
+  let detail: string;
+  if (!progress) detail = engineStatus === 'starting' ? 'Waiting for the compute engine to start…' : 'Reading the data set’s manifest…';
+  else detail = `${progress.fromCache ? 'Reading from this browser’s cache' : 'Downloading'}: ${progress.file}`;
+  const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : null;
+
+  return (
+    <div className="dataset-progress">
+      <label htmlFor={id}>Loading CIFAR-10 (60 000 images)</label>
+      <progress
+        id={id}
+        max={progress?.totalBytes ?? undefined}
+        value={progress?.loadedBytes ?? undefined}
+        aria-valuetext={progress ? `${formatMegabytes(progress.loadedBytes)} of ${formatMegabytes(progress.totalBytes)} (${percent} %)` : 'starting'}
+      />
+      <p className="dataset-progress-detail" aria-live="polite">
+        {progress && (
+          <strong>
+            {formatMegabytes(progress.loadedBytes)} of {formatMegabytes(progress.totalBytes)} · {percent} %
+          </strong>
+        )}{' '}
+        {detail}
+      </p>
+    </div>
+  );
+}
