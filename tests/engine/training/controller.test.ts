@@ -1,0 +1,165 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engine/protocol-train';
+import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
+import { createTrainingController, type TrainingController } from '../../../src/engine/training/controller';
+import type { TrainingData } from '../../../src/engine/training/trainer';
+import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
+
+const data: TrainingData = { train: makeBandSplit(96, 1), test: makeBandSplit(30, 2) };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+interface Harness {
+  readonly controller: TrainingController;
+  readonly events: { event: TrainEvent; atMs: number }[];
+  readonly store: ReturnType<typeof createMemoryCheckpointStore>;
+  send(command: DistributiveOmit<TrainCommand, 'id'>): Promise<void>;
+  /** Wait until an event matching `predicate` has arrived; returns it. */
+  until(predicate: (event: TrainEvent) => boolean, timeoutMs?: number): Promise<TrainEvent>;
+  statuses(runId: number): TrainingStatus[];
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function harness(options: { withData?: boolean } = {}): Harness {
+  const events: { event: TrainEvent; atMs: number }[] = [];
+  const store = createMemoryCheckpointStore();
+  const controller = createTrainingController({
+    emit: (event) => events.push({ event, atMs: performance.now() }),
+    getData: () => (options.withData === false ? null : data),
+    store,
+    backend: () => tf.getBackend(),
+  });
+  let nextId = 1;
+  return {
+    controller,
+    events,
+    store,
+    send: (command) => controller.handle({ ...command, id: nextId++ } as TrainCommand),
+    async until(predicate, timeoutMs = 30_000) {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(({ event }) => predicate(event));
+        if (found) return found.event;
+        if (performance.now() > deadline) throw new Error(`no such event; got ${events.map(({ event }) => event.type).join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    statuses: (runId) => events.flatMap(({ event }) => (event.type === 'train-status' && event.runId === runId ? [event.status] : [])),
+  };
+}
+
+function isStatus(runId: number, status: TrainingStatus) {
+  return (event: TrainEvent) => event.type === 'train-status' && event.runId === runId && event.status === status;
+}
+
+function progressOf(h: Harness, runId: number) {
+  return h.events.flatMap(({ event, atMs }) => (event.type === 'train-progress' && event.runId === runId ? [{ ...event, atMs }] : []));
+}
+
+const start = (runId: number, changes: Parameters<typeof tinySettings>[0] = {}, extra: Partial<Extract<TrainCommand, { type: 'train-start' }>> = {}) =>
+  ({ type: 'train-start', runId, spec: TINY_SPEC, hyperparameters: tinySettings(changes), resume: false, pauseAfterBatches: null, ...extra }) as const;
+
+describe('training controller (real tfjs, cpu backend)', () => {
+  test('runs to the end: each batch point and epoch exactly once, at most ~10 events a second, a checkpoint per epoch', async () => {
+    const h = harness();
+    await h.send(start(1, { epochs: 3, batchSize: 4 }));
+    await h.until(isStatus(1, 'finished'));
+    expect(h.statuses(1)).toEqual(['preparing', 'running', 'finished']);
+    const progress = progressOf(h, 1);
+    const iterations = progress.flatMap((event) => event.batches.map((point) => point.iteration));
+    expect(iterations).toEqual(Array.from({ length: 72 }, (_, i) => i));
+    expect(progress.flatMap((event) => event.epochs.map((epoch) => epoch.epoch))).toEqual([0, 1, 2]);
+    // 72 batches, but events are spaced by the 100 ms throttle; only the last, sent just before the
+    // 'finished' status so the status follows its points, may come sooner.
+    expect(progress.length).toBeLessThan(72);
+    for (let i = 1; i < progress.length - 1; i++) {
+      expect((progress[i]?.atMs ?? 0) - (progress[i - 1]?.atMs ?? 0)).toBeGreaterThanOrEqual(95);
+    }
+    const checkpoints = h.events.flatMap(({ event }) => (event.type === 'train-checkpoint' ? [event] : []));
+    expect(checkpoints.map((event) => event.checkpoint?.epochsDone)).toEqual([1, 2, 3]);
+    expect((await h.store.load())?.epochsDone).toBe(3);
+  });
+
+  test('pause, step one batch, resume and stop', async () => {
+    const h = harness();
+    await h.send(start(7, { epochs: 50, batchSize: 8 }));
+    await h.until((event) => event.type === 'train-progress' && event.runId === 7);
+    await h.send({ type: 'train-pause', runId: 7 });
+    const paused = await h.until(isStatus(7, 'paused'));
+    const pausedAt = paused.type === 'train-status' ? paused.position?.iteration ?? -1 : -1;
+    // Nothing trains while paused.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(progressOf(h, 7).flatMap((event) => event.batches).at(-1)?.iteration).toBe(pausedAt - 1);
+
+    await h.send({ type: 'train-step', runId: 7 });
+    await h.until((event) => event.type === 'train-status' && event.runId === 7 && event.status === 'paused' && event.position?.iteration === pausedAt + 1);
+    expect(progressOf(h, 7).flatMap((event) => event.batches).at(-1)?.iteration).toBe(pausedAt);
+
+    await h.send({ type: 'train-resume', runId: 7 });
+    await h.until((event) => event.type === 'train-progress' && event.runId === 7 && event.position.iteration > pausedAt + 3);
+    await h.send({ type: 'train-stop', runId: 7 });
+    await h.until(isStatus(7, 'stopped'));
+    expect(h.statuses(7)).toEqual(['preparing', 'running', 'pausing', 'paused', 'running', 'paused', 'running', 'stopping', 'stopped']);
+    const count = h.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.events.length).toBe(count);
+    // A step outside a pause is refused with a reason.
+    await h.send({ type: 'train-step', runId: 7 });
+    expect(h.events.at(-1)?.event).toMatchObject({ type: 'train-error', runId: 7, message: 'a single batch can be stepped only while paused; the run is stopped' });
+  });
+
+  test('"Step one batch" before any run: one batch, then paused', async () => {
+    const h = harness();
+    await h.send(start(3, { epochs: 2 }, { pauseAfterBatches: 1 }));
+    const paused = await h.until(isStatus(3, 'paused'));
+    expect(paused.type === 'train-status' && paused.position?.iteration).toBe(1);
+    await h.send({ type: 'train-stop', runId: 3 });
+    await h.until(isStatus(3, 'stopped'));
+  });
+
+  test('a new run retires the old one; commands for the old run are refused', async () => {
+    const h = harness();
+    await h.send(start(1, { epochs: 50 }));
+    await h.until((event) => event.type === 'train-progress' && event.runId === 1);
+    await h.send(start(2, { epochs: 1 }));
+    await h.until(isStatus(2, 'finished'));
+    expect(h.statuses(1).at(-1)).toBe('stopped');
+    await h.send({ type: 'train-pause', runId: 1 });
+    expect(h.events.at(-1)?.event).toMatchObject({ type: 'train-error', runId: 1, message: 'run 1 is not the current run' });
+  });
+
+  test('resume from the checkpoint continues the run, history first', async () => {
+    const h = harness();
+    await h.send(start(1, { epochs: 2 }));
+    await h.until(isStatus(1, 'finished'));
+    await h.send({ type: 'train-query-checkpoint' });
+    expect(await h.until((event) => event.type === 'train-checkpoint' && event.runId === null)).toMatchObject({ checkpoint: { epochsDone: 2, iteration: 12 } });
+    await h.send(start(2, { epochs: 3 }, { resume: true }));
+    await h.until(isStatus(2, 'finished'));
+    const progress = progressOf(h, 2);
+    expect(progress.flatMap((event) => event.epochs.map((epoch) => epoch.epoch))).toEqual([0, 1, 2]);
+    expect(progress.flatMap((event) => event.batches.map((point) => point.iteration))).toEqual(Array.from({ length: 18 }, (_, i) => i));
+  });
+
+  test('failures are reported on the run: no data, bad settings, nothing to resume, reset clears the checkpoint', async () => {
+    const noData = harness({ withData: false });
+    await noData.send(start(1));
+    expect(await noData.until(isStatus(1, 'failed'))).toMatchObject({ message: 'CIFAR-10 is not loaded yet: wait for the data set to finish loading, then start again' });
+
+    const h = harness();
+    await h.send(start(2, { batchSize: 0, trainSubset: 1_000_000 }));
+    expect(await h.until(isStatus(2, 'failed'))).toMatchObject({ message: 'batchSize must be ≥ 1, got 0; trainSubset must be ≤ 96, got 1,000,000' });
+    await h.send(start(3, {}, { resume: true }));
+    expect(await h.until(isStatus(3, 'failed'))).toMatchObject({ message: 'there is no saved checkpoint to resume; start a new run' });
+    await h.send(start(4, { epochs: 1 }));
+    await h.until(isStatus(4, 'finished'));
+    expect(await h.store.load()).not.toBeNull();
+    await h.send({ type: 'train-reset' });
+    expect(await h.store.load()).toBeNull();
+    expect(h.events.at(-1)?.event).toEqual({ type: 'train-checkpoint', runId: null, checkpoint: null });
+  });
+});
