@@ -2,6 +2,10 @@ import { BackendUnavailableError, startBackend, watchContextLoss } from './backe
 import type { BackendInfo, BackendName, EngineCommand, EngineEvent, EngineHost } from './protocol';
 import { isDataCommand } from './protocol-data';
 import { createDataHandler } from './data/data-commands';
+import { getLoadedDataset } from './data/dataset-store';
+import { isTrainCommand } from './protocol-train';
+import { createTrainingController } from './training/controller';
+import { createCheckpointStore } from './training/checkpoint-store';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -19,6 +23,7 @@ export interface Engine {
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
   const data = createDataHandler(emit);
+  const training = createTrainingController({ emit, getData: getLoadedDataset, store: createCheckpointStore(), backend: () => info?.backend ?? 'unknown' });
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
     try {
@@ -36,13 +41,17 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
         return;
       }
     }
-    watchContextLoss((message) => emit({ type: 'webgl-context-lost', message }));
+    watchContextLoss((message) => {
+      emit({ type: 'webgl-context-lost', message });
+      training.contextLost(message);
+    });
     emit({ type: 'ready', id, info });
   }
 
   return {
     async handle(command) {
       if (isDataCommand(command)) return data.handle(command);
+      if (isTrainCommand(command)) return training.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

@@ -4,6 +4,7 @@
  * structured-clone friendly (plain objects, numbers, strings, typed arrays).
  */
 import { DATA_COMMAND_TYPES, DATA_EVENT_TYPES, type DataCommand, type DataEvent } from './protocol-data';
+import { TRAIN_COMMAND_TYPES, TRAIN_EVENT_TYPES, type TrainCommand, type TrainEvent } from './protocol-train';
 
 /** Backends the engine knows how to start. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -49,7 +50,8 @@ export type EngineCommand =
       readonly reason: string;
     }
   | { readonly type: 'dispose'; readonly id: number }
-  | DataCommand;
+  | DataCommand
+  | TrainCommand;
 
 /** Events sent by the engine. */
 export type EngineEvent =
@@ -59,15 +61,16 @@ export type EngineEvent =
   | { readonly type: 'webgl-context-lost'; readonly message: string }
   /** The engine itself died (a worker that failed to load or threw outside a command). */
   | { readonly type: 'fatal'; readonly message: string }
-  | DataEvent;
+  | DataEvent
+  | TrainEvent;
 
 /*
  * Adding a domain (data, training, inspection, ...): write `protocol-<domain>.ts` with its command and
  * event unions and a `<DOMAIN>_COMMAND_TYPES` / `<DOMAIN>_EVENT_TYPES` list of their `type` tags, then
  * add the unions to `EngineCommand` / `EngineEvent` above and the lists to the sets below.
  */
-const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES]);
-const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES]);
+const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES, ...TRAIN_COMMAND_TYPES]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES, ...TRAIN_EVENT_TYPES]);
 
 /** Narrow an unknown `MessageEvent.data` to an engine command. */
 export function isEngineCommand(value: unknown): value is EngineCommand {
