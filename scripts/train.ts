@@ -1,0 +1,80 @@
+/**
+ * `npm run train -- --out DIR [options]`: train the tutorial's CNN in Node with the app's own engine
+ * code (the same Trainer the browser's worker drives), print a table per epoch, checkpoint after every
+ * epoch, and continue a run with --resume. Run with --help for the options.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { DEFAULT_MODEL_SPEC } from '../src/core/model-spec';
+import { formatAccuracyLine } from '../src/core/training-record';
+import { startBackend } from '../src/engine/backend';
+import { Trainer } from '../src/engine/training/trainer';
+import { readServedCifar } from './data/served-files';
+import { CliUsageError, parseTrainArgs, USAGE } from './train/args';
+import { createFolderCheckpointStore } from './train/folder-checkpoint-store';
+import { tableHeader, tableRow } from './train/table';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseTrainArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (!options) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const store = createFolderCheckpointStore(options.outDir);
+  const checkpoint = options.resume ? await store.load() : null;
+  if (options.resume && !checkpoint) throw new Error(`--resume: ${options.outDir} holds no checkpoint (no training-state.json)`);
+  if (!options.resume && existsSync(join(options.outDir, 'training-state.json'))) {
+    throw new Error(`${options.outDir} already holds a checkpoint: add --resume to continue it, or choose another --out`);
+  }
+
+  const info = await startBackend(options.backend, 'main-thread', 'npm run train');
+  const data = readServedCifar(options.dataDir);
+  const trainer = await Trainer.create({ spec: DEFAULT_MODEL_SPEC, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint });
+  const { trainImages, validationImages } = trainer.sizes;
+  const settings = trainer.settings;
+  process.stdout.write(
+    `${checkpoint ? `Resuming ${options.outDir} after epoch ${checkpoint.epochsDone}` : 'Training'} on ${info.backend} (tfjs ${tf.version.tfjs}): ` +
+      `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
+      `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}\n`,
+  );
+  process.stdout.write(`${tableHeader()}\n`);
+  for (const summary of trainer.history.epochs) process.stdout.write(`${tableRow(summary, settings.epochs)}\n`);
+  const live = process.stdout.isTTY === true;
+  while (!trainer.done) {
+    const outcome = await trainer.step();
+    if (outcome.kind === 'diverged') {
+      process.stderr.write(`\n${outcome.message}\n`);
+      trainer.dispose();
+      return 1;
+    }
+    if (live) {
+      const { batch, batchesPerEpoch, epoch } = trainer.position;
+      process.stdout.write(`\r  epoch ${epoch + 1} batch ${batch}/${batchesPerEpoch}  loss ${outcome.point.loss.toFixed(4)}  `);
+    }
+    if (outcome.kind === 'epoch') {
+      await store.save(await trainer.checkpoint());
+      process.stdout.write(`${live ? '\r\x1b[2K' : ''}${tableRow(outcome.summary, settings.epochs)}\n`);
+      if (outcome.stopMessage) process.stdout.write(`${outcome.stopMessage}\n`);
+    }
+  }
+  const last = trainer.history.epochs.at(-1);
+  if (last) process.stdout.write(`${formatAccuracyLine(last.valAccuracy)} (on ${validationImages} test images)\nCheckpoint: ${options.outDir}\n`);
+  trainer.dispose();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`train: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Trainer, type TrainingData } from '../../src/engine/training/trainer';
+import { CliUsageError, parseTrainArgs } from '../../scripts/train/args';
+import { createFolderCheckpointStore } from '../../scripts/train/folder-checkpoint-store';
+import { tableHeader, tableRow } from '../../scripts/train/table';
+import { makeBandSplit, TINY_SPEC, tinySettings } from '../engine/training/fixtures';
+
+const data: TrainingData = { train: makeBandSplit(48, 1), test: makeBandSplit(20, 2) };
+const dir = mkdtempSync(join(tmpdir(), 'train-cli-test-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run train: arguments', () => {
+  test('the documented options, with the tutorial defaults', () => {
+    const options = parseTrainArgs(['--epochs', '3', '--subset', '1000', '--seed', '7', '--out', 'runs/a', '--backend', 'wasm', '--resume']);
+    expect(options).toMatchObject({ outDir: 'runs/a', backend: 'wasm', resume: true, dataDir: 'public/data/cifar10' });
+    expect(options?.hyperparameters).toMatchObject({ epochs: 3, trainSubset: 1000, seed: 7, batchSize: 512, learningRate: 0.01, momentum: 0.5, decay: 0.0004, validationSubset: null });
+    expect(parseTrainArgs(['--out', 'x', '--optimizer', 'adam'])?.hyperparameters).toMatchObject({ optimizer: 'adam', learningRate: 0.001 });
+    expect(parseTrainArgs(['--help'])).toBeNull();
+  });
+
+  test('mistakes are refused, naming the option', () => {
+    expect(() => parseTrainArgs(['--epochs', '3'])).toThrow(new CliUsageError('--out DIR is required'));
+    expect(() => parseTrainArgs(['--out', 'x', '--epochs'])).toThrow('--epochs needs a value');
+    expect(() => parseTrainArgs(['--out', 'x', '--epochs', 'many'])).toThrow('--epochs must be a number, got many');
+    expect(() => parseTrainArgs(['--out', 'x', '--epochs', '0'])).toThrow('--epochs: epochs must be ≥ 1, got 0');
+    expect(() => parseTrainArgs(['--out', 'x', '--subset', '-5'])).toThrow('--subset: trainSubset must be ≥ 1, got -5');
+    expect(() => parseTrainArgs(['--out', 'x', '--backend', 'webgl'])).toThrow('--backend must be cpu or wasm, got webgl');
+    expect(() => parseTrainArgs(['--out', 'x', '--fast'])).toThrow('unknown option --fast');
+  });
+
+  test('the table has one aligned row per epoch', () => {
+    const row = tableRow({ epoch: 2, loss: 1.23456, accuracy: 0.5, valLoss: 1.5, valAccuracy: 0.4567, seconds: 12.34, imagesPerSecond: 41.25 }, 25);
+    expect(tableHeader()).toBe('  epoch    loss accuracy val_loss val_accuracy  seconds images/s');
+    expect(row).toBe('   3/25  1.2346   0.5000   1.5000       0.4567     12.3     41.3');
+    expect(row.length).toBe(tableHeader().length);
+  });
+});
+
+describe('npm run train: folder checkpoints', () => {
+  test('save → load gives back the checkpoint, and model.json is a tfjs layers model of the trained weights', async () => {
+    const earlyStopping = { enabled: true, monitor: 'val_loss' as const, minDelta: 0, patience: 5, restoreBestWeights: true };
+    const trainer = await Trainer.create({ spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 2, earlyStopping }), data, backend: 'cpu' });
+    const store = createFolderCheckpointStore(dir);
+    while (!trainer.done) {
+      const outcome = await trainer.step();
+      if (outcome.kind === 'epoch') await store.save(await trainer.checkpoint());
+    }
+    const saved = await trainer.checkpoint();
+    const loaded = await store.load();
+    // Non-finite numbers (early stopping's starting best is +∞) survive JSON.
+    expect(loaded).toEqual({ ...saved, savedAt: loaded?.savedAt });
+    expect(readdirSync(dir).sort()).toEqual(['best-weights-e002.bin', 'model.json', 'optimizer-e002.bin', 'training-state.json', 'weights-e002.bin']);
+
+    const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+    const weightBytes = readFileSync(join(dir, 'weights-e002.bin'));
+    const artifacts: tf.io.ModelArtifacts = {
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+      weightData: new Uint8Array(weightBytes).buffer,
+    };
+    const reloaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+    const input = tf.randomUniform([3, 32, 32, 3]);
+    const expected = await (trainer.model.predict(input) as tf.Tensor).data();
+    const actual = await (reloaded.predict(input) as tf.Tensor).data();
+    expect(Array.from(actual)).toEqual(Array.from(expected));
+    tf.dispose(input);
+    reloaded.dispose();
+    trainer.dispose();
+
+    await store.clear();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await store.load()).toBeNull();
+  });
+});
