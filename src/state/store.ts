@@ -3,10 +3,12 @@ import { createEngineSlice, initialEngineData, type EngineActions, type EngineDa
 import { createDataSlice, initialDataData, type DataActions, type DataData } from './slices/data-slice';
 import { createRouteSlice, initialRouteData, type RouteActions, type RouteData } from './slices/route-slice';
 import { createLearnSlice, initialLearnData, type LearnActions, type LearnData } from './slices/learn-slice';
+import { createTrainingSlice, initialTrainingData, type TrainingActions, type TrainingData } from './slices/training-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
 export type { CurrentImage } from './slices/data-slice';
+export type { TrainingPhase } from './slices/training-slice';
 export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnImage } from './slices/learn-slice';
 
 /**
@@ -14,13 +16,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData() };
 }
 
 /** The app's one store. */
@@ -29,4 +31,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createEngineSlice(...args),
   ...createDataSlice(...args),
   ...createLearnSlice(...args),
+  ...createTrainingSlice(...args),
 }));

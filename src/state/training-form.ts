@@ -1,0 +1,63 @@
+/**
+ * The Train panel's inputs as typed (strings), and their reading into hyperparameters with inline
+ * validation. Pure, so it is tested without React.
+ */
+import { DEFAULT_HYPERPARAMETERS, validateHyperparameters, type DataSizes, type TrainingHyperparameters } from '../core/hyperparameters';
+
+/** What the user typed or chose; `'all'` for a whole split. */
+export interface TrainingForm {
+  readonly trainSubset: string;
+  readonly validationSubset: string;
+  readonly epochs: string;
+  readonly batchSize: string;
+}
+
+/** The form fields that can be wrong. */
+export type TrainingFormField = keyof TrainingForm;
+
+/** A quick classroom run to start with: 1 000 training images in 5 epochs of batch 64, 500 to validate. */
+export const DEFAULT_TRAINING_FORM: TrainingForm = { trainSubset: '1000', validationSubset: '500', epochs: '5', batchSize: '64' };
+
+/** Training subsets offered (images); 'all' is 50 000. */
+export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '5000', '10000', 'all'] as const;
+/** Validation subsets offered (test images); 'all' is 10 000. */
+export const VALIDATION_SUBSET_CHOICES = ['64', '256', '500', '1000', 'all'] as const;
+
+/** The form read as settings, or a message per field that is wrong. */
+export type FormReading =
+  | { readonly ok: true; readonly settings: TrainingHyperparameters }
+  | { readonly ok: false; readonly errors: Partial<Record<TrainingFormField, string>> };
+
+/**
+ * Read the form on top of `base` (the tutorial's optimiser settings unless given). Messages name the
+ * field as the user sees it ("Epochs must be ≥ 1, got 0").
+ */
+export function readTrainingForm(form: TrainingForm, data?: DataSizes, base: TrainingHyperparameters = DEFAULT_HYPERPARAMETERS): FormReading {
+  const errors: Partial<Record<TrainingFormField, string>> = {};
+  const whole = (field: TrainingFormField, label: string): number => {
+    const text = form[field].trim();
+    const value = text === '' ? Number.NaN : Number(text);
+    if (!Number.isInteger(value)) errors[field] = `${label} must be a whole number, got ${text === '' ? 'nothing' : text}`;
+    return value;
+  };
+  const subset = (field: 'trainSubset' | 'validationSubset', label: string): number | null => (form[field] === 'all' ? null : whole(field, label));
+  const settings: TrainingHyperparameters = {
+    ...base,
+    epochs: whole('epochs', 'Epochs'),
+    batchSize: whole('batchSize', 'Batch size'),
+    trainSubset: subset('trainSubset', 'Training images'),
+    validationSubset: subset('validationSubset', 'Validation images'),
+  };
+  for (const issue of validateHyperparameters(settings, data)) {
+    const field = issue.field as TrainingFormField;
+    if (field in form && errors[field] === undefined) errors[field] = `${LABELS[field]}${issue.message.slice(issue.field.length)}`;
+  }
+  return Object.keys(errors).length === 0 ? { ok: true, settings } : { ok: false, errors };
+}
+
+const LABELS: Record<TrainingFormField, string> = {
+  trainSubset: 'Training images',
+  validationSubset: 'Validation images',
+  epochs: 'Epochs',
+  batchSize: 'Batch size',
+};
