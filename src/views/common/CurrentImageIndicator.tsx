@@ -32,5 +32,5 @@ export function CurrentImageIndicator({ sizePx = 64 }: CurrentImageIndicatorProp
 
 function describeImage(className: string | null, source: NonNullable<ReturnType<typeof selectCurrentImage>>['source']): string {
   if (source.kind === 'user') return `${source.name}${className ? ` (${className})` : ''}`;
-  return `${className ?? 'unlabelled'} · ${source.split === 'train' ? 'training' : 'test'} image ${source.index.toLocaleString('en-US')}`;
+  return `${className ?? 'unlabelled'} · ${source.split === 'train' ? 'training' : 'test'} image ${source.index}`;
 }
