@@ -114,3 +114,8 @@ export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status',
 export function isTrainCommand(command: { readonly type: string }): command is TrainCommand {
   return (TRAIN_COMMAND_TYPES as readonly string[]).includes(command.type);
 }
+
+/** Narrow any event to a training event. */
+export function isTrainEvent(event: { readonly type: string }): event is TrainEvent {
+  return (TRAIN_EVENT_TYPES as readonly string[]).includes(event.type);
+}

@@ -2,6 +2,7 @@ import { startEngine, type EngineClient } from '../engine/client';
 import type { BackendName } from '../engine/protocol';
 import { useAppStore } from './store';
 import { attachDataClient } from './data-bridge';
+import { attachTrainingClient } from './training-bridge';
 
 let client: EngineClient | null = null;
 
@@ -23,6 +24,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
   client?.terminate();
   client = null;
   attachDataClient(null);
+  attachTrainingClient(null);
   const actions = useAppStore.getState();
   actions.engineStarting(preferred);
   try {
@@ -34,6 +36,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
     });
     useAppStore.getState().engineReady(started.info);
     attachDataClient(started);
+    attachTrainingClient(started);
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));
   }

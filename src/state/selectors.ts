@@ -18,3 +18,13 @@ export const selectLessonId = (state: AppState): AppState['lessonId'] => state.l
 export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
 export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;
 export const selectLearnImage = (state: AppState): AppState['learnImage'] => state.learnImage;
+export const selectTrainingForm = (state: AppState): AppState['trainingForm'] => state.trainingForm;
+export const selectTrainingPhase = (state: AppState): AppState['trainingPhase'] => state.trainingPhase;
+export const selectTrainingPosition = (state: AppState): AppState['trainingPosition'] => state.trainingPosition;
+export const selectTrainingSizes = (state: AppState): AppState['trainingSizes'] => state.trainingSizes;
+export const selectTrainingEpochs = (state: AppState): AppState['trainingEpochs'] => state.trainingEpochs;
+export const selectTrainingMessage = (state: AppState): AppState['trainingMessage'] => state.trainingMessage;
+export const selectTrainingError = (state: AppState): AppState['trainingError'] => state.trainingError;
+export const selectTrainingCheckpoint = (state: AppState): AppState['trainingCheckpoint'] => state.trainingCheckpoint;
+/** The latest batch point of the shown run, or null before its first batch. */
+export const selectLatestBatch = (state: AppState): AppState['trainingBatches'][number] | null => state.trainingBatches.at(-1) ?? null;
