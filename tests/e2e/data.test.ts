@@ -53,7 +53,7 @@ function recordBinRequests(s: AppSession): string[] {
 }
 
 describe('the dataset browser', () => {
-  test('shows a real progress bar, then real images per class; choosing one makes it the current image; a reload reads the cache', async () => {
+  test('shows a real progress bar, then real images per class; choosing one makes it the current image; a reload reads the cache, also offline', async () => {
     const firstLoad = recordBinRequests(session);
     await session.page.goto(`${baseUrl}#/train`);
     await progressBar(session).waitFor();
@@ -88,6 +88,13 @@ describe('the dataset browser', () => {
     await catThumbnail(session).waitFor({ timeout: 120_000 });
     await expect.poll(() => session.page.getByText(/Read from this browser’s cache in [\d.]+ s and checked/).count()).toBe(1);
     expect(reload).toEqual([]);
+
+    // And with the server's data folder gone (offline, or a classroom server that went away), a
+    // reload still starts from the cached manifest and files.
+    await session.context.route('**/data/cifar10/**', (route) => route.abort('internetdisconnected'));
+    await session.page.reload();
+    await catThumbnail(session).waitFor({ timeout: 120_000 });
+    await expect.poll(() => session.page.getByText(/Read from this browser’s cache/).count()).toBe(1);
   });
 
   test.each([
