@@ -1,0 +1,164 @@
+import { useCallback, useMemo } from 'react';
+import { convGeometry } from '../../../core/conv-geometry';
+import { convSteps, convolveSteps, type ConvStep } from '../../../core/conv-steps';
+import { flip2d, flipHorizontal } from '../../../core/flip-pad';
+import { matrixFromRows, volumeToRows, type Volume } from '../../../core/volume';
+import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
+import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf } from '../grid-cells';
+import { MASK_PRESETS, matchingPreset } from '../presets';
+import { useDraft } from '../use-draft';
+import { useLessonPlayer } from '../use-lesson-player';
+import { LessonFrame } from '../parts/LessonFrame';
+import { NumberGrid } from '../parts/NumberGrid';
+import { FieldError } from '../parts/NumberField';
+import { WrittenSum } from '../parts/WrittenSum';
+
+/** Steps before the side-by-side part: the mask as typed, flipped left ↔ right, then top ↔ bottom. */
+const FLIP_STEPS = 3;
+const CHOICES = MASK_PRESETS.filter((preset) => preset.id === 'noise' || preset.id === 'edges');
+
+interface FlipDraft {
+  readonly input: string[][];
+  readonly mask: string[][];
+}
+
+const INITIAL: FlipDraft = {
+  input: gridTexts([
+    [1, 2, 3, 4, 5],
+    [2, 3, 4, 5, 6],
+    [9, 8, 7, 6, 5],
+    [1, 1, 1, 1, 1],
+    [4, 2, 0, 2, 4],
+  ]),
+  mask: gridTexts(MASK_PRESETS.find((preset) => preset.id === 'edges')?.rows ?? [[1]]),
+};
+
+function buildFlip(draft: FlipDraft) {
+  const input = matrixFromRows(parseGrid('input', draft.input));
+  const mask = matrixFromRows(parseGrid('mask', draft.mask));
+  return {
+    input,
+    mask,
+    horizontal: flipHorizontal(mask),
+    flipped: flip2d(mask),
+    correlation: [...convSteps(input, mask)],
+    convolution: [...convolveSteps(input, mask)],
+    geometry: convGeometry(input, mask, 1, 'valid'),
+  };
+}
+
+/** Lesson 2: flip horizontally, then vertically; convolution and cross-correlation side by side. */
+export function FlipLesson() {
+  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildFlip);
+  const player = useLessonPlayer(FLIP_STEPS + applied.correlation.length);
+  const flipStage = Math.min(player.step, FLIP_STEPS);
+  const index = player.step - FLIP_STEPS - 1;
+  const comparing = index >= 0;
+  const correlation = applied.correlation[index];
+  const convolution = applied.convolution[index];
+  const onInput = useCallback((row: number, col: number, text: string) => edit('input', withCell(draft.input, row, col, text)), [draft.input, edit]);
+  const onMask = useCallback((row: number, col: number, text: string) => edit('mask', withCell(draft.mask, row, col, text)), [draft.mask, edit]);
+  const preset = matchingPreset(volumeToRows(applied.mask), 1);
+  const differing = useMemo(() => applied.correlation.filter((step, at) => step.output !== applied.convolution[at]?.output).length, [applied]);
+  const shownMask = [applied.mask, applied.horizontal, applied.flipped][flipStage - 1] ?? applied.flipped;
+  const isLast = player.step === player.totalSteps;
+
+  let caption: string;
+  if (!comparing) {
+    caption = [
+      'Step 1: the mask as written.',
+      'Step 2: flipped horizontally — the left and right columns swap.',
+      'Step 3: then flipped vertically — the top and bottom rows swap. This is the mask convolution slides.',
+    ][flipStage - 1] ?? '';
+  } else {
+    caption = `Step ${player.step}: same position, two masks. Cross-correlation gives ${formatNumber(correlation?.output ?? 0)}, convolution gives ${formatNumber(convolution?.output ?? 0)}.`;
+    if (isLast) {
+      caption += differing === 0 ? ' Every cell agrees: for this mask, flipping changes nothing.' : ` ${differing} of ${applied.correlation.length} cells differ: this mask is not symmetric.`;
+    }
+  }
+
+  return (
+    <LessonFrame
+      lessonId="flipping"
+      number={2}
+      title="Flipping"
+      player={player}
+      caption={caption}
+      captionText={caption}
+      intro={<p>Convolution flips the mask left ↔ right, then top ↔ bottom, before sliding it. Without the flip it is called cross-correlation — what a Conv2D layer computes. A symmetric mask gives the same result both ways.</p>}
+      settings={
+        <div className="preset-buttons" role="group" aria-label="Mask presets">
+          {CHOICES.map((item) => (
+            <button key={item.id} type="button" aria-pressed={preset?.id === item.id} onClick={() => replace({ mask: gridTexts(item.rows) }, 'mask')}>
+              {item.id === 'noise' ? 'Symmetric (Gaussian)' : 'Asymmetric (Sobel)'}
+            </button>
+          ))}
+        </div>
+      }
+      aside={
+        isLast && (
+          <p className={differing === 0 ? 'verdict verdict-same' : 'verdict verdict-differ'} role="status">
+            {differing === 0 ? 'Same result: the mask is symmetric.' : `Different in ${differing} of ${applied.correlation.length} cells: flipping matters for this mask.`}
+          </p>
+        )
+      }
+    >
+      <div className="stage-row">
+        {!comparing && (
+          <div className="stage-column">
+            <NumberGrid caption="Mask" detail="as typed" scaleMax={scaleOf(applied.mask.data)} cells={inputCells({ input: applied.mask, texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} />
+            {error?.field === 'mask' && <FieldError message={error.message} />}
+          </div>
+        )}
+        {!comparing ? (
+          <div key={flipStage} className={`flip-anim flip-stage-${flipStage}`}>
+            <NumberGrid
+              caption={['As written', 'Flipped horizontally', 'Flipped both ways'][flipStage - 1] ?? ''}
+              scaleMax={scaleOf(applied.mask.data)}
+              cells={inputCells({ input: shownMask, labelPrefix: 'Flipped mask' })}
+            />
+          </div>
+        ) : (
+          <>
+            <div>
+              <NumberGrid
+                caption="Input"
+                size="small"
+                scaleMax={scaleOf(applied.input.data)}
+                cells={inputCells({ input: applied.input, texts: draft.input, onEdit: onInput, labelPrefix: 'Input', tonesAt: readTones(correlation) })}
+              />
+              {error?.field === 'input' && <FieldError message={error.message} />}
+            </div>
+            <Side title="Cross-correlation (a conv layer)" short="Cross-correlation" mask={applied.mask} steps={applied.correlation} index={index} geometry={applied.geometry} />
+            <Side title="Convolution (flipped mask)" short="Convolution" mask={applied.flipped} steps={applied.convolution} index={index} geometry={applied.geometry} />
+          </>
+        )}
+      </div>
+    </LessonFrame>
+  );
+}
+
+function readTones(step: ConvStep | undefined) {
+  const reads = convStepReads(step);
+  return (row: number, col: number) => (reads.has(cellKey(row, col)) ? (['read'] as const) : []);
+}
+
+function Side({ title, short, mask, steps, index, geometry }: { title: string; short: string; mask: Volume; steps: ConvStep[]; index: number; geometry: ReturnType<typeof convGeometry> }) {
+  const step = steps[index];
+  return (
+    <div className="stage-column side">
+      <h4>{title}</h4>
+      <div className="stage-row compact">
+        <NumberGrid caption="Mask" label={`${short} mask`} size="small" scaleMax={scaleOf(mask.data)} cells={inputCells({ input: mask, labelPrefix: title })} />
+        <NumberGrid
+          caption="Output"
+          label={`${short} output`}
+          size="small"
+          scaleMax={scaleOf(steps.map((s) => s.output))}
+          cells={outputCellsFromRecords(geometry.rows.outputSize, geometry.cols.outputSize, steps.map((s) => ({ ...s, value: s.output })), index)}
+        />
+      </div>
+      {step && <WrittenSum step={step} label={`${short} sum`} />}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useCallback } from 'react';
+import { softmaxWorking } from '../../../core/activations';
+import { CIFAR10_CLASSES } from '../../../core/cifar-format';
+import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
+import { analyseModelSpec } from '../../../core/model-spec-validate';
+import { formatCount, formatNumber, parseGrid, withCell } from '../format-number';
+import { useDraft } from '../use-draft';
+import { useLessonPlayer } from '../use-lesson-player';
+import { LessonFrame } from '../parts/LessonFrame';
+import { FieldError } from '../parts/NumberField';
+import { explainLayer } from './network-explanations';
+
+/** The tutorial's network, layer by layer, from the model-spec module (the same one Train builds). */
+const ANALYSIS = analyseModelSpec(DEFAULT_MODEL_SPEC);
+const LAYERS = ANALYSIS.layers.map((summary, index) => {
+  const spec = DEFAULT_MODEL_SPEC.layers[index];
+  const inputShape = index === 0 ? MODEL_INPUT_SHAPE : (ANALYSIS.layers[index - 1]?.outputShape ?? []);
+  return { summary, explanation: spec ? explainLayer(spec, inputShape, summary.outputShape, summary.params) : null };
+});
+const TOTAL_PARAMS = ANALYSIS.ok ? ANALYSIS.totalParams : ANALYSIS.layers.reduce((sum, layer) => sum + layer.params, 0);
+
+interface ScoresDraft {
+  readonly scores: string[][];
+}
+const INITIAL: ScoresDraft = { scores: [['1.2', '0.3', '2.5', '4.1', '1', '3', '0.5', '0.2', '0.8', '0.1']] };
+
+function buildScores(draft: ScoresDraft) {
+  return softmaxWorking(parseGrid('score', draft.scores)[0] ?? []);
+}
+
+const shapeText = (shape: readonly number[]): string => shape.join(' × ');
+
+/** Lesson 8: the tutorial's whole network, from a 32×32×3 photo to 10 probabilities. */
+export function NetworkLesson() {
+  const { draft, applied, error, edit } = useDraft(INITIAL, buildScores);
+  const player = useLessonPlayer(LAYERS.length + 1);
+  const layerIndex = player.step - 2;
+  const current = LAYERS[layerIndex];
+  const onScore = useCallback((col: number, text: string) => edit('scores', withCell(draft.scores, 0, col, text)), [draft.scores, edit]);
+  const caption = current
+    ? `Step ${player.step}: layer ${layerIndex + 1}, ${current.summary.type} — output ${shapeText(current.summary.outputShape)}, ${formatCount(current.summary.params)} parameters.`
+    : `Step 1: the input, one ${shapeText(MODEL_INPUT_SHAPE)} photo.`;
+  const isSoftmax = current?.summary.type === 'Dense' && layerIndex === LAYERS.length - 1;
+  return (
+    <LessonFrame
+      lessonId="network"
+      number={8}
+      title="The whole network"
+      player={player}
+      caption={caption}
+      captionText={caption}
+      intro={
+        <p>
+          The tutorial’s network uses everything so far: convolutions find features, pooling shrinks them, dense layers weigh them together and
+          softmax gives 10 probabilities. Step through it, then <a href="#/train">train it in Train</a>.
+        </p>
+      }
+    >
+      <div className="network-stage">
+        <table className="network-table">
+          <caption>The tutorial’s layers, {formatCount(TOTAL_PARAMS)} parameters in all</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Layer</th>
+              <th scope="col">Output shape</th>
+              <th scope="col">Parameters</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className={player.step === 1 ? 'is-current' : undefined} aria-current={player.step === 1 ? 'step' : undefined}>
+              <td>0</td>
+              <td>Input</td>
+              <td>{shapeText(MODEL_INPUT_SHAPE)}</td>
+              <td>0</td>
+            </tr>
+            {LAYERS.map((layer, index) => (
+              <tr key={index} className={index === layerIndex ? 'is-current' : undefined} aria-current={index === layerIndex ? 'step' : undefined}>
+                <td>{index + 1}</td>
+                <td>{layer.summary.type}</td>
+                <td>{shapeText(layer.summary.outputShape)}</td>
+                <td>{formatCount(layer.summary.params)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Total
+              </th>
+              <td>{formatCount(TOTAL_PARAMS)}</td>
+            </tr>
+          </tfoot>
+        </table>
+        <section className="layer-explanation" aria-label="This layer">
+          {current?.explanation ? (
+            <>
+              <h4>
+                <code>{current.explanation.keras}</code>
+              </h4>
+              <p>{current.explanation.text}</p>
+              {current.explanation.paramFormula && <p className="formula">Parameters: {current.explanation.paramFormula}</p>}
+            </>
+          ) : (
+            <>
+              <h4>Input: one photo</h4>
+              <p>
+                A CIFAR-10 photo is 32×32 pixels with 3 colour channels (red, green, blue): {formatCount(3072)} numbers. The bytes 0…255 are divided
+                by 255 so every input is between 0 and 1.
+              </p>
+            </>
+          )}
+          {isSoftmax && <SoftmaxTable scores={draft.scores[0] ?? []} onScore={onScore} working={applied} error={error?.message ?? null} />}
+        </section>
+      </div>
+    </LessonFrame>
+  );
+}
+
+function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
+  return (
+    <>
+      <table className="softmax-table">
+        <caption>Softmax: try your own scores</caption>
+        <thead>
+          <tr>
+            <th scope="col">Class</th>
+            <th scope="col">Score</th>
+            <th scope="col">Probability</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CIFAR10_CLASSES.map((name, index) => {
+            const term = working.terms[index];
+            const percent = (term?.probability ?? 0) * 100;
+            return (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>
+                  <input className="cell-input score-input" type="text" inputMode="decimal" aria-label={`Score for ${name}`} value={scores[index] ?? ''} onChange={(event) => onScore(index, event.currentTarget.value)} />
+                </td>
+                <td>
+                  <span className="probability-bar" style={{ width: `${percent * 1.6}px` }} aria-hidden="true" />
+                  {formatNumber(percent, 1)} %
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {error && <FieldError message={error} />}
+    </>
+  );
+}

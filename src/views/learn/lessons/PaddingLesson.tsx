@@ -1,0 +1,154 @@
+import { useCallback, useId } from 'react';
+import { convGeometry, type Padding } from '../../../core/conv-geometry';
+import { convSteps } from '../../../core/conv-steps';
+import { matrixFromRows } from '../../../core/volume';
+import { formatNumber, gridTexts, parseGrid, parseWhole, withCell } from '../format-number';
+import { sizeFormula } from '../formulas';
+import { useDraft } from '../use-draft';
+import { useLessonPlayer } from '../use-lesson-player';
+import { LessonFrame } from '../parts/LessonFrame';
+import { FieldError, NumberField } from '../parts/NumberField';
+import { WindowStage } from '../parts/WindowStage';
+import { WrittenSum } from '../parts/WrittenSum';
+
+type PaddingMode = 'valid' | 'same' | 'explicit';
+const SIDES = ['top', 'bottom', 'left', 'right'] as const;
+type Side = (typeof SIDES)[number];
+
+interface PaddingDraft {
+  readonly input: string[][];
+  readonly mask: string[][];
+  readonly maskSize: number;
+  readonly mode: PaddingMode;
+  readonly sides: Readonly<Record<Side, string>>;
+  readonly stride: string;
+}
+
+const INITIAL: PaddingDraft = {
+  input: gridTexts([
+    [2, 7, 1, 8],
+    [2, 8, 1, 8],
+    [2, 8, 4, 5],
+    [9, 0, 4, 5],
+  ]),
+  mask: gridTexts([
+    [1, 1, 1],
+    [1, 1, 1],
+    [1, 1, 1],
+  ]),
+  maskSize: 3,
+  mode: 'same',
+  sides: { top: '1', bottom: '1', left: '1', right: '1' },
+  stride: '1',
+};
+
+function buildPadding(draft: PaddingDraft) {
+  const input = matrixFromRows(parseGrid('input', draft.input));
+  const mask = matrixFromRows(parseGrid('mask', draft.mask));
+  const stride = parseWhole('stride', draft.stride);
+  const padding: Padding =
+    draft.mode === 'explicit'
+      ? { top: parseWhole('top', draft.sides.top), bottom: parseWhole('bottom', draft.sides.bottom), left: parseWhole('left', draft.sides.left), right: parseWhole('right', draft.sides.right) }
+      : draft.mode;
+  const geometry = convGeometry(input, mask, stride, padding);
+  return { input, mask, geometry, records: [...convSteps(input, mask, { strides: stride, padding })] };
+}
+
+const ones = (size: number): string[][] => gridTexts(Array.from({ length: size }, () => Array.from({ length: size }, () => 1)));
+
+/** Lesson 5: valid, same and explicit padding; the zero border drawn; the output-size formula filled in. */
+export function PaddingLesson() {
+  const modeId = useId();
+  const sizeId = useId();
+  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildPadding);
+  const player = useLessonPlayer(applied.records.length);
+  const index = player.step - 1;
+  const record = applied.records[index];
+  const { rows, cols } = applied.geometry;
+  const onInput = useCallback((row: number, col: number, text: string) => edit('input', withCell(draft.input, row, col, text)), [draft.input, edit]);
+  const onMask = useCallback((row: number, col: number, text: string) => edit('mask', withCell(draft.mask, row, col, text)), [draft.mask, edit]);
+  const padCells = record?.terms.filter((term) => term.isPadding).length ?? 0;
+  const caption = record
+    ? `Step ${player.step}: the window covers ${padCells === 0 ? 'no padding' : `${padCells} padding zero${padCells === 1 ? '' : 's'}`}; its sum ${formatNumber(record.output)} is output row ${record.outputRow + 1}, column ${record.outputCol + 1}.`
+    : '';
+  const fieldError = (field: keyof PaddingDraft) => (error?.field === field ? error.message : null);
+  return (
+    <LessonFrame
+      lessonId="padding"
+      number={5}
+      title="Padding"
+      player={player}
+      caption={caption}
+      captionText={caption}
+      intro={<p>“Valid” means no padding: the mask only goes where it fits, so the output shrinks. “Same” adds just enough zeros that stride 1 keeps the size; TensorFlow puts an odd extra cell at the bottom and right.</p>}
+      settings={
+        <>
+          <div className="number-field">
+            <label htmlFor={modeId}>Padding</label>
+            <select
+              id={modeId}
+              value={draft.mode}
+              onChange={(event) => {
+                const mode = event.currentTarget.value;
+                edit('mode', mode === 'valid' || mode === 'same' ? mode : 'explicit');
+              }}
+            >
+              <option value="valid">valid (none)</option>
+              <option value="same">same</option>
+              <option value="explicit">explicit (choose each side)</option>
+            </select>
+            {fieldError('mode') && <FieldError message={fieldError('mode') ?? ''} />}
+          </div>
+          <div className="number-field">
+            <label htmlFor={sizeId}>Mask size</label>
+            <select id={sizeId} value={draft.maskSize} onChange={(event) => replace({ maskSize: Number(event.currentTarget.value), mask: ones(Number(event.currentTarget.value)) }, 'maskSize')}>
+              {[1, 2, 3, 4, 5].map((size) => (
+                <option key={size} value={size}>
+                  {size}×{size}
+                </option>
+              ))}
+            </select>
+            {fieldError('maskSize') && <FieldError message={fieldError('maskSize') ?? ''} />}
+          </div>
+          <NumberField label="Stride" value={draft.stride} onChange={(text) => edit('stride', text)} error={fieldError('stride')} />
+          {draft.mode === 'explicit' && (
+            <fieldset className="sides">
+              <legend>Border, in cells</legend>
+              {SIDES.map((side) => (
+                <NumberField key={side} label={side[0]?.toUpperCase() + side.slice(1)} width={2} value={draft.sides[side]} onChange={(text) => edit('sides', { ...draft.sides, [side]: text })} />
+              ))}
+              {fieldError('sides') && <FieldError message={fieldError('sides') ?? ''} />}
+            </fieldset>
+          )}
+        </>
+      }
+      aside={
+        <>
+          <div className="formula" aria-label="Output size">
+            <p>
+              Border: top {rows.padBefore}, bottom {rows.padAfter}, left {cols.padBefore}, right {cols.padAfter}.
+            </p>
+            <p>Output height = {sizeFormula(rows)}</p>
+            <p>Output width = {sizeFormula(cols)}</p>
+          </div>
+          {record && <WrittenSum step={record} />}
+        </>
+      }
+    >
+      <WindowStage
+        input={applied.input}
+        inputTexts={draft.input}
+        onInputEdit={onInput}
+        inputError={fieldError('input')}
+        mask={applied.mask}
+        maskTexts={draft.mask}
+        onMaskEdit={onMask}
+        maskError={fieldError('mask')}
+        geometry={applied.geometry}
+        records={applied.records}
+        index={index}
+        showUnread
+      />
+    </LessonFrame>
+  );
+}

@@ -1,0 +1,70 @@
+import type { LayerSpec } from '../../../core/model-spec';
+import { sizePair } from '../../../core/model-spec';
+import { formatCount } from '../format-number';
+
+/** What the network lesson writes about one layer, with its own numbers filled in. */
+export interface LayerExplanation {
+  /** As Keras writes the layer. */
+  readonly keras: string;
+  /** How the parameter count comes about, e.g. "(3×3×3 + 1) × 32 = 896"; null for layers without weights. */
+  readonly paramFormula: string | null;
+  /** Two or three sentences for the student. */
+  readonly text: string;
+}
+
+const shapeText = (shape: readonly number[]): string => shape.join('×');
+
+/**
+ * Explain one layer of the tutorial's network. `inputShape` is the previous layer's output (per image),
+ * `params` the count the model-spec analysis computed — the formula only shows where it comes from.
+ */
+export function explainLayer(layer: LayerSpec, inputShape: readonly number[], outputShape: readonly number[], params: number): LayerExplanation {
+  switch (layer.type) {
+    case 'Conv2D': {
+      const [kernelRows, kernelCols] = sizePair(layer.kernelSize);
+      const inChannels = inputShape[2] ?? 0;
+      return {
+        keras: `Conv2D(${layer.filters}, (${kernelRows}, ${kernelCols}), padding='${layer.padding}', activation='${layer.activation}')`,
+        paramFormula: `(${kernelRows}×${kernelCols}×${inChannels} + 1) × ${layer.filters} = ${formatCount(params)}`,
+        text:
+          `${layer.filters} masks, each ${kernelRows}×${kernelCols}×${inChannels}: a ${kernelRows}×${kernelCols} window reaching through all ${inChannels} input channels, plus one bias. ` +
+          `Each mask slides over the ${shapeText(inputShape)} input and makes one feature map, so the output has ${layer.filters} channels; ` +
+          (layer.padding === 'same' ? `“same” padding keeps ${inputShape[0]}×${inputShape[1]}. ` : `“valid” padding shrinks it to ${outputShape[0]}×${outputShape[1]}. `) +
+          (layer.activation === 'relu' ? 'Then ReLU turns every negative sum into 0: max(0, x).' : ''),
+      };
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const [poolRows, poolCols] = sizePair(layer.poolSize);
+      return {
+        keras: `${layer.type}(pool_size=(${poolRows}, ${poolCols}))`,
+        paramFormula: null,
+        text: `Each ${poolRows}×${poolCols} window of every feature map keeps only its ${layer.type === 'MaxPooling2D' ? 'largest' : 'average'} value: ${shapeText(inputShape)} becomes ${shapeText(outputShape)}. Nothing to learn, and three quarters fewer numbers for the next layers.`,
+      };
+    }
+    case 'Dropout':
+      return {
+        keras: `Dropout(${layer.rate})`,
+        paramFormula: null,
+        text: `While training, ${Math.round(layer.rate * 100)} % of these ${formatCount(inputShape.reduce((a, b) => a * b, 1))} values are set to 0 at random — a different choice every time — so the network cannot lean on any single one. The shape does not change, there is nothing to learn, and when predicting nothing is dropped.`,
+      };
+    case 'Flatten':
+      return {
+        keras: 'Flatten()',
+        paramFormula: null,
+        text: `The ${shapeText(inputShape)} block is unrolled into one long row of ${formatCount(outputShape[0] ?? 0)} numbers (row by row, channels fastest), because a dense layer wants a plain list. Nothing is computed and nothing is learnt.`,
+      };
+    case 'Dense': {
+      const inputs = inputShape[0] ?? 0;
+      return {
+        keras: `Dense(${layer.units}, activation='${layer.activation}')`,
+        paramFormula: `(${formatCount(inputs)} + 1) × ${layer.units} = ${formatCount(params)}`,
+        text:
+          `Fully connected: each of the ${layer.units} units has its own weight for every one of the ${formatCount(inputs)} inputs, plus a bias, and adds up all the products. ` +
+          (layer.activation === 'softmax'
+            ? 'Softmax then turns the 10 sums (scores) into probabilities: e to the power of each score, divided by the total, so they are all positive and add up to 1.'
+            : 'ReLU keeps the positive sums and zeroes the rest.'),
+      };
+    }
+  }
+}

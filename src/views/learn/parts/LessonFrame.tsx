@@ -1,0 +1,86 @@
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { hashForLesson } from '../../../state/hash-route';
+import type { LessonId } from '../../../state/store';
+import type { LessonPlayer } from '../use-lesson-player';
+import { StepControls } from './StepControls';
+
+/** Elements that use Space and the arrow keys themselves; the lesson leaves those keys to them. */
+const OWNS_ALL_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Elements where Space means "press me"; the lesson still takes the arrows. */
+const OWNS_SPACE = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+/**
+ * Space, ← and → anywhere in the lesson: play/pause, step back, step forward — except where the
+ * focused element needs the key itself (typing a number, moving the scrubber, pressing a button).
+ */
+function handleLessonKeys(event: KeyboardEvent<HTMLElement>, player: LessonPlayer): void {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  const tag = target?.tagName ?? '';
+  if (OWNS_ALL_KEYS.has(tag) || target?.isContentEditable) return;
+  if (event.key === 'ArrowRight') player.next();
+  else if (event.key === 'ArrowLeft') player.previous();
+  else if (event.key === ' ' && !OWNS_SPACE.has(tag)) player.togglePlay();
+  else return;
+  event.preventDefault();
+}
+
+/** The parts every lesson has. */
+export interface LessonFrameProps {
+  readonly lessonId: LessonId;
+  readonly number: number;
+  readonly title: string;
+  /** Two or three short sentences for the student. */
+  readonly intro: ReactNode;
+  readonly player: LessonPlayer;
+  /** One sentence: what this step shows (read out to screen readers as the step changes). */
+  readonly caption: ReactNode;
+  /** The same, as plain text for the scrubber's value text. */
+  readonly captionText: string;
+  /** Settings: editable numbers, presets. */
+  readonly settings?: ReactNode;
+  /** The picture of the current step. */
+  readonly children: ReactNode;
+  /** Beside the picture, under the caption: the written-out arithmetic of the step. */
+  readonly aside?: ReactNode;
+  /** Anything below the step-through (a real image, a table). */
+  readonly after?: ReactNode;
+}
+
+/**
+ * A lesson: heading, short text, settings, the step-through stage with its controls and caption, and a
+ * link to the current step. Keys work whenever focus is inside the lesson.
+ */
+export function LessonFrame(props: LessonFrameProps) {
+  const headingId = useId();
+  const { player } = props;
+  return (
+    <article className="lesson" aria-labelledby={headingId} onKeyDown={(event) => handleLessonKeys(event, player)}>
+      <h3 id={headingId}>
+        <span className="lesson-number">{props.number}.</span> {props.title}
+      </h3>
+      <div className="lesson-intro">{props.intro}</div>
+      {props.settings && (
+        <div className="lesson-settings" role="group" aria-label="Settings">
+          {props.settings}
+        </div>
+      )}
+      <StepControls player={player} stepText={props.captionText} />
+      <div className="lesson-body">
+        <div className="lesson-stage" tabIndex={0} role="group" aria-label={`${props.title}, step ${player.step} of ${player.totalSteps}. Space plays or pauses, arrow keys step.`}>
+          {props.children}
+        </div>
+        <div className="lesson-aside">
+          <p className="lesson-caption" aria-live="polite">
+            {props.caption}
+          </p>
+          {props.aside}
+        </div>
+      </div>
+      <p className="lesson-link">
+        <a href={hashForLesson(props.lessonId, player.step)}>Link to this step</a>
+      </p>
+      {props.after}
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+
+/** Props of {@link NumberField}. */
+export interface NumberFieldProps {
+  readonly label: string;
+  readonly value: string;
+  onChange(text: string): void;
+  /** Shown under the field, and marks it invalid. */
+  readonly error?: string | null;
+  /** Size in characters. */
+  readonly width?: number;
+}
+
+/** A labelled number box whose error appears right under it (text, so "abc" can be typed and explained). */
+export function NumberField({ label, value, onChange, error, width = 4 }: NumberFieldProps) {
+  const id = useId();
+  return (
+    <div className="number-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        size={width}
+        value={value}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {error && <FieldError id={`${id}-error`} message={error} />}
+    </div>
+  );
+}
+
+/** An inline error sentence, announced when it appears. */
+export function FieldError({ message, id }: { message: string; id?: string }) {
+  return (
+    <p className="field-error" role="alert" id={id}>
+      {message}
+    </p>
+  );
+}
