@@ -1,4 +1,5 @@
 import { DatasetSection } from './dataset/DatasetSection';
+import { TrainingPanel } from './training/TrainingPanel';
 
 /** The Train area: train the tutorial's CIFAR-10 CNN on this computer's GPU and watch it learn. */
 export function TrainArea() {
@@ -9,6 +10,7 @@ export function TrainArea() {
         Train the tutorial's network on CIFAR-10 — 50 000 small photos in ten classes — right here on this
         computer, and watch loss and accuracy move as it learns.
       </p>
+      <TrainingPanel />
       <DatasetSection />
     </section>
   );

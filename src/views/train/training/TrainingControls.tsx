@@ -1,0 +1,33 @@
+import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
+import type { TrainingPhase } from '../../../state/store';
+import type { ControlState } from './control-state';
+
+/** The media-player row: real buttons, each enabled only when it can act. */
+export function TrainingControls({ controls, phase }: { readonly controls: ControlState; readonly phase: TrainingPhase }) {
+  const step = (): void => {
+    if (phase === 'paused') stepTraining();
+    else startTraining({ stepOnly: true });
+  };
+  return (
+    <div className="training-controls" role="group" aria-label="Training controls">
+      <button type="button" className="training-primary" disabled={!controls.start} onClick={() => startTraining()}>
+        Start
+      </button>
+      <button type="button" disabled={!controls.pause} onClick={pauseTraining}>
+        Pause
+      </button>
+      <button type="button" disabled={!controls.resume} onClick={resumeTraining}>
+        Resume
+      </button>
+      <button type="button" disabled={!controls.step} onClick={step}>
+        Step one batch
+      </button>
+      <button type="button" disabled={!controls.stop} onClick={stopTraining}>
+        Stop
+      </button>
+      <button type="button" disabled={!controls.reset} onClick={resetTraining}>
+        Reset
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId, useMemo } from 'react';
+import { loadDataset } from '../../../state/data-bridge';
+import { connectEngine } from '../../../state/engine-bridge';
+import {
+  selectBackendInfo,
+  selectContextLostMessage,
+  selectDataReady,
+  selectDataset,
+  selectEngineStatus,
+  selectPreferredBackend,
+  selectTrainingCheckpoint,
+  selectTrainingEpochs,
+  selectTrainingError,
+  selectTrainingForm,
+  selectTrainingMessage,
+  selectTrainingPhase,
+} from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+import { startTraining } from '../../../state/training-bridge';
+import { readTrainingForm } from '../../../state/training-form';
+import { controlState } from './control-state';
+import { EpochTable } from './EpochTable';
+import { TrainingControls } from './TrainingControls';
+import { TrainingForm } from './TrainingForm';
+import { TrainingProgress } from './TrainingProgress';
+import { describePhase } from './training-text';
+import './training-panel.css';
+
+/**
+ * Train the tutorial's network here: size the run, then start, pause, resume, step, stop or reset it
+ * like a media player, and watch each batch and epoch arrive. The engine trains in its worker on the
+ * backend the badge names; a checkpoint after every epoch lets a run continue after a reload.
+ */
+export function TrainingPanel() {
+  const headingId = useId();
+  const phase = useAppStore(selectTrainingPhase);
+  const form = useAppStore(selectTrainingForm);
+  const dataset = useAppStore(selectDataset);
+  const dataReady = useAppStore(selectDataReady);
+  const engineReady = useAppStore(selectEngineStatus) === 'ready';
+  const backend = useAppStore(selectBackendInfo)?.backend ?? null;
+  const epochs = useAppStore(selectTrainingEpochs);
+  const message = useAppStore(selectTrainingMessage);
+  const error = useAppStore(selectTrainingError);
+  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const contextLost = useAppStore(selectContextLostMessage);
+  const preferred = useAppStore(selectPreferredBackend);
+  useEffect(() => {
+    loadDataset();
+  }, []);
+
+  const reading = useMemo(
+    () => readTrainingForm(form, dataset ? { trainCount: dataset.splits.train.count, testCount: dataset.splits.test.count } : undefined),
+    [form, dataset],
+  );
+  const controls = controlState({
+    phase,
+    engineReady,
+    dataReady,
+    formValid: reading.ok,
+    hasCheckpoint: checkpoint !== null,
+    hasRun: epochs.length > 0 || message !== null,
+  });
+  const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
+
+  return (
+    <section className="training" aria-labelledby={headingId}>
+      <h3 id={headingId}>Train the network</h3>
+      <TrainingForm errors={reading.ok ? {} : reading.errors} disabled={!editable} />
+      <TrainingControls controls={controls} phase={phase} />
+      <p className="training-status" role="status" aria-label="Training status" data-phase={phase}>
+        {describePhase(phase)}
+        {backend && phase !== 'idle' ? ` on ${backend}` : ''}
+        {!dataReady && phase === 'idle' ? ' — waiting for CIFAR-10 to finish loading' : ''}
+      </p>
+      {message && (
+        <p className={phase === 'failed' ? 'training-message training-message-bad' : 'training-message'} role={phase === 'failed' ? 'alert' : undefined}>
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="training-message training-message-bad" role="alert">
+          {error}
+        </p>
+      )}
+      {contextLost && (
+        <p className="training-message training-message-bad">
+          {contextLost}{' '}
+          <button type="button" onClick={() => void connectEngine(preferred)}>
+            Restart the engine
+          </button>
+        </p>
+      )}
+      {checkpoint && (
+        <p className="training-checkpoint">
+          Saved in this browser: the run after epoch {checkpoint.epochsDone} of {checkpoint.hyperparameters.epochs} ({checkpoint.backend},{' '}
+          {new Date(checkpoint.savedAt).toLocaleString()}).{' '}
+          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => startTraining({ resume: true })}>
+            Resume from checkpoint
+          </button>
+        </p>
+      )}
+      <TrainingProgress />
+      <EpochTable epochs={epochs} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { getInitialState, useAppStore } from '../../src/state/store';
+import { readTrainingForm, DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
+import type { BatchPoint } from '../../src/core/training-record';
+
+const position = { epoch: 0, batch: 2, iteration: 2, batchesPerEpoch: 4, epochs: 2 };
+const point = (iteration: number): BatchPoint => ({ iteration, epoch: 0, batch: iteration, loss: 2 - iteration / 10, accuracy: 0.1, learningRate: 0.01 });
+
+beforeEach(() => {
+  useAppStore.setState(getInitialState());
+});
+
+describe('training slice', () => {
+  test('appends the shown run’s points and ignores events of any other run', () => {
+    const store = useAppStore.getState();
+    store.trainingRunRequested(2);
+    store.trainingEventReceived({ type: 'train-progress', runId: 1, batches: [point(0)], epochs: [], position });
+    store.trainingEventReceived({ type: 'train-status', runId: 1, status: 'failed', message: 'old run', position, sizes: null });
+    expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'preparing', trainingBatches: [], trainingMessage: null });
+    store.trainingEventReceived({ type: 'train-progress', runId: 2, batches: [point(0), point(1)], epochs: [], position });
+    store.trainingEventReceived({ type: 'train-progress', runId: 2, batches: [point(2)], epochs: [], position: { ...position, iteration: 3 } });
+    expect(useAppStore.getState().trainingBatches.map((p) => p.iteration)).toEqual([0, 1, 2]);
+    expect(useAppStore.getState().trainingPosition?.iteration).toBe(3);
+  });
+
+  test('a diverged run rewinds: points past its restored position are dropped', () => {
+    const store = useAppStore.getState();
+    store.trainingRunRequested(5);
+    store.trainingEventReceived({ type: 'train-progress', runId: 5, batches: [0, 1, 2, 3, 4].map(point), epochs: [], position: { ...position, iteration: 5 } });
+    store.trainingEventReceived({ type: 'train-status', runId: 5, status: 'failed', message: 'The loss became NaN', position: { ...position, iteration: 4, batch: 0, epoch: 1 }, sizes: null });
+    expect(useAppStore.getState().trainingBatches.map((p) => p.iteration)).toEqual([0, 1, 2, 3]);
+    expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'failed', trainingMessage: 'The loss became NaN' });
+  });
+
+  test('checkpoint events are kept whatever run sent them; clearing keeps the form', () => {
+    const store = useAppStore.getState();
+    store.setTrainingForm({ epochs: '9' });
+    store.trainingEventReceived({ type: 'train-checkpoint', runId: null, checkpoint: null });
+    store.trainingRunRequested(1);
+    store.trainingCleared();
+    expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'idle', trainingRunId: null, trainingForm: { ...DEFAULT_TRAINING_FORM, epochs: '9' } });
+  });
+});
+
+describe('training form', () => {
+  test('reads the inputs as settings on top of the tutorial optimiser', () => {
+    const reading = readTrainingForm({ trainSubset: '128', validationSubset: 'all', epochs: '2', batchSize: '32' });
+    expect(reading).toMatchObject({ ok: true, settings: { trainSubset: 128, validationSubset: null, epochs: 2, batchSize: 32, learningRate: 0.01, momentum: 0.5 } });
+  });
+
+  test('each bad input gets its own message, in the words of its label', () => {
+    const reading = readTrainingForm({ trainSubset: '1000', validationSubset: '500', epochs: '0', batchSize: '' }, { trainCount: 500, testCount: 100 });
+    expect(reading).toEqual({
+      ok: false,
+      errors: {
+        epochs: 'Epochs must be ≥ 1, got 0',
+        batchSize: 'Batch size must be a whole number, got nothing',
+        trainSubset: 'Training images must be ≤ 500, got 1,000',
+        validationSubset: 'Validation images must be ≤ 100, got 500',
+      },
+    });
+    expect(readTrainingForm({ ...DEFAULT_TRAINING_FORM, batchSize: '2.5' })).toMatchObject({ ok: false, errors: { batchSize: 'Batch size must be a whole number, got 2.5' } });
+  });
+});
