@@ -80,6 +80,9 @@ async function main(): Promise<void> {
     );
     const warm = await loadOnce(session.page, `${baseUrl}?reload#/train`);
     process.stdout.write(`reload: page to grid ${warm.wallMs} ms; ${warm.summary}\n        .bin requests: ${warm.binRequests.join(' ') || 'none'}\n`);
+    const reloadCdp = await session.context.newCDPSession(session.page);
+    const reloaded = await workerHeap(reloadCdp);
+    process.stdout.write(`heap:   after the reload, worker used ${mb(reloaded.usedSize)} + array buffers ${mb(reloaded.backingStorageSize)}\n`);
     if (session.errors.length > 0) process.stdout.write(`errors: ${session.errors.join('\n')}\n`);
   } finally {
     await session.close();
