@@ -1,0 +1,40 @@
+/** Shared vocabulary of the benchmark: what is measured, where, and what came out. */
+
+/** Where a configuration runs: Node (tsx), or a Web Worker in headless Chromium. */
+export type BenchEnvironment = 'node' | 'chromium';
+
+/** One training configuration: the stock tfjs `trainOnBatch` loop on a backend, with or without our wasm kernels. */
+export interface BenchConfig {
+  readonly environment: BenchEnvironment;
+  readonly backend: 'cpu' | 'wasm' | 'webgl';
+  /** `stock`: tfjs 4.22 as installed; `ours`: with `registerWasmTrainingKernels` (wasm only). */
+  readonly kernels: 'stock' | 'ours';
+  readonly batchSize: number;
+  /** Timed steps to run at least (after one untimed warm-up step), and at most. */
+  readonly minTimedSteps: number;
+  readonly maxTimedSteps: number;
+  /** Keep timing steps until this much time was measured (bounded by maxTimedSteps). */
+  readonly minTimedMs: number;
+}
+
+/** Speed of a configuration that trained. */
+export interface TrainingSpeed {
+  /** Images per second over the timed steps (warm-up excluded). */
+  readonly imagesPerSecond: number;
+  /** The first (warm-up) step: allocations, shader compilation, operator set-up. */
+  readonly firstStepMs: number;
+  /** Every timed step, in milliseconds. */
+  readonly stepMs: readonly number[];
+}
+
+/** What running a configuration gave. */
+export type BenchOutcome =
+  | { readonly status: 'ok'; readonly speed: TrainingSpeed; readonly backendDetail: string }
+  | { readonly status: 'failed'; readonly reason: string }
+  | { readonly status: 'skipped'; readonly reason: string };
+
+/** The bench page's API, on `window` (see browser/bench-page.ts). */
+export interface BenchPageApi {
+  /** Run one configuration in the page's Web Worker. Never rejects: failures are outcomes. */
+  benchTrain(config: BenchConfig): Promise<BenchOutcome>;
+}

@@ -1,0 +1,44 @@
+import type { BenchConfig, BenchOutcome } from './bench-types';
+import type { MachineDescription } from './machine';
+
+/** One row of the benchmark: a configuration and what it gave. */
+export interface BenchRecord {
+  readonly config: BenchConfig;
+  readonly outcome: BenchOutcome;
+}
+
+/** The whole of bench/results.json. */
+export interface BenchReport {
+  readonly generatedAt: string;
+  readonly machine: MachineDescription;
+  readonly workload: string;
+  readonly records: readonly BenchRecord[];
+}
+
+const HEADER = ['where', 'backend', 'kernels', 'batch', 'images/s', 'first step', 'timed steps', 'note'] as const;
+
+/** The report as a fixed-width text table, one row per record, with the machine above it. */
+export function formatReport(report: BenchReport): string {
+  const { machine } = report;
+  const lines = [
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`,
+    `Chromium: ${machine.chromium ?? 'not run'}; WebGL renderer: ${machine.webglRenderer ?? 'not run'}`,
+    `Load average (1 min): ${machine.loadAverageBefore?.toFixed(1) ?? '?'} before, ${machine.loadAverageAfter?.toFixed(1) ?? '?'} after (${machine.cores} cores)`,
+    `Workload: ${report.workload}`,
+    '',
+  ];
+  const rows = report.records.map(({ config, outcome }) => [
+    config.environment === 'node' ? 'Node' : 'Chromium worker',
+    config.backend,
+    config.kernels === 'ours' ? 'stock + ours' : 'stock',
+    String(config.batchSize),
+    outcome.status === 'ok' ? outcome.speed.imagesPerSecond.toFixed(1) : '—',
+    outcome.status === 'ok' ? `${(outcome.speed.firstStepMs / 1000).toFixed(1)} s` : '—',
+    outcome.status === 'ok' ? String(outcome.speed.stepMs.length) : '—',
+    outcome.status === 'ok' ? outcome.backendDetail : `${outcome.status}: ${outcome.reason}`,
+  ]);
+  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const format = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  lines.push(format(HEADER), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format));
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import type { BenchConfig } from '../../scripts/bench/bench-types';
+import { describeMachine } from '../../scripts/bench/machine';
+import { formatReport } from '../../scripts/bench/report';
+import { skipReason } from '../../scripts/bench/step-budget';
+
+const config = (backend: BenchConfig['backend'], kernels: BenchConfig['kernels'], batchSize: number): BenchConfig => ({
+  environment: 'node',
+  backend,
+  kernels,
+  batchSize,
+  minTimedSteps: 1,
+  maxTimedSteps: 1,
+  minTimedMs: 0,
+});
+
+const ok = (imagesPerSecond: number) => ({ status: 'ok', speed: { imagesPerSecond, firstStepMs: 1500, stepMs: [100, 100] }, backendDetail: 'SIMD on, 1 thread(s)' }) as const;
+
+describe('benchmark step budget', () => {
+  test('skips a batch whose predicted step exceeds the budget, and says why with the numbers', () => {
+    expect(skipReason(ok(3), 64, 512)).toBe('one step would take about 171 s (3.0 images/s at batch 64), over the 60 s budget per step');
+    expect(skipReason(ok(200), 64, 512)).toBeNull();
+    // 512 / 8.6 = 59.5 s: just inside.
+    expect(skipReason(ok(8.6), 64, 512)).toBeNull();
+  });
+
+  test('a failed small batch predicts nothing: the large one runs', () => {
+    expect(skipReason({ status: 'failed', reason: 'cannot train: no Conv2DBackpropFilter kernel' }, 64, 512)).toBeNull();
+  });
+});
+
+describe('benchmark report', () => {
+  test('names the machine and the renderer and gives one row per configuration', () => {
+    const machine = { ...describeMachine(), chromium: 'HeadlessChrome/156', webglRenderer: 'SwiftShader' };
+    const text = formatReport({
+      generatedAt: '2026-01-01T00:00:00Z',
+      machine,
+      workload: 'tutorial CNN',
+      records: [
+        { config: config('wasm', 'stock', 64), outcome: { status: 'failed', reason: 'cannot train: no Conv2DBackpropFilter kernel' } },
+        { config: config('wasm', 'ours', 64), outcome: ok(250) },
+        { config: config('cpu', 'stock', 512), outcome: { status: 'skipped', reason: 'too slow' } },
+      ],
+    });
+    const lines = text.split('\n');
+    expect(lines[0]).toContain(`${machine.cpuModel}, ${machine.cores} cores`);
+    expect(lines[1]).toBe('Chromium: HeadlessChrome/156; WebGL renderer: SwiftShader');
+    const rows = lines.slice(lines.findIndex((line) => line.startsWith('where')) + 2);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^Node\s+wasm\s+stock\s+64\s+—.*failed: cannot train: no Conv2DBackpropFilter kernel$/);
+    expect(rows[1]).toMatch(/^Node\s+wasm\s+stock \+ ours\s+64\s+250\.0\s+1\.5 s\s+2\s+SIMD on, 1 thread\(s\)$/);
+    expect(rows[2]).toMatch(/skipped: too slow$/);
+  });
+});
