@@ -124,13 +124,13 @@ export function PaddingLesson() {
       }
       aside={
         <>
-          <div className="formula" aria-label="Output size">
+          <section className="formula" aria-label="Output size">
             <p>
               Border: top {rows.padBefore}, bottom {rows.padAfter}, left {cols.padBefore}, right {cols.padAfter}.
             </p>
             <p>Output height = {sizeFormula(rows)}</p>
             <p>Output width = {sizeFormula(cols)}</p>
-          </div>
+          </section>
           {record && <WrittenSum step={record} />}
         </>
       }

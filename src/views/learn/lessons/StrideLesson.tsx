@@ -86,7 +86,7 @@ export function StrideLesson() {
           </div>
         </>
       }
-      aside={<div className="formula" aria-label="Output size">
+      aside={<section className="formula" aria-label="Output size">
           <p>Output height = {sizeFormula(rows)}</p>
           <p>Output width = {sizeFormula(cols)}</p>
           {unread ? (
@@ -97,7 +97,7 @@ export function StrideLesson() {
           ) : (
             <p>Every row and column is read: the jumps fit the input exactly.</p>
           )}
-        </div>}
+        </section>}
     >
       <WindowStage
         input={applied.input}

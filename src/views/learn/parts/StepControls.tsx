@@ -24,7 +24,7 @@ export function StepControls({ player, stepText }: { player: LessonPlayer; stepT
         Next step<span aria-hidden="true"> ▶</span>
       </button>
       <label htmlFor={scrubberId} className="scrubber-label">
-        Step <output htmlFor={scrubberId}>{step}</output> of {totalSteps}
+        Step {step} of {totalSteps}
       </label>
       <input
         id={scrubberId}
