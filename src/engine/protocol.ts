@@ -30,7 +30,7 @@ export interface BackendInfo {
   readonly floatTextures: boolean | null;
   /** On wasm: whether the SIMD build runs (`WASM_HAS_SIMD_SUPPORT`); null off wasm. */
   readonly wasmSimd: boolean | null;
-  /** On wasm: threads it computes with (1 unless the page is cross-origin isolated); null off wasm. */
+  /** On wasm: threads it computes with (1: the threaded build is not used yet); null off wasm. */
   readonly wasmThreads: number | null;
   /** True when the renderer is a software rasteriser (SwiftShader, llvmpipe, ...). */
   readonly softwareRenderer: boolean;

@@ -10,16 +10,20 @@ import { registerWasmTrainingKernels } from './register-wasm-kernels';
 export interface WasmDetails {
   /** Whether the SIMD build was loaded (128-bit vector instructions; about 2–4× faster). */
   readonly simd: boolean;
-  /** Threads XNNPACK may use: 1 unless the page is cross-origin isolated (SharedArrayBuffer). */
+  /** Threads it computes with: 1 for now (see prepareWasmBackend). */
   readonly threads: number;
 }
 
 /**
- * Prepare the 'wasm' backend before `tf.setBackend('wasm')`: in a browser (page or worker) point
- * tfjs-backend-wasm at the binaries Vite emitted under the app's own URL; then register the kernels
- * that make training possible and fast there. Idempotent.
+ * Prepare the 'wasm' backend before `tf.setBackend('wasm')`: single-threaded build; in a browser
+ * (page or worker) tfjs-backend-wasm pointed at the binaries Vite emitted under the app's own URL;
+ * then the kernels that make training possible and fast there registered. Idempotent.
  */
 export async function prepareWasmBackend(): Promise<void> {
+  // The threaded build never finishes starting in a minified bundle (its pthread workers throw
+  // "e is not defined", tfjs issue #4107), which would hang start-up on a cross-origin isolated page;
+  // until threads are made to work, the single-threaded SIMD build is used everywhere.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (tf.env().platformName !== 'node') {
     // Loaded only in browsers: Vite turns its `?url` imports into asset URLs, which Node cannot load.
     const { wasmBinaryUrls } = await import('./wasm-binary-urls');

@@ -52,7 +52,6 @@ export function BackendBadge() {
                 <dt>WebAssembly</dt>
                 <dd>
                   SIMD {info.wasmSimd ? 'on' : 'off (slower)'}, {info.wasmThreads ?? 1} thread{info.wasmThreads === 1 ? '' : 's'}
-                  {info.wasmThreads === 1 ? ' (more need a cross-origin isolated page)' : ''}
                 </dd>
               </>
             )}
