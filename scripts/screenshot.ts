@@ -4,14 +4,41 @@
  */
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { openAppSession } from '../tests/e2e/browser';
 
-const SHOTS: ReadonlyArray<{ file: string; hash: string; waitForHeading: string }> = [
-  { file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' },
+/** One screenshot: a route, the level-2 heading to wait for, and optional clicks to make first. */
+interface Shot {
+  readonly file: string;
+  readonly hash: string;
+  readonly waitForHeading: string;
+  readonly prepare?: (page: Page) => Promise<void>;
+}
+
+/** Each Learn lesson at a step that shows its idea (`#/learn/<lesson>/<step>`). */
+const LESSON_STEPS: ReadonlyArray<readonly [lesson: string, step: number]> = [
+  ['mask', 5],
+  ['flipping', 9],
+  ['convolution', 6],
+  ['stride', 1],
+  ['padding', 1],
+  ['pooling', 5],
+  ['conv-1d', 18],
+  ['network', 6],
 ];
+const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
+  file: `docs/learn-${lesson}.png`,
+  hash: `#/learn/${lesson}/${step}`,
+  waitForHeading: 'Learn',
+  // Stride 3 is the lesson's question: the mask fits once and two rows and columns are never read.
+  prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
+}));
+
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS];
 
 async function main(): Promise<void> {
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0, open: false }, logLevel: 'warn' });
+  // E2E_DIST serves another build folder, as the end-to-end tests do.
+  const server = await preview({ build: { outDir: process.env.E2E_DIST ?? 'dist' }, preview: { host: '127.0.0.1', port: 0, open: false }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   mkdirSync('docs', { recursive: true });
@@ -21,6 +48,7 @@ async function main(): Promise<void> {
       await session.page.goto(`${baseUrl}${shot.hash}`);
       await session.page.getByRole('heading', { level: 2, name: shot.waitForHeading }).waitFor();
       await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
+      await shot.prepare?.(session.page);
       await session.page.screenshot({ path: shot.file });
       process.stdout.write(`wrote ${shot.file}\n`);
     }

@@ -99,7 +99,7 @@ export function Conv1dLesson() {
           <NumberGrid caption="Mask" detail={`kernel_size ${applied.mask.length}`} size="small" scaleMax={scaleOf(applied.mask)} cells={inputCells({ input: signalVolume(applied.mask), texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} />
           {error?.field === 'mask' && <FieldError message={error.message} />}
           {convRecord && <WrittenSum step={convRecord} />}
-          {poolRecord && <PoolWorking step={poolRecord} />}
+          {poolRecord && <PoolWorking step={poolRecord} oneDimensional />}
         </>
       }
     >

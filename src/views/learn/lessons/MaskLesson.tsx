@@ -102,7 +102,7 @@ export function MaskLesson() {
         <div className={inMask ? 'stage-part is-active' : 'stage-part'}>
           <NumberGrid
             caption="Mask"
-            detail={`${applied.weights.height}×${applied.weights.width}, centre ${centre.hasCentreCell ? `row ${centre.row + 1}, column ${centre.col + 1}` : 'between cells'}`}
+            detail={centre.hasCentreCell ? `centre (${centre.row + 1}, ${centre.col + 1})` : 'no centre cell'}
             scaleMax={scaleOf(applied.weights.data)}
             cells={inputCells({
               input: applied.weights,
@@ -116,7 +116,7 @@ export function MaskLesson() {
               noteAt: (row, col) => {
                 const cell = applied.offsets.find((offset) => offset.row === row && offset.col === col);
                 if (!cell || !visited || cell.index > visited.index) return undefined;
-                return `${offsetText(cell.rowOffset)}, ${offsetText(cell.colOffset)}`;
+                return `${offsetText(cell.rowOffset)},${offsetText(cell.colOffset)}`;
               },
             })}
           />

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { softmaxWorking } from '../../../core/activations';
+import { relu, softmaxWorking } from '../../../core/activations';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
 import { analyseModelSpec } from '../../../core/model-spec-validate';
@@ -18,6 +18,9 @@ const LAYERS = ANALYSIS.layers.map((summary, index) => {
   return { summary, explanation: spec ? explainLayer(spec, inputShape, summary.outputShape, summary.params) : null };
 });
 const TOTAL_PARAMS = ANALYSIS.ok ? ANALYSIS.totalParams : ANALYSIS.layers.reduce((sum, layer) => sum + layer.params, 0);
+
+/** Sums a layer might produce, to show what ReLU does to each. */
+const RELU_EXAMPLES = [-2, -0.5, 0, 1.5, 3];
 
 interface ScoresDraft {
   readonly scores: string[][];
@@ -100,6 +103,11 @@ export function NetworkLesson() {
               </h4>
               <p>{current.explanation.text}</p>
               {current.explanation.paramFormula && <p className="formula">Parameters: {current.explanation.paramFormula}</p>}
+              {current.explanation.usesRelu && (
+                <p className="formula" aria-label="ReLU examples">
+                  ReLU: {RELU_EXAMPLES.map((value) => `${formatNumber(value)} → ${formatNumber(relu(value))}`).join(',  ')}
+                </p>
+              )}
             </>
           ) : (
             <>

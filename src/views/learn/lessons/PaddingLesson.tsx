@@ -124,6 +124,7 @@ export function PaddingLesson() {
       }
       aside={
         <>
+          {record && <WrittenSum step={record} />}
           <section className="formula" aria-label="Output size">
             <p>
               Border: top {rows.padBefore}, bottom {rows.padAfter}, left {cols.padBefore}, right {cols.padAfter}.
@@ -131,7 +132,6 @@ export function PaddingLesson() {
             <p>Output height = {sizeFormula(rows)}</p>
             <p>Output width = {sizeFormula(cols)}</p>
           </section>
-          {record && <WrittenSum step={record} />}
         </>
       }
     >

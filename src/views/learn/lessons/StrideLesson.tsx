@@ -86,7 +86,8 @@ export function StrideLesson() {
           </div>
         </>
       }
-      aside={<section className="formula" aria-label="Output size">
+      aside={
+        <section className="formula" aria-label="Output size">
           <p>Output height = {sizeFormula(rows)}</p>
           <p>Output width = {sizeFormula(cols)}</p>
           {unread ? (
@@ -97,7 +98,8 @@ export function StrideLesson() {
           ) : (
             <p>Every row and column is read: the jumps fit the input exactly.</p>
           )}
-        </section>}
+        </section>
+      }
     >
       <WindowStage
         input={applied.input}

@@ -10,6 +10,8 @@ export interface LayerExplanation {
   readonly paramFormula: string | null;
   /** Two or three sentences for the student. */
   readonly text: string;
+  /** True when the layer applies ReLU (the lesson then shows it on a few numbers). */
+  readonly usesRelu: boolean;
 }
 
 const shapeText = (shape: readonly number[]): string => shape.join('×');
@@ -31,6 +33,7 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
           `Each mask slides over the ${shapeText(inputShape)} input and makes one feature map, so the output has ${layer.filters} channels; ` +
           (layer.padding === 'same' ? `“same” padding keeps ${inputShape[0]}×${inputShape[1]}. ` : `“valid” padding shrinks it to ${outputShape[0]}×${outputShape[1]}. `) +
           (layer.activation === 'relu' ? 'Then ReLU turns every negative sum into 0: max(0, x).' : ''),
+        usesRelu: layer.activation === 'relu',
       };
     }
     case 'MaxPooling2D':
@@ -39,6 +42,7 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
       return {
         keras: `${layer.type}(pool_size=(${poolRows}, ${poolCols}))`,
         paramFormula: null,
+        usesRelu: false,
         text: `Each ${poolRows}×${poolCols} window of every feature map keeps only its ${layer.type === 'MaxPooling2D' ? 'largest' : 'average'} value: ${shapeText(inputShape)} becomes ${shapeText(outputShape)}. Nothing to learn, and three quarters fewer numbers for the next layers.`,
       };
     }
@@ -46,12 +50,14 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
       return {
         keras: `Dropout(${layer.rate})`,
         paramFormula: null,
+        usesRelu: false,
         text: `While training, ${Math.round(layer.rate * 100)} % of these ${formatCount(inputShape.reduce((a, b) => a * b, 1))} values are set to 0 at random — a different choice every time — so the network cannot lean on any single one. The shape does not change, there is nothing to learn, and when predicting nothing is dropped.`,
       };
     case 'Flatten':
       return {
         keras: 'Flatten()',
         paramFormula: null,
+        usesRelu: false,
         text: `The ${shapeText(inputShape)} block is unrolled into one long row of ${formatCount(outputShape[0] ?? 0)} numbers (row by row, channels fastest), because a dense layer wants a plain list. Nothing is computed and nothing is learnt.`,
       };
     case 'Dense': {
@@ -59,6 +65,7 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
       return {
         keras: `Dense(${layer.units}, activation='${layer.activation}')`,
         paramFormula: `(${formatCount(inputs)} + 1) × ${layer.units} = ${formatCount(params)}`,
+        usesRelu: layer.activation === 'relu',
         text:
           `Fully connected: each of the ${layer.units} units has its own weight for every one of the ${formatCount(inputs)} inputs, plus a bias, and adds up all the products. ` +
           (layer.activation === 'softmax'

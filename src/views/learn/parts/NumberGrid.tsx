@@ -68,7 +68,6 @@ export function NumberGrid({ caption, cells, scaleMax, size = 'normal', detail, 
                         aria-label={cell.edit.label}
                         aria-invalid={cell.edit.invalid}
                         onChange={(event) => cell.edit?.onChange(event.currentTarget.value)}
-                        style={style ? { color: style.color } : undefined}
                       />
                     ) : (
                       <span className="cell-text">{tones.includes('pending') ? '' : cell.text}</span>
