@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAppSession, type AppSession } from './browser';
+
+const baseUrl = inject('baseUrl');
+let session: AppSession;
+
+beforeEach(async () => {
+  session = await openAppSession(baseUrl);
+});
+
+afterEach(async () => {
+  const { errors, foreignRequests } = session;
+  await session.close();
+  expect(foreignRequests).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** Generous: SwiftShader trains the tutorial's model at a few images a second, its first step ~40 s. */
+const SLOW_MS = 600_000;
+
+function panel(page: Page) {
+  return page.getByRole('region', { name: 'Train the network' });
+}
+
+function button(page: Page, name: string) {
+  return panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
+}
+
+async function phase(page: Page): Promise<string | null> {
+  return panel(page).getByRole('status', { name: 'Training status' }).getAttribute('data-phase');
+}
+
+async function waitForPhase(page: Page, expected: string): Promise<void> {
+  await expect.poll(() => phase(page), { timeout: SLOW_MS, interval: 250 }).toBe(expected);
+}
+
+/** Updates made so far, read from the two progress bars (epochs done × batches per epoch + batches). */
+async function stepsDone(page: Page): Promise<number> {
+  const epochs = panel(page).getByRole('progressbar', { name: 'Epochs completed' });
+  const batches = panel(page).getByRole('progressbar', { name: 'Batches completed in this epoch' });
+  const epochValue = Number(await epochs.getAttribute('value'));
+  const batchValue = Number(await batches.getAttribute('value'));
+  const perEpoch = Number(await batches.getAttribute('max'));
+  return epochValue >= Number(await epochs.getAttribute('max')) ? epochValue * perEpoch : epochValue * perEpoch + batchValue;
+}
+
+/** The per-epoch table's body rows as text cells. */
+async function epochRows(page: Page): Promise<string[][]> {
+  const rows = panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row');
+  const all = await rows.evaluateAll((elements) => elements.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
+  return all.slice(1).filter((cells) => cells.length === 7);
+}
+
+describe('training in the browser', () => {
+  test('trains 2 epochs on webgl in the worker: loss goes down; pause, step, resume, stop; checkpoint survives a reload', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}#/train`);
+    const badge = page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('webgl');
+    expect(await badge.getAttribute('data-host')).toBe('worker');
+
+    // A small run: SwiftShader is slow. 128 training images in batches of 32: 4 steps per epoch.
+    await panel(page).getByLabel('Training images').selectOption('128');
+    await panel(page).getByLabel('Validation images').selectOption('64');
+    await panel(page).getByLabel('Batch size').fill('32');
+    // Inline validation: a bad value is named under its input and Start refuses it.
+    await panel(page).getByLabel('Epochs').fill('0');
+    await expect.poll(() => panel(page).getByText('Epochs must be ≥ 1, got 0').isVisible()).toBe(true);
+    expect(await panel(page).getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
+    expect(await button(page, 'Start').isDisabled()).toBe(true);
+    await panel(page).getByLabel('Epochs').fill('2');
+
+    // Start is enabled once CIFAR-10 is loaded and verified in the engine.
+    await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await button(page, 'Start').click();
+    await waitForPhase(page, 'running');
+    expect(await panel(page).getByRole('status', { name: 'Training status' }).textContent()).toBe('Training on webgl');
+    await expect.poll(() => stepsDone(page), { timeout: SLOW_MS, interval: 500 }).toBeGreaterThanOrEqual(1);
+
+    // Pause: the batch in flight finishes, then nothing more trains.
+    await button(page, 'Pause').click();
+    await waitForPhase(page, 'paused');
+    const pausedAt = await stepsDone(page);
+    expect(pausedAt).toBeLessThan(8);
+
+    // Step one batch: exactly one more update, then paused again.
+    await button(page, 'Step one batch').click();
+    await expect.poll(() => stepsDone(page), { timeout: SLOW_MS, interval: 500 }).toBe(pausedAt + 1);
+    await waitForPhase(page, 'paused');
+    expect(await stepsDone(page)).toBe(pausedAt + 1);
+
+    // Resume to the end of the 2 epochs.
+    await button(page, 'Resume').click();
+    await waitForPhase(page, 'finished');
+    const rows = await epochRows(page);
+    expect(rows).toHaveLength(2);
+    const trainingLoss = rows.map((cells) => Number(cells[1]));
+    expect(trainingLoss.every(Number.isFinite)).toBe(true);
+    expect(trainingLoss[1]).toBeLessThan(trainingLoss[0] ?? 0);
+    expect(await panel(page).getByText(/^Accuracy: \d+\.\d{2}%$/).isVisible()).toBe(true);
+    expect(await panel(page).getByText(/^Saved in this browser: the run after epoch 2 of 2 \(webgl,/).isVisible()).toBe(true);
+
+    // A second run, stopped while it trains.
+    await button(page, 'Start').click();
+    await waitForPhase(page, 'running');
+    expect(await epochRows(page)).toEqual([]);
+    await button(page, 'Stop').click();
+    await waitForPhase(page, 'stopped');
+    expect(await button(page, 'Pause').isDisabled()).toBe(true);
+
+    // After a reload, the checkpoint of the first run is still there and resumes with its history.
+    await page.reload();
+    await expect
+      .poll(() => panel(page).getByText(/^Saved in this browser: the run after epoch 2 of 2/).isVisible(), { timeout: 120_000 })
+      .toBe(true);
+    await panel(page).getByLabel('Epochs').fill('3');
+    const resume = panel(page).getByRole('button', { name: 'Resume from checkpoint' });
+    await expect.poll(() => resume.isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await resume.click();
+    await waitForPhase(page, 'running');
+    expect((await epochRows(page)).map((cells) => Number(cells[1]))).toEqual(trainingLoss);
+    expect(await panel(page).getByText('Epoch 3 of 3').isVisible()).toBe(true);
+    await button(page, 'Stop').click();
+    await waitForPhase(page, 'stopped');
+  }, 1_800_000);
+});
