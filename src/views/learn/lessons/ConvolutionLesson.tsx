@@ -141,9 +141,18 @@ export function ConvolutionLesson() {
   );
 }
 
-/** The lesson's mask convolved over a whole picture ("same" padding keeps its size). */
+/** The lesson's mask convolved over a whole picture ("valid": the result is 2 pixels smaller for a 3×3 mask). */
 function MaskedPicture({ picture, mask, divisor, colourMode }: { picture: Volume; mask: Volume; divisor: number; colourMode: 'gray' | 'rgb' }) {
-  const result = useMemo(() => mapChannels(picture, (plane) => convolve2d(plane, mask, { padding: 'same', divisor })), [picture, mask, divisor]);
+  // "valid": zero padding would invent a dark frame around the photo, and the mask would find edges there.
+  const result = useMemo(() => {
+    try {
+      return mapChannels(picture, (plane) => convolve2d(plane, mask, { padding: 'valid', divisor }));
+    } catch {
+      return null;
+    }
+  }, [picture, mask, divisor]);
+  if (!result) return <p className="no-picture">This picture is smaller than the mask.</p>;
+  const size = `${result.width}×${result.height}`;
   // A mask whose weights add up to the divisor keeps overall brightness, so its result is a picture;
   // any other (Sobel adds up to 0) makes signed values, best read as a heat map.
   const keepsBrightness = mask.data.reduce((sum, weight) => sum + weight, 0) === divisor;
@@ -153,9 +162,9 @@ function MaskedPicture({ picture, mask, divisor, colourMode }: { picture: Volume
         volume={result}
         mode="picture"
         label="The picture after the mask"
-        caption={keepsBrightness ? 'After the mask' : 'After the mask (values below 0 or above 255 clipped)'}
+        caption={keepsBrightness ? `After the mask, ${size}` : `After the mask, ${size} (values below 0 or above 255 clipped)`}
       />
     );
   }
-  return <VolumeCanvas volume={result} mode="heatmap" label="The picture after the mask, as a heat map" caption="After the mask: red +, blue −" />;
+  return <VolumeCanvas volume={result} mode="heatmap" label="The picture after the mask, as a heat map" caption={`After the mask, ${size}: red +, blue −`} />;
 }

@@ -147,7 +147,8 @@ const EDGE_MASK = matrixFromRows(MASK_PRESETS.find((preset) => preset.id === 'ed
 /** Vertical-edge feature map of a real picture (Sobel, ReLU: as a first conv layer might learn), then pooled. */
 function PooledFeatureMap({ picture, mode, poolSize, stride, padding }: { picture: Volume; mode: PoolMode; poolSize: number; stride: number; padding: Padding }) {
   const maps = useMemo(() => {
-    const featureMap = crossCorrelate2d(picture, EDGE_MASK, { padding: 'same', activation: 'relu' });
+    // "valid", like the tutorial's second Conv2D: zero padding would make false edges along the border.
+    const featureMap = crossCorrelate2d(picture, EDGE_MASK, { padding: 'valid', activation: 'relu' });
     const options = { poolSize, strides: stride, padding };
     try {
       return { featureMap, pooled: mode === 'max' ? maxPool2d(featureMap, options).values : avgPool2d(featureMap, options).values };

@@ -63,6 +63,7 @@ export function RealImagePanel({ heading, colourModes = ['gray', 'rgb'], childre
             label={`The picture: ${picture.name}`}
             caption={`${picture.name}, ${picture.volume.width}×${picture.volume.height}`}
           />
+          {colourMode === 'gray' && <VolumeCanvas volume={prepared} mode="picture" label="The picture in grayscale" caption="Grayscale: what the mask sees" />}
           {children(prepared, colourMode)}
         </div>
       ) : (
