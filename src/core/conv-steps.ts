@@ -1,4 +1,4 @@
-import { finishSum, flipFilter, prepareConv, weightAt, type ConvOptions, type Filter, type PreparedConv } from './conv2d';
+import { finishSum, flipFilter, prepareConv, weightAt, type Activation, type ConvOptions, type Filter, type PreparedConv } from './conv2d';
 import { indexOf, type Volume } from './volume';
 
 /** One multiplication of a convolution: an input cell (or a padding zero) times a mask weight. */
@@ -30,9 +30,12 @@ export interface ConvStep {
   /** The sum of the products, accumulated in `terms` order. */
   readonly sum: number;
   readonly divisor: number;
+  /** sum ÷ divisor. */
+  readonly quotient: number;
   readonly bias: number;
-  /** sum ÷ divisor + bias. */
+  /** quotient + bias. */
   readonly preActivation: number;
+  readonly activation: Activation;
   /** After the activation; equal to the output volume's cell. */
   readonly output: number;
 }
@@ -56,7 +59,7 @@ function stepAt(prepared: PreparedConv, index: number, outputRow: number, output
       }
     }
   }
-  const { preActivation, output } = finishSum(sum, prepared, outputChannel);
+  const { quotient, preActivation, output } = finishSum(sum, prepared, outputChannel);
   return {
     index,
     outputRow,
@@ -65,6 +68,8 @@ function stepAt(prepared: PreparedConv, index: number, outputRow: number, output
     terms,
     sum,
     divisor: prepared.divisor,
+    quotient,
+    activation: prepared.activation,
     bias: prepared.bias[outputChannel] ?? 0,
     preActivation,
     output,

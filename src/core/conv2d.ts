@@ -108,9 +108,10 @@ export function prepareConv(input: Volume, filter: Filter, options: ConvOptions 
 }
 
 /** sum ÷ divisor + bias, then the activation: the last line of every output cell. */
-export function finishSum(sum: number, prepared: PreparedConv, outChannel: number): { preActivation: number; output: number } {
-  const preActivation = sum / prepared.divisor + (prepared.bias[outChannel] ?? 0);
-  return { preActivation, output: prepared.activation === 'relu' ? Math.max(0, preActivation) : preActivation };
+export function finishSum(sum: number, prepared: PreparedConv, outChannel: number): { quotient: number; preActivation: number; output: number } {
+  const quotient = sum / prepared.divisor;
+  const preActivation = quotient + (prepared.bias[outChannel] ?? 0);
+  return { quotient, preActivation, output: prepared.activation === 'relu' ? Math.max(0, preActivation) : preActivation };
 }
 
 /**
