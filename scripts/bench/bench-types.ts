@@ -15,6 +15,11 @@ export interface BenchConfig {
   readonly maxTimedSteps: number;
   /** Keep timing steps until this much time was measured (bounded by maxTimedSteps). */
   readonly minTimedMs: number;
+  /**
+   * When the warm-up step alone took longer than this, no step is timed after it: the speed is
+   * estimated from the warm-up step (an underestimate), which keeps a full run to minutes.
+   */
+  readonly warmUpOnlyAboveMs: number;
 }
 
 /** Speed of a configuration that trained. */
@@ -23,7 +28,7 @@ export interface TrainingSpeed {
   readonly imagesPerSecond: number;
   /** The first (warm-up) step: allocations, shader compilation, operator set-up. */
   readonly firstStepMs: number;
-  /** Every timed step, in milliseconds. */
+  /** Every timed step, in milliseconds; empty when the speed comes from the warm-up step. */
   readonly stepMs: readonly number[];
 }
 

@@ -15,9 +15,9 @@ import { withBenchPage } from './browser-runs';
 import { describeMachine } from './machine';
 import { runTrainingConfig } from './measure-training';
 import { formatReport, type BenchRecord, type BenchReport } from './report';
-import { skipReason } from './step-budget';
+import { STEP_BUDGET_MS, skipReason } from './step-budget';
 
-type Plan = Omit<BenchConfig, 'environment' | 'batchSize' | 'minTimedSteps' | 'maxTimedSteps' | 'minTimedMs'> & {
+type Plan = Pick<BenchConfig, 'backend' | 'kernels'> & {
   /** Slow configurations (tens of seconds a step) time 1 step; fast ones at least 3 steps and 5 s. */
   readonly slow: boolean;
 };
@@ -35,9 +35,10 @@ const CHROMIUM_PLANS: readonly Plan[] = [
 
 function configFor(environment: BenchEnvironment, plan: Plan, batchSize: number): BenchConfig {
   const { slow, ...rest } = plan;
+  const warmUpOnlyAboveMs = STEP_BUDGET_MS;
   return slow
-    ? { ...rest, environment, batchSize, minTimedSteps: 1, maxTimedSteps: 1, minTimedMs: 0 }
-    : { ...rest, environment, batchSize, minTimedSteps: 3, maxTimedSteps: 30, minTimedMs: 5_000 };
+    ? { ...rest, environment, batchSize, minTimedSteps: 1, maxTimedSteps: 1, minTimedMs: 0, warmUpOnlyAboveMs }
+    : { ...rest, environment, batchSize, minTimedSteps: 3, maxTimedSteps: 30, minTimedMs: 5_000, warmUpOnlyAboveMs };
 }
 
 /** Batch 64, then batch 512 unless batch 64 predicts a step over the budget. */

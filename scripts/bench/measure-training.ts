@@ -38,6 +38,9 @@ async function timeTraining(config: BenchConfig): Promise<TrainingSpeed> {
   const { xs, ys } = syntheticBatch(config.batchSize, 1);
   try {
     const firstStepMs = await timedStep(model, xs, ys);
+    if (firstStepMs > config.warmUpOnlyAboveMs) {
+      return { imagesPerSecond: (config.batchSize * 1000) / firstStepMs, firstStepMs, stepMs: [] };
+    }
     const stepMs: number[] = [];
     const total = (): number => stepMs.reduce((sum, ms) => sum + ms, 0);
     while (stepMs.length < config.minTimedSteps || (total() < config.minTimedMs && stepMs.length < config.maxTimedSteps)) {

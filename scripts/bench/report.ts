@@ -35,7 +35,11 @@ export function formatReport(report: BenchReport): string {
     outcome.status === 'ok' ? outcome.speed.imagesPerSecond.toFixed(1) : '—',
     outcome.status === 'ok' ? `${(outcome.speed.firstStepMs / 1000).toFixed(1)} s` : '—',
     outcome.status === 'ok' ? String(outcome.speed.stepMs.length) : '—',
-    outcome.status === 'ok' ? outcome.backendDetail : `${outcome.status}: ${outcome.reason}`,
+    outcome.status !== 'ok'
+      ? `${outcome.status}: ${outcome.reason}`
+      : outcome.speed.stepMs.length === 0
+        ? `${outcome.backendDetail}; from the warm-up step alone (it took over a minute)`
+        : outcome.backendDetail,
   ]);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const format = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();

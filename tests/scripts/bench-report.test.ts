@@ -12,6 +12,7 @@ const config = (backend: BenchConfig['backend'], kernels: BenchConfig['kernels']
   minTimedSteps: 1,
   maxTimedSteps: 1,
   minTimedMs: 0,
+  warmUpOnlyAboveMs: 60_000,
 });
 
 const ok = (imagesPerSecond: number) => ({ status: 'ok', speed: { imagesPerSecond, firstStepMs: 1500, stepMs: [100, 100] }, backendDetail: 'SIMD on, 1 thread(s)' }) as const;
@@ -40,15 +41,17 @@ describe('benchmark report', () => {
         { config: config('wasm', 'stock', 64), outcome: { status: 'failed', reason: 'cannot train: no Conv2DBackpropFilter kernel' } },
         { config: config('wasm', 'ours', 64), outcome: ok(250) },
         { config: config('cpu', 'stock', 512), outcome: { status: 'skipped', reason: 'too slow' } },
+        { config: config('cpu', 'stock', 64), outcome: { status: 'ok', speed: { imagesPerSecond: 0.5, firstStepMs: 128_000, stepMs: [] }, backendDetail: 'cpu' } },
       ],
     });
     const lines = text.split('\n');
     expect(lines[0]).toContain(`${machine.cpuModel}, ${machine.cores} cores`);
     expect(lines[1]).toBe('Chromium: HeadlessChrome/156; WebGL renderer: SwiftShader');
     const rows = lines.slice(lines.findIndex((line) => line.startsWith('where')) + 2);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/^Node\s+wasm\s+stock\s+64\s+—.*failed: cannot train: no Conv2DBackpropFilter kernel$/);
     expect(rows[1]).toMatch(/^Node\s+wasm\s+stock \+ ours\s+64\s+250\.0\s+1\.5 s\s+2\s+SIMD on, 1 thread\(s\)$/);
     expect(rows[2]).toMatch(/skipped: too slow$/);
+    expect(rows[3]).toMatch(/^Node\s+cpu\s+stock\s+64\s+0\.5\s+128\.0 s\s+0\s+cpu; from the warm-up step alone/);
   });
 });
