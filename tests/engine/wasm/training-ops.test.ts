@@ -19,7 +19,7 @@ describe('other training ops on wasm equal the cpu backend', () => {
         const avgPooled = tf.avgPool(input as tf.Tensor4D, [3, 3], 2, 'same');
         const features = tf.dropout(tf.concat([maxPooled, avgPooled.slice([0, 0, 0, 0], [3, 5, 5, 4])], 3), 0.3, undefined, 5).reshape([3, 200]);
         const probabilities = tf.softmax(features.slice([0, 0], [3, 100]).matMul(weights));
-        return tf.neg(tf.mean(tf.sum(tf.mul(labels, tf.log(tf.clipByValue(probabilities, 1e-7, 1))), -1)));
+        return tf.neg(tf.mean(tf.sum(tf.mul(labels, tf.log(tf.clipByValue(probabilities, 1e-7, 1))), -1))) as tf.Scalar;
       };
       const { value, grads } = tf.valueAndGrads(network)([x, w]);
       return [value, ...grads];
