@@ -1,10 +1,12 @@
+import type * as tf from '@tensorflow/tfjs';
 import { validateHyperparameters } from '../../core/hyperparameters';
+import type { EpochSummary } from '../../core/training-record';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../protocol-train';
 import { ENDED_TRAINING_STATUSES } from '../protocol-train';
 import type { CheckpointStore, TrainingCheckpoint } from './checkpoint';
 import { summariseCheckpoint } from './checkpoint-summary';
 import { ProgressEmitter } from './progress-emitter';
-import { Trainer, type TrainingData } from './trainer';
+import { Trainer, type TrainingData, type TrainingPosition, type ValidationPredictions } from './trainer';
 
 /** What the controller needs from the engine around it. */
 export interface TrainingControllerOptions {
@@ -17,6 +19,8 @@ export interface TrainingControllerOptions {
   readonly nowMs?: () => number;
   /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
   readonly progressIntervalMs?: number;
+  /** Called after each epoch's validation with the class predicted for every validation image. */
+  readonly onEpochPredictions?: (runId: number, epoch: number, validation: ValidationPredictions) => void;
 }
 
 /** The training side of the engine: runs one training run at a time, as the commands say. */
@@ -25,6 +29,20 @@ export interface TrainingController {
   handle(command: TrainCommand): Promise<void>;
   /** The GPU context died: end the run, pointing the user at the last checkpoint. */
   contextLost(message: string): void;
+  /** The current run's model and where the run stands (for the classifier), or null when no run holds one. */
+  currentModel(): TrainedModelView | null;
+}
+
+/**
+ * A run's model as the classifier uses it. The model belongs to the run: never dispose it; it is freed
+ * when the run is replaced or reset, so read it again for every use.
+ */
+export interface TrainedModelView {
+  readonly model: tf.LayersModel;
+  readonly position: TrainingPosition;
+  /** The last finished epoch's summary (validation accuracy), or null before the first. */
+  readonly lastEpoch: EpochSummary | null;
+  readonly validationImages: number;
 }
 
 /** The `id` of a `train-error` that no command caused (a checkpoint that could not be saved). */
@@ -123,7 +141,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
           return;
         }
         current.progress.add(trainer.position, outcome.point, outcome.kind === 'epoch' ? outcome.summary : null);
-        if (outcome.kind === 'epoch') await saveCheckpoint(current, trainer);
+        if (outcome.kind === 'epoch') {
+          options.onEpochPredictions?.(current.runId, outcome.summary.epoch, outcome.validation);
+          await saveCheckpoint(current, trainer);
+        }
         if (trainer.done) {
           setStatus(current, 'finished', trainer.earlyStopMessage);
           return;
@@ -225,6 +246,11 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     contextLost(message) {
       if (!run || ENDED_TRAINING_STATUSES.includes(run.status)) return;
       setStatus(run, 'failed', `${message} Training stopped; restart the engine to resume from the last saved epoch.`);
+    },
+    currentModel() {
+      const trainer = run?.trainer;
+      if (!trainer) return null;
+      return { model: trainer.model, position: trainer.position, lastEpoch: trainer.history.epochs.at(-1) ?? null, validationImages: trainer.sizes.validationImages };
     },
   };
 }

@@ -1,0 +1,102 @@
+/**
+ * Reading a classifier's answer honestly: its five best classes, and the plain-language notes a
+ * student needs to judge it — the network always names one of its ten classes, even for a picture of
+ * none of them, so a low top probability or a featureless input must be said out loud.
+ */
+import { CIFAR10_CLASSES } from './cifar-format';
+
+/** One class with the probability the network gave it. */
+export interface RankedClass {
+  readonly classIndex: number;
+  readonly name: string;
+  /** 0…1. */
+  readonly probability: number;
+}
+
+/**
+ * The `count` most probable classes, most probable first (ties keep class order).
+ * @throws RangeError when there are not as many probabilities as classes.
+ */
+export function topClasses(probabilities: ArrayLike<number>, count = 5, classes: readonly string[] = CIFAR10_CLASSES): RankedClass[] {
+  if (probabilities.length !== classes.length) throw new RangeError(`expected ${classes.length} probabilities, one per class, got ${probabilities.length}`);
+  return classes
+    .map((name, classIndex) => ({ classIndex, name, probability: probabilities[classIndex] ?? 0 }))
+    .sort((a, b) => b.probability - a.probability || a.classIndex - b.classIndex)
+    .slice(0, count);
+}
+
+/** Below this top probability the answer is called unsure. */
+export const UNSURE_BELOW = 0.5;
+/** Below this it is close to a random pick among ten (10 % each). */
+export const GUESSING_BELOW = 0.2;
+/** Largest standard deviation (0…255 scale, per channel) of an input called a flat colour. */
+export const FLAT_INPUT_STD = 4;
+
+/** What is known about the picture behind an answer. */
+export interface AnswerFacts {
+  readonly probabilities: ArrayLike<number>;
+  /** The 32 × 32 × 3 input the network saw. */
+  readonly input: Uint8Array;
+  /** The picture's own size, or null for a CIFAR-10 image (already 32 × 32). */
+  readonly source: { readonly width: number; readonly height: number } | null;
+  /** Frames of an animation, or null / 1. */
+  readonly frames: number | null;
+  /** JPEG colour model, when a JPEG. */
+  readonly jpegColour: 'grey' | 'ycbcr' | 'cmyk' | 'ycck' | null;
+  /** True when some pixels were (partly) transparent and were laid on white. */
+  readonly hadTransparency: boolean;
+}
+
+/** A sentence about an answer: `warning` when it should not be trusted, `note` for how the picture was read. */
+export interface AnswerHint {
+  readonly tone: 'warning' | 'note';
+  readonly text: string;
+}
+
+/** The warnings and notes for an answer, warnings first. */
+export function answerHints(facts: AnswerFacts): AnswerHint[] {
+  const hints: AnswerHint[] = [];
+  const [best] = topClasses(facts.probabilities, 1);
+  if (best && best.probability < UNSURE_BELOW) {
+    const guessing = best.probability < GUESSING_BELOW ? ', close to picking at random (each of ten classes would get 10 %)' : '';
+    hints.push({
+      tone: 'warning',
+      text:
+        `Not sure: its best guess, ${best.name}, gets only ${formatPercent(best.probability)}${guessing}. The picture may show none of the ten things ` +
+        'this network knows, or look unlike CIFAR-10\u2019s photos (one object, centred, filling a small square frame).',
+    });
+  }
+  if (isFlatColour(facts.input)) {
+    hints.push({ tone: 'warning', text: 'Shrunk to 32 × 32, the picture is almost one flat colour: there is no shape to go on, so any answer is a guess.' });
+  }
+  const { source } = facts;
+  if (source && Math.min(source.width, source.height) < 32) {
+    hints.push({ tone: 'note', text: `The picture is only ${source.width} × ${source.height} pixels, so it was enlarged: each of its pixels became a block of the input.` });
+  }
+  if (facts.frames !== null && facts.frames > 1) hints.push({ tone: 'note', text: `An animation of ${facts.frames} frames: the network sees only the first.` });
+  if (facts.jpegColour === 'cmyk' || facts.jpegColour === 'ycck') hints.push({ tone: 'note', text: 'A CMYK JPEG (made for printing): the browser converted its colours to RGB first.' });
+  if (facts.hadTransparency) hints.push({ tone: 'note', text: 'Transparent parts were laid on white.' });
+  return hints;
+}
+
+/** True when every channel of an RGB image varies by less than FLAT_INPUT_STD (standard deviation). */
+export function isFlatColour(rgb: Uint8Array): boolean {
+  const pixels = rgb.length / 3;
+  for (let channel = 0; channel < 3; channel += 1) {
+    let sum = 0;
+    let squares = 0;
+    for (let pixel = 0; pixel < pixels; pixel += 1) {
+      const value = rgb[pixel * 3 + channel] ?? 0;
+      sum += value;
+      squares += value * value;
+    }
+    const mean = sum / pixels;
+    if (Math.sqrt(Math.max(0, squares / pixels - mean * mean)) >= FLAT_INPUT_STD) return false;
+  }
+  return true;
+}
+
+/** A probability as a percentage with one decimal and a space before the sign: 0.6494 → "64.9 %". */
+export function formatPercent(probability: number): string {
+  return `${(probability * 100).toFixed(1)} %`;
+}

@@ -1,0 +1,218 @@
+/**
+ * The engine's handler for classify commands. It holds up to two models of its own — the pretrained
+ * one (loaded once from the app's files) and the last one loaded from the library or from files — and
+ * borrows the training run's model when asked for it. A model offered to it is checked before it
+ * replaces anything, so a refused one leaves the current model answering.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { classifierShapeProblem, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/classifier-model';
+import { validateModelName } from '../../core/model-name';
+import type { ClassifierModels, ClassifyAnswer, ClassifyCommand, ClassifyEvent, NamedBlob, PictureFacts } from '../protocol-classify';
+import type { TrainedModelView } from '../training/controller';
+import { decodePicture, type DecodedPicture } from './decode-picture';
+import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifacts, type StoredArtifacts } from './model-artifacts';
+import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';
+import type { ModelLibrary } from './model-library';
+import { loadModelFromUrl } from './load-model-url';
+import { predictProbabilities } from './predict';
+
+/** What the handler needs from the engine around it. */
+export interface ClassifyHandlerOptions {
+  readonly emit: (event: ClassifyEvent) => void;
+  /** The training run's model, or null when no run holds one. */
+  readonly trainedModel: () => TrainedModelView | null;
+  readonly library: ModelLibrary;
+  /** Picture decoding (the browser's decoder); replaceable in tests that run without one. */
+  readonly decode?: (file: NamedBlob) => Promise<DecodedPicture>;
+  /** Model loading from a URL (tfjs's HTTP loader); replaceable in tests. */
+  readonly loadFromUrl?: (url: string) => Promise<tf.LayersModel>;
+  readonly nowMs?: () => number;
+}
+
+/** Handles classify commands; answers through `emit`. */
+export interface ClassifyHandler {
+  /** Handle one command. Never throws: failures become `classify-error` events. */
+  handle(command: ClassifyCommand): Promise<void>;
+}
+
+/** A model the handler owns, with how it is named and what its file said about it. */
+interface HeldModel {
+  readonly model: tf.LayersModel;
+  readonly info: ClassifierInfo;
+  readonly metadata: ModelMetadata;
+}
+
+/** Make the classify handler of one engine. */
+export function createClassifyHandler(options: ClassifyHandlerOptions): ClassifyHandler {
+  const { emit, library } = options;
+  const decode = options.decode ?? decodePicture;
+  const loadFromUrl = options.loadFromUrl ?? loadModelFromUrl;
+  const nowMs = options.nowMs ?? (() => performance.now());
+  let pretrained: { url: string; held: Promise<HeldModel> } | null = null;
+  let pretrainedError: string | null = null;
+  let loaded: HeldModel | null = null;
+
+  async function loadPretrained(url: string): Promise<HeldModel> {
+    const model = await loadFromUrl(url);
+    try {
+      await checkClassifier(model);
+    } catch (error) {
+      model.dispose();
+      throw new Error(`the pretrained model does not fit the classifier: ${describe(error)}`, { cause: error });
+    }
+    const metadata = readModelMetadata(model.getUserDefinedMetadata());
+    return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null } };
+  }
+
+  async function models(): Promise<ClassifierModels> {
+    const held = await pretrained?.held.catch(() => null);
+    return { pretrained: held?.info ?? null, pretrainedError, loaded: loaded?.info ?? null };
+  }
+
+  /** The model of `kind`, named as it stands now. */
+  async function resolve(kind: ClassifierKind): Promise<HeldModel> {
+    if (kind === 'pretrained') {
+      if (!pretrained) throw new Error('the pretrained model has not been asked for yet');
+      return pretrained.held;
+    }
+    if (kind === 'loaded') {
+      if (!loaded) throw new Error('no model has been loaded: load one from your library, or drop a model.json with its weights');
+      return loaded;
+    }
+    const view = options.trainedModel();
+    if (!view) throw new Error('no model is being trained in this session: start a run in the Train area, or choose another model');
+    const facts = { epochsDone: view.position.epoch, batch: view.position.batch, valAccuracy: view.lastEpoch?.valAccuracy ?? null, validationImages: view.validationImages };
+    return { model: view.model, metadata: readModelMetadata(null), info: { kind: 'trained', label: describeTrained(facts), name: null } };
+  }
+
+  async function answer(id: number, kind: ClassifierKind, startMs: number, input: Uint8Array, picture: PictureFacts | null): Promise<void> {
+    const held = await resolve(kind);
+    const predictStartMs = nowMs();
+    const probabilities = await predictProbabilities(held.model, input);
+    const done = nowMs();
+    const result: ClassifyAnswer = { input, probabilities: Array.from(probabilities), model: held.info, picture, predictMs: done - predictStartMs, totalMs: done - startMs };
+    emit({ type: 'classify-answer', id, answer: result });
+  }
+
+  /** Check a candidate and make it the loaded model; a refused one is freed and changes nothing. */
+  async function adopt(model: tf.LayersModel, name: string, origin: 'library' | 'files', metadata: ModelMetadata): Promise<void> {
+    try {
+      await checkClassifier(model);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    const previous = loaded;
+    loaded = { model, metadata, info: { kind: 'loaded', label: describeLoaded(name, origin, metadata), name } };
+    previous?.model.dispose();
+  }
+
+  async function buildChecked(artifacts: StoredArtifacts): Promise<tf.LayersModel> {
+    const declared = declaredInputShape(artifacts.modelTopology);
+    const problem = declared && classifierShapeProblem([declared], [[null, 10]]);
+    if (problem) throw new ModelRejectedError(problem);
+    try {
+      return await modelFromArtifacts(artifacts);
+    } catch (error) {
+      throw new ModelRejectedError(`TensorFlow.js could not build it: ${describe(error)}`, { cause: error });
+    }
+  }
+
+  async function handle(command: ClassifyCommand): Promise<void> {
+    const startMs = nowMs();
+    switch (command.type) {
+      case 'classify-prepare': {
+        if (!pretrained || pretrained.url !== command.modelUrl) {
+          const previous = pretrained;
+          pretrained = { url: command.modelUrl, held: loadPretrained(command.modelUrl) };
+          void previous?.held.then((held) => held.model.dispose(), () => undefined);
+        }
+        const current = pretrained;
+        try {
+          await current.held;
+          pretrainedError = null;
+        } catch (error) {
+          pretrainedError = describe(error);
+          // Forget the failure, so that asking again (the Retry button) tries again.
+          if (pretrained === current) pretrained = null;
+        }
+        emit({ type: 'classify-models', id: command.id, models: await models() });
+        return;
+      }
+      case 'classify-image': {
+        const decoded = await decode(command.file);
+        return answer(command.id, command.model, startMs, decoded.input, decoded.facts);
+      }
+      case 'classify-pixels':
+        if (command.pixels.length !== CIFAR_IMAGE_BYTES) throw new Error(`a CIFAR-10 image is ${CIFAR_IMAGE_BYTES} bytes (32 × 32 × 3), got ${command.pixels.length}`);
+        return answer(command.id, command.model, startMs, command.pixels, null);
+      case 'classify-library-list':
+        emit({ type: 'classify-library', id: command.id, entries: await library.list() });
+        return;
+      case 'classify-library-save': {
+        const name = validateModelName(command.name);
+        if (await library.has(name)) throw new Error(`a model named “${name}” is already in your library: choose another name, or delete that one first`);
+        const held = await resolve(command.model);
+        const description = held.info.kind === 'loaded' ? (held.metadata.description ?? held.info.label) : held.info.label;
+        const metadata = { description, testAccuracy: held.metadata.testAccuracy, testImages: held.metadata.testImages };
+        const artifacts = await captureArtifacts(held.model, metadata);
+        await library.save({ name, savedAt: new Date().toISOString(), description, weightBytes: artifacts.weightData.byteLength }, artifacts);
+        emit({ type: 'classify-library', id: command.id, entries: await library.list() });
+        return;
+      }
+      case 'classify-library-load': {
+        const artifacts = await library.load(command.name);
+        if (!artifacts) throw new Error(`there is no model named “${command.name}” in your library`);
+        const metadata = readModelMetadata(artifacts.userDefinedMetadata);
+        await adopt(await buildChecked(artifacts), command.name, 'library', metadata).catch(refusal(`“${command.name}”`));
+        emit({ type: 'classify-models', id: command.id, models: await models() });
+        return;
+      }
+      case 'classify-library-delete':
+        await library.delete(command.name);
+        emit({ type: 'classify-library', id: command.id, entries: await library.list() });
+        return;
+      case 'classify-library-export': {
+        const artifacts = await library.load(command.name);
+        if (!artifacts) throw new Error(`there is no model named “${command.name}” in your library`);
+        emit({ type: 'classify-files', id: command.id, files: artifactsToFiles(artifacts, fileSafeName(command.name)) });
+        return;
+      }
+      case 'classify-load-files': {
+        const { artifacts, modelFileName } = await artifactsFromFiles(command.files);
+        const metadata = readModelMetadata(artifacts.userDefinedMetadata);
+        await buildChecked(artifacts)
+          .then((model) => adopt(model, modelFileName, 'files', metadata))
+          .catch(refusal(modelFileName));
+        emit({ type: 'classify-models', id: command.id, models: await models() });
+        return;
+      }
+    }
+  }
+
+  /** Turn a model's refusal into a sentence that names it and says the current model stays. */
+  function refusal(what: string): (error: unknown) => never {
+    return (error) => {
+      if (!(error instanceof ModelRejectedError)) throw error;
+      throw new Error(`${what} was not loaded: ${error.message}. Nothing changed: the model that answered before still answers.`);
+    };
+  }
+
+  return {
+    handle: (command) =>
+      handle(command).catch((error: unknown) => {
+        emit({ type: 'classify-error', id: command.id, message: describe(error) });
+      }),
+  };
+}
+
+/** A library name as a file name: letters, digits, dot, dash and underscore kept; the rest become "-". */
+export function fileSafeName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  return safe === '' ? 'model' : safe;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
