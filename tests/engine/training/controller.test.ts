@@ -145,6 +145,23 @@ describe('training controller (real tfjs, cpu backend)', () => {
     expect(progress.flatMap((event) => event.batches.map((point) => point.iteration))).toEqual(Array.from({ length: 18 }, (_, i) => i));
   });
 
+  test('a lost GPU context ends the run at once and points at the last checkpoint, which stays', async () => {
+    const h = harness();
+    await h.send(start(9, { epochs: 50, batchSize: 32 }));
+    await h.until((event) => event.type === 'train-checkpoint' && event.runId === 9);
+    h.controller.contextLost('The WebGL context was lost.');
+    expect(h.events.at(-1)?.event).toMatchObject({
+      type: 'train-status',
+      runId: 9,
+      status: 'failed',
+      message: 'The WebGL context was lost. Training stopped; restart the engine to resume from the last saved epoch.',
+    });
+    const count = h.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.events.length).toBe(count);
+    expect((await h.store.load())?.epochsDone).toBeGreaterThanOrEqual(1);
+  });
+
   test('failures are reported on the run: no data, bad settings, nothing to resume, reset clears the checkpoint', async () => {
     const noData = harness({ withData: false });
     await noData.send(start(1));
