@@ -28,3 +28,9 @@ export const selectTrainingError = (state: AppState): AppState['trainingError'] 
 export const selectTrainingCheckpoint = (state: AppState): AppState['trainingCheckpoint'] => state.trainingCheckpoint;
 /** The latest batch point of the shown run, or null before its first batch. */
 export const selectLatestBatch = (state: AppState): AppState['trainingBatches'][number] | null => state.trainingBatches.at(-1) ?? null;
+/** Every batch point of the shown run, in order (the batch-loss chart). */
+export const selectTrainingBatches = (state: AppState): AppState['trainingBatches'] => state.trainingBatches;
+export const selectTrainingRunId = (state: AppState): AppState['trainingRunId'] => state.trainingRunId;
+export const selectModelSpec = (state: AppState): AppState['modelSpec'] => state.modelSpec;
+export const selectHyperparameterForm = (state: AppState): AppState['hyperparameterForm'] => state.hyperparameterForm;
+export const selectShownRunSettings = (state: AppState): AppState['shownRunSettings'] => state.shownRunSettings;

@@ -2,12 +2,11 @@
  * The store's side of the engine's training domain: send the Train panel's commands (each run with a
  * fresh run id) and feed training events into the training slice, which drops those of other runs.
  */
-import { DEFAULT_MODEL_SPEC } from '../core/model-spec';
 import type { EngineClient } from '../engine/client';
 import type { EngineEvent } from '../engine/protocol';
 import { isTrainEvent } from '../engine/protocol-train';
 import { useAppStore } from './store';
-import { readTrainingForm } from './training-form';
+import { readRunSetup } from './run-setup';
 
 let client: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -28,23 +27,29 @@ export function attachTrainingClient(next: EngineClient | null): void {
 }
 
 /**
- * Start a run from the form: fresh, or continuing the saved checkpoint (`resume`), optionally pausing
- * after one batch (`stepOnly`, the "Step one batch" button before any run).
- * @returns false when it could not be sent (no engine, or the form is invalid; the form shows why).
+ * Start a run of the edited network with the settings as typed: fresh, or continuing the saved
+ * checkpoint (`resume`: its network and settings, with the epochs typed now), optionally pausing after
+ * one batch (`stepOnly`, the "Step one batch" button before any run).
+ * @returns false when it could not be sent (no engine, or the setup is invalid; the page shows why).
  */
 export function startTraining(options: { readonly resume?: boolean; readonly stepOnly?: boolean } = {}): boolean {
   const state = useAppStore.getState();
   const splits = state.dataset?.splits;
-  const reading = readTrainingForm(state.trainingForm, splits ? { trainCount: splits.train.count, testCount: splits.test.count } : undefined);
-  if (!client || !reading.ok) return false;
+  const setup = readRunSetup(state, splits ? { trainCount: splits.train.count, testCount: splits.test.count } : undefined);
+  const resume = options.resume === true;
+  const checkpoint = state.trainingCheckpoint;
+  // A resumed run trains the checkpoint's network with its settings: only the epochs typed now count.
+  const reading = resume ? (setup.form.ok && checkpoint ? { spec: checkpoint.spec, settings: setup.form.settings } : null) : setup.run;
+  if (!client || !reading) return false;
   lastRunId += 1;
   state.trainingRunRequested(lastRunId);
+  state.runSettingsSent(resume && checkpoint ? { ...checkpoint.hyperparameters, epochs: reading.settings.epochs } : reading.settings);
   client.send({
     type: 'train-start',
     runId: lastRunId,
-    spec: DEFAULT_MODEL_SPEC,
+    spec: reading.spec,
     hyperparameters: reading.settings,
-    resume: options.resume === true,
+    resume,
     pauseAfterBatches: options.stepOnly ? 1 : null,
   });
   return true;

@@ -1,0 +1,112 @@
+/**
+ * The optimiser and early-stopping inputs of the Train view as typed (strings for numbers), and their
+ * reading into hyperparameters with a message per field. Pure, so it is tested without React.
+ * Batch size, epochs and the data subsets stay in `training-form.ts`, which reads on top of these.
+ */
+import {
+  DEFAULT_HYPERPARAMETERS,
+  validateHyperparameters,
+  type EarlyStoppingSettings,
+  type MonitoredMetric,
+  type OptimizerName,
+  type TrainingHyperparameters,
+} from '../core/hyperparameters';
+
+/** What the user typed or chose. */
+export interface HyperparameterForm {
+  readonly optimizer: OptimizerName;
+  readonly learningRate: string;
+  readonly momentum: string;
+  readonly decay: string;
+  readonly earlyStopping: boolean;
+  readonly monitor: MonitoredMetric;
+  readonly minDelta: string;
+  readonly patience: string;
+  readonly restoreBestWeights: boolean;
+}
+
+/** The fields that can hold a wrong value. */
+export type HyperparameterField = 'optimizer' | 'learningRate' | 'momentum' | 'decay' | 'monitor' | 'minDelta' | 'patience';
+
+/** The part of the hyperparameters this form sets. */
+export type OptimizerSettings = Pick<TrainingHyperparameters, 'optimizer' | 'learningRate' | 'momentum' | 'decay' | 'earlyStopping'>;
+
+/** The form showing `settings` (the tutorial's unless given). */
+export function hyperparameterFormFrom(settings: OptimizerSettings = DEFAULT_HYPERPARAMETERS): HyperparameterForm {
+  const stopping = settings.earlyStopping;
+  return {
+    optimizer: settings.optimizer,
+    learningRate: String(settings.learningRate),
+    momentum: String(settings.momentum),
+    decay: String(settings.decay),
+    earlyStopping: stopping.enabled,
+    monitor: stopping.monitor,
+    minDelta: String(stopping.minDelta),
+    patience: String(stopping.patience),
+    restoreBestWeights: stopping.restoreBestWeights,
+  };
+}
+
+/** The tutorial's SGD(lr 0.01, momentum 0.5, decay 0.0004), early stopping off. */
+export const DEFAULT_HYPERPARAMETER_FORM: HyperparameterForm = hyperparameterFormFrom();
+
+/** Plain-word labels, the start of every message about a field. */
+export const HYPERPARAMETER_LABELS: Record<HyperparameterField, string> = {
+  optimizer: 'Optimizer',
+  learningRate: 'Learning rate',
+  momentum: 'Momentum',
+  decay: 'Decay',
+  monitor: 'Watch',
+  minDelta: 'Smallest improvement',
+  patience: 'Patience',
+};
+
+/** The form read as settings, or a message per wrong field. */
+export type HyperparameterReading =
+  | { readonly ok: true; readonly settings: OptimizerSettings }
+  | { readonly ok: false; readonly errors: Partial<Record<HyperparameterField, string>> };
+
+/** Where each field's value sits in `TrainingHyperparameters` (validation names it so). */
+const SETTING_PATHS: Record<HyperparameterField, string> = {
+  optimizer: 'optimizer',
+  learningRate: 'learningRate',
+  momentum: 'momentum',
+  decay: 'decay',
+  monitor: 'earlyStopping.monitor',
+  minDelta: 'earlyStopping.minDelta',
+  patience: 'earlyStopping.patience',
+};
+
+/**
+ * Read the form. Messages name the field as the user sees it ("Learning rate must be > 0, got 0").
+ * Early-stopping fields are checked even while early stopping is off, so switching it on never
+ * reveals an old mistake at the moment Start is pressed.
+ */
+export function readHyperparameterForm(form: HyperparameterForm): HyperparameterReading {
+  const errors: Partial<Record<HyperparameterField, string>> = {};
+  const number = (field: HyperparameterField, text: string): number => {
+    const trimmed = text.trim();
+    const value = trimmed === '' ? Number.NaN : Number(trimmed);
+    if (!Number.isFinite(value)) errors[field] = `${HYPERPARAMETER_LABELS[field]} must be a number, got ${trimmed === '' ? 'nothing' : trimmed}`;
+    return value;
+  };
+  const earlyStopping: EarlyStoppingSettings = {
+    enabled: form.earlyStopping,
+    monitor: form.monitor,
+    minDelta: number('minDelta', form.minDelta),
+    patience: number('patience', form.patience),
+    restoreBestWeights: form.restoreBestWeights,
+  };
+  const settings: OptimizerSettings = {
+    optimizer: form.optimizer,
+    learningRate: number('learningRate', form.learningRate),
+    momentum: number('momentum', form.momentum),
+    decay: number('decay', form.decay),
+    earlyStopping,
+  };
+  for (const issue of validateHyperparameters({ ...DEFAULT_HYPERPARAMETERS, ...settings })) {
+    const field = (Object.keys(SETTING_PATHS) as HyperparameterField[]).find((key) => SETTING_PATHS[key] === issue.field);
+    if (field !== undefined && errors[field] === undefined) errors[field] = `${HYPERPARAMETER_LABELS[field]}${issue.message.slice(issue.field.length)}`;
+  }
+  return Object.keys(errors).length === 0 ? { ok: true, settings } : { ok: false, errors };
+}

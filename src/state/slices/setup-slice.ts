@@ -1,0 +1,60 @@
+import type { StateCreator } from 'zustand';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import { DEFAULT_MODEL_SPEC, type LayerType, type ModelSpec } from '../../core/model-spec';
+import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
+import { DEFAULT_HYPERPARAMETER_FORM, type HyperparameterForm } from '../hyperparameter-form';
+import { TUTORIAL_RUN_LENGTH } from '../training-form';
+import type { AppState } from '../store';
+
+/** What the next run will train: the network as edited and the optimiser settings as typed. */
+export interface SetupData {
+  /** The architecture being edited; may be invalid (the editor shows why, and Start waits). */
+  readonly modelSpec: ModelSpec;
+  readonly hyperparameterForm: HyperparameterForm;
+  /** The settings the shown run was started with (a resumed run: its checkpoint's), or null. */
+  readonly shownRunSettings: TrainingHyperparameters | null;
+}
+
+/**
+ * Setup actions. Layer edits address layers by 0-based index and throw RangeError / TypeError as the
+ * core editing functions do (the editor only offers edits that exist).
+ */
+export interface SetupActions {
+  setModelSpec(spec: ModelSpec): void;
+  /** Add a new `type` layer with the tutorial's choices at `index` (default: before the output layer). */
+  addModelLayer(type: LayerType, index?: number): void;
+  removeModelLayer(index: number): void;
+  moveModelLayer(index: number, offset: -1 | 1): void;
+  updateModelLayer<T extends LayerType>(index: number, type: T, patch: LayerPatch<T>): void;
+  setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
+  /** The tutorial's network, optimiser, batch size and epochs (the data subsets stay as chosen). */
+  applyTutorialPreset(): void;
+  /** Called by the training bridge when it asks for a run with `settings`. */
+  runSettingsSent(settings: TrainingHyperparameters): void;
+}
+
+/** Initial setup: the tutorial's network and optimiser. */
+export const initialSetupData = (): SetupData => ({
+  modelSpec: DEFAULT_MODEL_SPEC,
+  hyperparameterForm: DEFAULT_HYPERPARAMETER_FORM,
+  shownRunSettings: null,
+});
+
+/** Setup slice. */
+export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupActions> = (set) => ({
+  ...initialSetupData(),
+  setModelSpec: (spec) => set({ modelSpec: spec }),
+  addModelLayer: (type, index) =>
+    set((state) => ({ modelSpec: insertLayer(state.modelSpec, index ?? defaultInsertIndex(state.modelSpec), defaultLayer(type)) })),
+  removeModelLayer: (index) => set((state) => ({ modelSpec: removeLayer(state.modelSpec, index) })),
+  moveModelLayer: (index, offset) => set((state) => ({ modelSpec: moveLayer(state.modelSpec, index, offset) })),
+  updateModelLayer: (index, type, patch) => set((state) => ({ modelSpec: updateLayer(state.modelSpec, index, type, patch) })),
+  setHyperparameterForm: (patch) => set((state) => ({ hyperparameterForm: { ...state.hyperparameterForm, ...patch } })),
+  applyTutorialPreset: () =>
+    set((state) => ({
+      modelSpec: DEFAULT_MODEL_SPEC,
+      hyperparameterForm: DEFAULT_HYPERPARAMETER_FORM,
+      trainingForm: { ...state.trainingForm, ...TUTORIAL_RUN_LENGTH },
+    })),
+  runSettingsSent: (settings) => set({ shownRunSettings: settings }),
+});

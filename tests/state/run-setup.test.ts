@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { EngineClient } from '../../src/engine/client';
+import type { EngineCommand } from '../../src/engine/protocol';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { analyseModelSpec } from '../../src/core/model-spec-validate';
+import { DEFAULT_HYPERPARAMETER_FORM, readHyperparameterForm } from '../../src/state/hyperparameter-form';
+import { readRunSetup } from '../../src/state/run-setup';
+import { getInitialState, useAppStore } from '../../src/state/store';
+import { attachTrainingClient, startTraining } from '../../src/state/training-bridge';
+import { DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
+
+beforeEach(() => {
+  useAppStore.setState(getInitialState());
+});
+
+function recordingClient() {
+  const sent: EngineCommand[] = [];
+  const client: EngineClient = {
+    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
+    send(command) {
+      sent.push({ ...command, id: sent.length } as EngineCommand);
+      return sent.length - 1;
+    },
+    subscribe: () => () => undefined,
+    terminate: () => undefined,
+  };
+  return { client, sent };
+}
+
+describe('hyperparameter form', () => {
+  test('defaults are the tutorial’s SGD settings, early stopping off', () => {
+    expect(DEFAULT_HYPERPARAMETER_FORM).toEqual({
+      optimizer: 'sgd', learningRate: '0.01', momentum: '0.5', decay: '0.0004',
+      earlyStopping: false, monitor: 'val_loss', minDelta: '0', patience: '3', restoreBestWeights: true,
+    });
+    expect(readHyperparameterForm(DEFAULT_HYPERPARAMETER_FORM)).toEqual({
+      ok: true,
+      settings: { optimizer: 'sgd', learningRate: 0.01, momentum: 0.5, decay: 0.0004, earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true } },
+    });
+  });
+
+  test('each wrong field gets its own message in the words the page uses', () => {
+    const reading = readHyperparameterForm({ ...DEFAULT_HYPERPARAMETER_FORM, learningRate: '0', momentum: '1', decay: 'fast', patience: '', minDelta: '-1' });
+    expect(reading).toEqual({
+      ok: false,
+      errors: {
+        learningRate: 'Learning rate must be > 0, got 0',
+        momentum: 'Momentum must be < 1, got 1',
+        decay: 'Decay must be a number, got fast',
+        patience: 'Patience must be a number, got nothing',
+        minDelta: 'Smallest improvement must be ≥ 0, got -1',
+      },
+    });
+  });
+});
+
+describe('run setup', () => {
+  test('the edited network, the optimiser form and the run size make one run', () => {
+    useAppStore.getState().updateModelLayer(0, 'Conv2D', { filters: 16 });
+    useAppStore.getState().setHyperparameterForm({ optimizer: 'adam', learningRate: '0.001', earlyStopping: true, patience: '2' });
+    useAppStore.getState().setTrainingForm({ epochs: '3', batchSize: '32' });
+    const reading = readRunSetup(useAppStore.getState());
+    expect(reading.problems).toEqual([]);
+    expect(reading.run?.spec.layers[0]).toMatchObject({ type: 'Conv2D', filters: 16 });
+    expect(reading.run?.settings).toMatchObject({ optimizer: 'adam', learningRate: 0.001, epochs: 3, batchSize: 32, earlyStopping: { enabled: true, patience: 2 } });
+  });
+
+  test('an invalid network or setting blocks the run, network first', () => {
+    useAppStore.getState().addModelLayer('Conv2D', 5);
+    useAppStore.getState().setTrainingForm({ epochs: '0' });
+    useAppStore.getState().setHyperparameterForm({ learningRate: '-1' });
+    const reading = readRunSetup(useAppStore.getState());
+    expect(reading.run).toBeNull();
+    expect(reading.problems[0]).toMatch(/^The network: layer 6 \(Conv2D\): needs an image-shaped input/);
+    expect(reading.problems).toContain('Epochs must be ≥ 1, got 0');
+    expect(reading.problems).toContain('Learning rate must be > 0, got -1');
+  });
+
+  test('the Tutorial preset puts back the network, the optimiser, batch 512 and 25 epochs, keeping the data subsets', () => {
+    const store = useAppStore.getState();
+    store.removeModelLayer(1);
+    store.moveModelLayer(3, 1);
+    store.setHyperparameterForm({ optimizer: 'adam', decay: '0' });
+    store.setTrainingForm({ epochs: '2', batchSize: '16', trainSubset: '128' });
+    useAppStore.getState().applyTutorialPreset();
+    const state = useAppStore.getState();
+    expect(state.modelSpec).toEqual(DEFAULT_MODEL_SPEC);
+    expect(state.hyperparameterForm).toEqual(DEFAULT_HYPERPARAMETER_FORM);
+    expect(state.trainingForm).toEqual({ ...DEFAULT_TRAINING_FORM, trainSubset: '128', epochs: '25', batchSize: '512' });
+    const analysis = analyseModelSpec(state.modelSpec);
+    expect(analysis.ok && analysis.totalParams).toBe(3_702_186);
+  });
+
+  test('Start sends the edited network and settings; Resume sends the checkpoint’s network', () => {
+    const { client, sent } = recordingClient();
+    attachTrainingClient(client);
+    const store = useAppStore.getState();
+    store.addModelLayer('Dense');
+    store.setHyperparameterForm({ momentum: '0.9' });
+    store.setTrainingForm({ epochs: '2', batchSize: '64' });
+    expect(startTraining()).toBe(true);
+    const start = sent.find((command) => command.type === 'train-start');
+    expect(start).toMatchObject({ type: 'train-start', resume: false, spec: useAppStore.getState().modelSpec, hyperparameters: { momentum: 0.9, epochs: 2, batchSize: 64 } });
+    expect(start?.type === 'train-start' && start.spec.layers).toHaveLength(9);
+    expect(useAppStore.getState().shownRunSettings).toMatchObject({ momentum: 0.9, batchSize: 64 });
+
+    // A broken network is not sent.
+    useAppStore.getState().addModelLayer('Conv2D', 6);
+    expect(startTraining()).toBe(false);
+    expect(sent.filter((command) => command.type === 'train-start')).toHaveLength(1);
+    attachTrainingClient(null);
+  });
+});
