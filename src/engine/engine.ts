@@ -9,6 +9,9 @@ import { createCheckpointStore } from './training/checkpoint-store';
 import { isClassifyCommand } from './protocol-classify';
 import { createClassifyHandler } from './classify/classify-commands';
 import { createModelLibrary } from './classify/model-library';
+import { loadModelFromUrl } from './classify/load-model-url';
+import { isInspectCommand } from './protocol-inspect';
+import { createInspectHandler } from './inspect/inspect-handler';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -26,8 +29,16 @@ export interface Engine {
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
   const data = createDataHandler(emit);
-  const training = createTrainingController({ emit, getData: getLoadedDataset, store: createCheckpointStore(), backend: () => info?.backend ?? 'unknown' });
+  const training = createTrainingController({
+    emit,
+    getData: getLoadedDataset,
+    store: createCheckpointStore(),
+    backend: () => info?.backend ?? 'unknown',
+    // The confusion matrix of each epoch travels apart from the throttled progress points.
+    onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
+  });
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
+  const inspect = createInspectHandler({ emit, trainedModel: () => training.currentModel(), loadPretrained: loadModelFromUrl });
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
     try {
@@ -57,6 +68,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
       if (isDataCommand(command)) return data.handle(command);
       if (isTrainCommand(command)) return training.handle(command);
       if (isClassifyCommand(command)) return classify.handle(command);
+      if (isInspectCommand(command)) return inspect.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

@@ -5,6 +5,7 @@
 import { createEngine } from './engine';
 import { isEngineCommand, type EngineEvent } from './protocol';
 import { transferablesOf } from './protocol-data';
+import { inspectTransferables } from './protocol-inspect';
 
 /** The slice of `DedicatedWorkerGlobalScope` this file uses (the DOM lib is the project's lib). */
 interface WorkerScope {
@@ -13,8 +14,8 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-// Pages of images move their buffers to the page instead of copying them.
-const engine = createEngine('worker', (event) => scope.postMessage(event, transferablesOf(event)));
+// Pages of images and inspected activations move their buffers to the page instead of copying them.
+const engine = createEngine('worker', (event) => scope.postMessage(event, [...transferablesOf(event), ...inspectTransferables(event)]));
 
 scope.addEventListener('message', (event) => {
   if (isEngineCommand(event.data)) void engine.handle(event.data);

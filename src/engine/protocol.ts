@@ -6,6 +6,7 @@
 import { DATA_COMMAND_TYPES, DATA_EVENT_TYPES, type DataCommand, type DataEvent } from './protocol-data';
 import { TRAIN_COMMAND_TYPES, TRAIN_EVENT_TYPES, type TrainCommand, type TrainEvent } from './protocol-train';
 import { CLASSIFY_COMMAND_TYPES, CLASSIFY_EVENT_TYPES, type ClassifyCommand, type ClassifyEvent } from './protocol-classify';
+import { INSPECT_COMMAND_TYPES, INSPECT_EVENT_TYPES, type InspectCommand, type InspectEvent } from './protocol-inspect';
 
 /** Backends the engine knows how to start. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -53,7 +54,8 @@ export type EngineCommand =
   | { readonly type: 'dispose'; readonly id: number }
   | DataCommand
   | TrainCommand
-  | ClassifyCommand;
+  | ClassifyCommand
+  | InspectCommand;
 
 /** Events sent by the engine. */
 export type EngineEvent =
@@ -65,15 +67,16 @@ export type EngineEvent =
   | { readonly type: 'fatal'; readonly message: string }
   | DataEvent
   | TrainEvent
-  | ClassifyEvent;
+  | ClassifyEvent
+  | InspectEvent;
 
 /*
  * Adding a domain (data, training, inspection, ...): write `protocol-<domain>.ts` with its command and
  * event unions and a `<DOMAIN>_COMMAND_TYPES` / `<DOMAIN>_EVENT_TYPES` list of their `type` tags, then
  * add the unions to `EngineCommand` / `EngineEvent` above and the lists to the sets below.
  */
-const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES, ...TRAIN_COMMAND_TYPES, ...CLASSIFY_COMMAND_TYPES]);
-const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES, ...TRAIN_EVENT_TYPES, ...CLASSIFY_EVENT_TYPES]);
+const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES, ...TRAIN_COMMAND_TYPES, ...CLASSIFY_COMMAND_TYPES, ...INSPECT_COMMAND_TYPES]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES, ...TRAIN_EVENT_TYPES, ...CLASSIFY_EVENT_TYPES, ...INSPECT_EVENT_TYPES]);
 
 /** Narrow an unknown `MessageEvent.data` to an engine command. */
 export function isEngineCommand(value: unknown): value is EngineCommand {

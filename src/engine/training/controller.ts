@@ -6,7 +6,7 @@ import { ENDED_TRAINING_STATUSES } from '../protocol-train';
 import type { CheckpointStore, TrainingCheckpoint } from './checkpoint';
 import { summariseCheckpoint } from './checkpoint-summary';
 import { ProgressEmitter } from './progress-emitter';
-import { Trainer, type TrainingData, type TrainingPosition } from './trainer';
+import { Trainer, type TrainingData, type TrainingPosition, type ValidationPredictions } from './trainer';
 
 /** What the controller needs from the engine around it. */
 export interface TrainingControllerOptions {
@@ -19,6 +19,8 @@ export interface TrainingControllerOptions {
   readonly nowMs?: () => number;
   /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
   readonly progressIntervalMs?: number;
+  /** Called after each epoch's validation with the class predicted for every validation image. */
+  readonly onEpochPredictions?: (runId: number, epoch: number, validation: ValidationPredictions) => void;
 }
 
 /** The training side of the engine: runs one training run at a time, as the commands say. */
@@ -139,7 +141,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
           return;
         }
         current.progress.add(trainer.position, outcome.point, outcome.kind === 'epoch' ? outcome.summary : null);
-        if (outcome.kind === 'epoch') await saveCheckpoint(current, trainer);
+        if (outcome.kind === 'epoch') {
+          options.onEpochPredictions?.(current.runId, outcome.summary.epoch, outcome.validation);
+          await saveCheckpoint(current, trainer);
+        }
         if (trainer.done) {
           setStatus(current, 'finished', trainer.earlyStopMessage);
           return;

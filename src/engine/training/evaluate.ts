@@ -11,12 +11,15 @@ export interface Evaluation {
   readonly loss: number;
   /** Fraction classified correctly, 0..1. */
   readonly accuracy: number;
+  /** The predicted class (argmax of the probabilities) of each image, in `indices` order. */
+  readonly predictions: Uint8Array;
 }
 
 /**
  * Evaluate `model` (dropout off) on the images of `split` at `indices`, in batches of `batchSize`, as
  * Keras' `validation_data` does after each epoch. Holds one batch on the backend at a time; frees
- * everything it makes.
+ * everything it makes. The predicted classes come from the same argmax that counts the correct ones,
+ * so the confusion matrix built from them agrees with `accuracy` exactly.
  *
  * @throws RangeError when `indices` is empty.
  */
@@ -24,17 +27,26 @@ export async function evaluate(model: tf.LayersModel, split: CifarArrays, indice
   if (indices.length === 0) throw new RangeError('evaluation needs at least one image');
   let lossSum = 0;
   let correct = 0;
+  const predictions = new Uint8Array(indices.length);
   for (let batch = 0; batch * batchSize < indices.length; batch++) {
     const chosen = batchSlice(indices, batch, batchSize);
-    const sums = tf.tidy(() => {
+    const { sums, predicted } = tf.tidy(() => {
       const tensors = batchTensors(gatherImages(split.images, chosen), gatherLabels(split.labels, chosen));
       const probabilities = model.predict(tensors.images) as tf.Tensor2D;
-      return tf.stack([tf.sum(crossEntropyPerImage(tensors.oneHot, probabilities)), countCorrect(tensors.labels, probabilities)]);
+      return {
+        sums: tf.stack([tf.sum(crossEntropyPerImage(tensors.oneHot, probabilities)), countCorrect(tensors.labels, probabilities)]),
+        predicted: tf.argMax(probabilities, -1),
+      };
     });
-    const [batchLoss = Number.NaN, batchCorrect = 0] = await sums.data();
-    sums.dispose();
-    lossSum += batchLoss;
-    correct += batchCorrect;
+    try {
+      const [[batchLoss = Number.NaN, batchCorrect = 0], classes] = await Promise.all([sums.data(), predicted.data()]);
+      lossSum += batchLoss;
+      correct += batchCorrect;
+      predictions.set(classes, batch * batchSize);
+    } finally {
+      sums.dispose();
+      predicted.dispose();
+    }
   }
-  return { loss: lossSum / indices.length, accuracy: correct / indices.length };
+  return { loss: lossSum / indices.length, accuracy: correct / indices.length, predictions };
 }

@@ -37,9 +37,19 @@ export interface TrainingPosition {
 export type StepOutcome =
   | { readonly kind: 'batch'; readonly point: BatchPoint }
   /** The step finished an epoch, which was then validated. `stopMessage` is set when early stopping ended the run. */
-  | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null }
+  | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null; readonly validation: ValidationPredictions }
   /** The loss was NaN or infinite: the weights and optimiser were put back as they were after the last good epoch. */
   | { readonly kind: 'diverged'; readonly point: BatchPoint; readonly message: string };
+
+/** What the model predicted for each validation image after an epoch (fresh arrays, the caller's to keep). */
+export interface ValidationPredictions {
+  /** Test-split indices of the validated images, in validation order. */
+  readonly indices: Uint32Array;
+  /** Their true classes. */
+  readonly labels: Uint8Array;
+  /** The predicted class of each (argmax of the softmax). */
+  readonly predictions: Uint8Array;
+}
 
 /** How a run is made: fresh from a spec and settings, or continued from a checkpoint. */
 export interface TrainerOptions {
@@ -180,8 +190,9 @@ export class Trainer {
     this.batch += 1;
     this.sums = accumulateBatch(this.sums, chosen.length, measured.loss, measured.accuracy, (this.nowMs() - startMs) / 1000);
     if (this.batch < this.position.batchesPerEpoch) return { kind: 'batch', point };
-    const summary = await this.finishEpoch();
-    return { kind: 'epoch', point, summary, stopMessage: this.stopMessage };
+    const { summary, predictions } = await this.finishEpoch();
+    const validation = { indices: this.validationPool.slice(), labels: gatherLabels(this.data.test.labels, this.validationPool), predictions };
+    return { kind: 'epoch', point, summary, stopMessage: this.stopMessage, validation };
   }
 
   /** Save everything needed to continue this run. Reads the weights from the backend. */
@@ -211,7 +222,7 @@ export class Trainer {
     this.lastGood?.optimizer.dispose();
   }
 
-  private async finishEpoch(): Promise<EpochSummary> {
+  private async finishEpoch(): Promise<{ summary: EpochSummary; predictions: Uint8Array }> {
     const validationStartMs = this.nowMs();
     const validation = await evaluate(this.model, this.data.test, this.validationPool, this.settings.batchSize);
     const validationSeconds = (this.nowMs() - validationStartMs) / 1000;
@@ -239,7 +250,7 @@ export class Trainer {
     this.sums = EMPTY_EPOCH_ACCUMULATOR;
     this.order = epochOrder(this.trainPool, this.settings.seed, this.epoch);
     await this.markLastGood();
-    return summary;
+    return { summary, predictions: validation.predictions };
   }
 
   /** Remember the current weights and optimiser state as the ones to fall back to. */
