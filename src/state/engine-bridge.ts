@@ -3,6 +3,7 @@ import type { BackendName } from '../engine/protocol';
 import { useAppStore } from './store';
 import { attachDataClient } from './data-bridge';
 import { attachTrainingClient } from './training-bridge';
+import { attachClassifyClient } from './classify-bridge';
 
 let client: EngineClient | null = null;
 
@@ -25,6 +26,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
   client = null;
   attachDataClient(null);
   attachTrainingClient(null);
+  attachClassifyClient(null);
   const actions = useAppStore.getState();
   actions.engineStarting(preferred);
   try {
@@ -37,6 +39,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
     useAppStore.getState().engineReady(started.info);
     attachDataClient(started);
     attachTrainingClient(started);
+    attachClassifyClient(started);
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));
   }

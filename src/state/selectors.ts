@@ -1,3 +1,4 @@
+import { describeTrained } from '../core/classifier-model';
 import type { AppState } from './store';
 
 /** Named selectors, so components subscribe to exactly what they render. */
@@ -34,3 +35,23 @@ export const selectTrainingRunId = (state: AppState): AppState['trainingRunId'] 
 export const selectModelSpec = (state: AppState): AppState['modelSpec'] => state.modelSpec;
 export const selectHyperparameterForm = (state: AppState): AppState['hyperparameterForm'] => state.hyperparameterForm;
 export const selectShownRunSettings = (state: AppState): AppState['shownRunSettings'] => state.shownRunSettings;
+export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
+export const selectClassifyChoice = (state: AppState): AppState['classifyChoice'] => state.classifyChoice;
+export const selectClassifyNotice = (state: AppState): AppState['classifyNotice'] => state.classifyNotice;
+export const selectClassifyPretrainedStatus = (state: AppState): AppState['classifyPretrainedStatus'] => state.classifyPretrainedStatus;
+export const selectClassifyPretrained = (state: AppState): AppState['classifyPretrained'] => state.classifyPretrained;
+export const selectClassifyPretrainedError = (state: AppState): AppState['classifyPretrainedError'] => state.classifyPretrainedError;
+export const selectClassifyLoaded = (state: AppState): AppState['classifyLoaded'] => state.classifyLoaded;
+export const selectClassifyLibrary = (state: AppState): AppState['classifyLibrary'] => state.classifyLibrary;
+export const selectClassifyModelError = (state: AppState): AppState['classifyModelError'] => state.classifyModelError;
+export const selectClassifySamples = (state: AppState): AppState['classifySamples'] => state.classifySamples;
+export const selectClassifySamplesError = (state: AppState): AppState['classifySamplesError'] => state.classifySamplesError;
+/** True when the shown training run has a model worth asking: prepared and at least one batch trained. */
+export const selectTrainedModelAvailable = (state: AppState): boolean =>
+  state.trainingPhase !== 'idle' && state.trainingPhase !== 'preparing' && (state.trainingPosition?.iteration ?? 0) > 0;
+/** "your model, trained here, epoch 3 (51.2 % on 500 validation images)", as the engine will name it; null without one. */
+export const selectTrainedModelLabel = (state: AppState): string | null => {
+  const position = state.trainingPosition;
+  if (!selectTrainedModelAvailable(state) || !position) return null;
+  return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0 });
+};

@@ -4,6 +4,7 @@ import { createDataSlice, initialDataData, type DataActions, type DataData } fro
 import { createRouteSlice, initialRouteData, type RouteActions, type RouteData } from './slices/route-slice';
 import { createLearnSlice, initialLearnData, type LearnActions, type LearnData } from './slices/learn-slice';
 import { createTrainingSlice, initialTrainingData, type TrainingActions, type TrainingData } from './slices/training-slice';
+import { createClassifySlice, initialClassifyData, type ClassifyActions, type ClassifyData } from './slices/classify-slice';
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
@@ -17,13 +18,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & SetupData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & SetupData & ClassifyData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & SetupActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & SetupActions & ClassifyActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialSetupData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialSetupData(), ...initialClassifyData() };
 }
 
 /** The app's one store. */
@@ -33,5 +34,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createDataSlice(...args),
   ...createLearnSlice(...args),
   ...createTrainingSlice(...args),
+  ...createClassifySlice(...args),
   ...createSetupSlice(...args),
 }));

@@ -1,0 +1,249 @@
+/**
+ * The store's side of the engine's classify domain: prepare the pretrained model when the Classify
+ * area first opens, send pictures one at a time (so twenty dropped photos never decode at once), keep
+ * the answering model in step with training (a run's first epoch makes it answer; a reset hands back),
+ * and run the model library's actions.
+ */
+import { CIFAR_IMAGE_BYTES } from '../core/cifar-format';
+import type { EngineClient } from '../engine/client';
+import type { EngineEvent } from '../engine/protocol';
+import { isClassifyEvent, type ClassifyCommand, type ClassifyEvent, type NamedBlob } from '../engine/protocol-classify';
+import { loadDataset, requestDataPage } from './data-bridge';
+import { selectTrainedModelAvailable } from './selectors';
+import { useAppStore, type AppState } from './store';
+import type { ClassifierKind, ClassifyItem, ClassifyOrigin } from './slices/classify-slice';
+
+/** Where the pretrained model lives, relative to index.html (and to `public/`). */
+export const PRETRAINED_MODEL_PATH = 'models/cifar10-tutorial/model.json';
+/** Sample images in the tray: this many of each class, from the start of the test split. */
+export const SAMPLES_PER_CLASS = 2;
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+interface Pending {
+  resolve(event: ClassifyEvent): void;
+  reject(error: Error): void;
+}
+
+let client: EngineClient | null = null;
+let unsubscribe: (() => void) | null = null;
+let wanted = false;
+let samplesWanted = false;
+let following = false;
+let nextKey = 1;
+let queue: Promise<void> = Promise.resolve();
+const pending = new Map<number, Pending>();
+const clientWaiters: (() => void)[] = [];
+
+/**
+ * Give the classify bridge the engine to talk to (null when it stops). Called by the engine bridge on
+ * every (re)start: a new engine holds no models, so the pretrained one is prepared again if wanted.
+ */
+export function attachClassifyClient(next: EngineClient | null): void {
+  followTraining();
+  unsubscribe?.();
+  unsubscribe = null;
+  for (const waiting of pending.values()) waiting.reject(new Error('the engine stopped before answering'));
+  pending.clear();
+  client = next;
+  if (!next) {
+    useAppStore.getState().classifyEngineStopped();
+    return;
+  }
+  unsubscribe = next.subscribe(onEvent);
+  for (const wake of clientWaiters.splice(0)) wake();
+  if (wanted) prepare();
+}
+
+/** Load and warm up the pretrained model, and list the library; again after a failure (Retry). Safe before the engine is up. */
+export function prepareClassifier(): void {
+  wanted = true;
+  const status = useAppStore.getState().classifyPretrainedStatus;
+  if (client && (status === 'idle' || status === 'failed')) prepare();
+}
+
+function prepare(): void {
+  const actions = useAppStore.getState();
+  actions.classifyPretrainedLoading();
+  const modelUrl = new URL(PRETRAINED_MODEL_PATH, document.baseURI).href;
+  request({ type: 'classify-prepare', modelUrl }).then(
+    (event) => event.type === 'classify-models' && useAppStore.getState().classifyModelsReceived(event.models),
+    (error: unknown) => useAppStore.getState().classifyModelsReceived({ pretrained: null, pretrainedError: messageOf(error), loaded: null }),
+  );
+  void refreshLibrary();
+}
+
+/**
+ * Classify pictures given by the user; model files among them (.json and .bin) are loaded as a model
+ * instead. Each picture gets a result card at once and its answer when the engine is done.
+ */
+export function classifyFiles(files: readonly File[], origin: Exclude<ClassifyOrigin, 'sample'>): void {
+  const modelFiles = files.filter(isModelFile);
+  if (modelFiles.length > 0) void loadModelFiles(modelFiles);
+  for (const file of files.filter((candidate) => !isModelFile(candidate))) {
+    const named: NamedBlob = { name: file.name || `pasted picture.${file.type.split('/')[1] ?? 'png'}`, data: file };
+    enqueue({ key: nextKey++, name: named.name, origin, file, sample: null, status: 'working', answer: null, error: null }, (model) => ({ type: 'classify-image', file: named, model }));
+  }
+}
+
+/**
+ * Classify the tray's sample at `position` of the sample page.
+ * @throws RangeError when there is no sample there.
+ */
+export function classifySample(position: number): void {
+  const page = useAppStore.getState().classifySamples;
+  const index = page?.indices[position];
+  const label = page?.labels[position];
+  if (!page || index === undefined || label === undefined) throw new RangeError(`there is no sample image at position ${position}`);
+  const pixels = page.pixels.slice(position * CIFAR_IMAGE_BYTES, (position + 1) * CIFAR_IMAGE_BYTES);
+  const sample = { pixels, index, label };
+  enqueue({ key: nextKey++, name: `CIFAR-10 test image ${index}`, origin: 'sample', file: null, sample, status: 'working', answer: null, error: null }, (model) => ({ type: 'classify-pixels', pixels, model }));
+}
+
+/** True for the files of a tfjs layers model: model.json and its .bin weights. */
+export function isModelFile(file: { readonly name: string; readonly type: string }): boolean {
+  return /\.(json|bin)$/i.test(file.name) || file.type === 'application/json';
+}
+
+function enqueue(item: ClassifyItem, command: (model: ClassifierKind) => Distribute<ClassifyCommand>): void {
+  useAppStore.getState().classifyItemAdded(item);
+  queue = queue.then(async () => {
+    const present = (): boolean => useAppStore.getState().classifyItems.some((candidate) => candidate.key === item.key);
+    if (!present()) return;
+    try {
+      const event = await request(command(useAppStore.getState().classifyChoice));
+      if (event.type === 'classify-answer' && present()) useAppStore.getState().classifyItemAnswered(item.key, event.answer);
+    } catch (error) {
+      if (present()) useAppStore.getState().classifyItemFailed(item.key, messageOf(error));
+    }
+  });
+}
+
+/** Make `kind` answer from now on (the user's choice). */
+export function chooseModel(kind: ClassifierKind): void {
+  useAppStore.getState().classifyChoose(kind);
+}
+
+/** Load a model from dropped or picked files; a refusal is shown in the library panel and changes nothing. */
+export async function loadModelFiles(files: readonly File[]): Promise<void> {
+  try {
+    const event = await request({ type: 'classify-load-files', files: files.map((file) => ({ name: file.name, data: file })) });
+    adoptLoaded(event);
+  } catch (error) {
+    useAppStore.getState().classifyModelErrorSet(messageOf(error));
+  }
+}
+
+/** Save the answering model in the library under `name`. @throws (rejects) Error with the reason, for the name field. */
+export async function saveModelToLibrary(name: string): Promise<void> {
+  const event = await request({ type: 'classify-library-save', name, model: useAppStore.getState().classifyChoice });
+  if (event.type === 'classify-library') useAppStore.getState().classifyLibraryReceived(event.entries);
+}
+
+/** Make the saved model `name` answer; a refusal is shown in the library panel. */
+export async function loadLibraryModel(name: string): Promise<void> {
+  await request({ type: 'classify-library-load', name }).then(adoptLoaded, (error: unknown) => useAppStore.getState().classifyModelErrorSet(messageOf(error)));
+}
+
+/** Forget the saved model `name`. */
+export async function deleteLibraryModel(name: string): Promise<void> {
+  await request({ type: 'classify-library-delete', name }).then(
+    (event) => event.type === 'classify-library' && useAppStore.getState().classifyLibraryReceived(event.entries),
+    (error: unknown) => useAppStore.getState().classifyModelErrorSet(messageOf(error)),
+  );
+}
+
+/** The saved model `name` as tfjs layers files (model JSON, then weights), for the view to download. */
+export async function exportLibraryModel(name: string): Promise<readonly NamedBlob[]> {
+  try {
+    const event = await request({ type: 'classify-library-export', name });
+    return event.type === 'classify-files' ? event.files : [];
+  } catch (error) {
+    useAppStore.getState().classifyModelErrorSet(messageOf(error));
+    return [];
+  }
+}
+
+/** Fetch the tray's sample images, loading CIFAR-10 into the engine first when needed. */
+export function loadSamples(): void {
+  samplesWanted = true;
+  loadDataset();
+  if (useAppStore.getState().dataStatus === 'ready') void fetchSamples();
+}
+
+async function fetchSamples(): Promise<void> {
+  try {
+    useAppStore.getState().classifySamplesReceived(await requestDataPage('test', { kind: 'per-class', offset: 0, count: SAMPLES_PER_CLASS }));
+  } catch (error) {
+    useAppStore.getState().classifySamplesFailed(messageOf(error));
+  }
+}
+
+async function refreshLibrary(): Promise<void> {
+  try {
+    const event = await request({ type: 'classify-library-list' });
+    if (event.type === 'classify-library') useAppStore.getState().classifyLibraryReceived(event.entries);
+  } catch (error) {
+    useAppStore.getState().classifyModelErrorSet(`your saved models could not be listed: ${messageOf(error)}`);
+  }
+}
+
+function adoptLoaded(event: ClassifyEvent): void {
+  if (event.type !== 'classify-models' || !event.models.loaded) return;
+  const actions = useAppStore.getState();
+  actions.classifyModelsReceived(event.models);
+  actions.classifyModelErrorSet(null);
+  actions.classifyChoose('loaded', `Now answering: ${event.models.loaded.label}.`);
+}
+
+/** Send a command once an engine is there; resolves with its answer, rejects with its error. */
+async function request(command: Distribute<ClassifyCommand>): Promise<ClassifyEvent> {
+  while (!client) {
+    const { engineStatus, engineError } = useAppStore.getState();
+    if (engineStatus === 'failed') throw new Error(`the engine could not start: ${engineError ?? 'unknown reason'}`);
+    await new Promise<void>((resolve) => clientWaiters.push(resolve));
+  }
+  const sender = client;
+  return new Promise((resolve, reject) => {
+    const id = sender.send(command);
+    pending.set(id, { resolve, reject });
+  });
+}
+
+function onEvent(event: EngineEvent): void {
+  if (!isClassifyEvent(event)) return;
+  const waiting = pending.get(event.id);
+  if (!waiting) return;
+  pending.delete(event.id);
+  if (event.type === 'classify-error') waiting.reject(new Error(event.message));
+  else waiting.resolve(event);
+}
+
+/**
+ * Follow the training run: when it finishes its first epoch, its model starts answering (and says so);
+ * when it is reset or replaced, the model that answered before it takes over again.
+ */
+function followTraining(): void {
+  if (following) return;
+  following = true;
+  useAppStore.subscribe((state, previous) => {
+    if (samplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void fetchSamples();
+    const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
+    if (firstEpoch && state.classifyChoice !== 'trained') {
+      state.classifyChoose('trained', `Your model finished epoch ${state.trainingEpochs.length} in Train, so it answers from now on (choose another model below at any time).`);
+    } else if (state.classifyChoice === 'trained' && !selectTrainedModelAvailable(state) && selectTrainedModelAvailable(previous)) {
+      state.classifyChoose(fallbackKind(state), `${state.trainingPhase === 'idle' ? 'The training run was reset' : 'A new training run started'}, so ${fallbackLabel(state)} answers again.`);
+    }
+  });
+}
+
+function fallbackKind(state: AppState): ClassifierKind {
+  return state.classifyLoaded ? 'loaded' : 'pretrained';
+}
+
+function fallbackLabel(state: AppState): string {
+  return state.classifyLoaded?.label ?? 'the pretrained tutorial model';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,130 @@
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { EngineClient } from '../../src/engine/client';
+import type { EngineCommand, EngineEvent } from '../../src/engine/protocol';
+import type { ClassifyAnswer } from '../../src/engine/protocol-classify';
+import { attachClassifyClient, classifyFiles, isModelFile, prepareClassifier } from '../../src/state/classify-bridge';
+import { selectTrainedModelAvailable, selectTrainedModelLabel } from '../../src/state/selectors';
+import { getInitialState, useAppStore } from '../../src/state/store';
+
+/** An engine client that records commands and lets the test play the engine's events. */
+function fakeClient() {
+  const sent: EngineCommand[] = [];
+  const listeners = new Set<(event: EngineEvent) => void>();
+  let nextId = 100;
+  const client: EngineClient = {
+    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
+    send(command) {
+      const id = nextId++;
+      sent.push({ ...command, id } as EngineCommand);
+      return id;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    terminate: () => undefined,
+  };
+  return { client, sent, emit: (event: EngineEvent) => listeners.forEach((listener) => listener(event)) };
+}
+
+const PRETRAINED = { kind: 'pretrained', label: 'pretrained tutorial model, 65.2 % on the test set', name: null } as const;
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function answerFor(model: ClassifyAnswer['model']): ClassifyAnswer {
+  return { input: new Uint8Array(3072), probabilities: [0.9, 0.1, 0, 0, 0, 0, 0, 0, 0, 0], model, picture: null, predictMs: 3, totalMs: 9 };
+}
+
+beforeAll(() => {
+  Object.assign(globalThis, { document: { baseURI: 'http://school.example/playground/index.html' } });
+});
+
+beforeEach(() => {
+  attachClassifyClient(null);
+  useAppStore.setState(getInitialState());
+});
+
+describe('classify bridge', () => {
+  test('asked before the engine runs, it prepares the pretrained model from the app-relative URL and lists the library', async () => {
+    const { client, sent, emit } = fakeClient();
+    prepareClassifier();
+    attachClassifyClient(client);
+    expect(sent.map((command) => command.type)).toEqual(['classify-prepare', 'classify-library-list']);
+    expect(sent[0]).toMatchObject({ modelUrl: 'http://school.example/playground/models/cifar10-tutorial/model.json' });
+    expect(useAppStore.getState().classifyPretrainedStatus).toBe('loading');
+    emit({ type: 'classify-models', id: 100, models: { pretrained: PRETRAINED, pretrainedError: null, loaded: null } });
+    emit({ type: 'classify-library', id: 101, entries: [] });
+    await settle();
+    expect(useAppStore.getState()).toMatchObject({ classifyPretrainedStatus: 'ready', classifyPretrained: PRETRAINED, classifyLibrary: [] });
+  });
+
+  test('pictures are sent one at a time, each with the model chosen when its turn comes; model files load as a model', async () => {
+    const { client, sent, emit } = fakeClient();
+    attachClassifyClient(client);
+    const work = () => sent.filter((command) => command.type === 'classify-image' || command.type === 'classify-load-files');
+    const picture = (name: string): File => new File([new Uint8Array([1, 2, 3])], name, { type: 'image/png' });
+    classifyFiles([picture('a.png'), new File(['{}'], 'model.json', { type: 'application/json' }), picture('b.png')], 'file');
+    await settle();
+    const items = useAppStore.getState().classifyItems;
+    expect(items.map((item) => [item.name, item.status])).toEqual([
+      ['b.png', 'working'],
+      ['a.png', 'working'],
+    ]);
+    expect(work().map((command) => command.type)).toEqual(['classify-load-files', 'classify-image']);
+    const [modelFiles, first] = work();
+    emit({ type: 'classify-error', id: modelFiles?.id ?? -1, message: 'model.json is not a TensorFlow.js layers model: it has no modelTopology.' });
+    useAppStore.getState().classifyChoose('loaded');
+    emit({ type: 'classify-answer', id: first?.id ?? -1, answer: answerFor(PRETRAINED) });
+    await settle();
+    expect(useAppStore.getState().classifyModelError).toBe('model.json is not a TensorFlow.js layers model: it has no modelTopology.');
+    expect(work().map((command) => command.type)).toEqual(['classify-load-files', 'classify-image', 'classify-image']);
+    const second = work()[2];
+    expect(second).toMatchObject({ model: 'loaded', file: { name: 'b.png' } });
+    emit({ type: 'classify-error', id: second?.id ?? -1, message: 'no model has been loaded' });
+    await settle();
+    expect(useAppStore.getState().classifyItems.map((item) => [item.name, item.status, item.error])).toEqual([
+      ['b.png', 'failed', 'no model has been loaded'],
+      ['a.png', 'done', null],
+    ]);
+  });
+
+  test('a training run’s first epoch makes its model answer, and a reset hands back to the model before', () => {
+    const { client } = fakeClient();
+    attachClassifyClient(client);
+    const store = useAppStore.getState();
+    store.trainingRunRequested(7);
+    const position = { epoch: 0, batch: 3, iteration: 3, batchesPerEpoch: 16, epochs: 5 };
+    store.trainingEventReceived({ type: 'train-status', runId: 7, status: 'running', message: null, position, sizes: { trainImages: 1000, validationImages: 500 } });
+    expect(selectTrainedModelAvailable(useAppStore.getState())).toBe(true);
+    expect(useAppStore.getState().classifyChoice).toBe('pretrained');
+    const epoch = { epoch: 0, loss: 2, accuracy: 0.2, valLoss: 2.1, valAccuracy: 0.254, seconds: 5, imagesPerSecond: 200 };
+    store.trainingEventReceived({ type: 'train-progress', runId: 7, batches: [], epochs: [epoch], position: { ...position, epoch: 1, batch: 0, iteration: 16 } });
+    expect(useAppStore.getState().classifyChoice).toBe('trained');
+    expect(useAppStore.getState().classifyNotice).toBe('Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).');
+    expect(selectTrainedModelLabel(useAppStore.getState())).toBe('your model, trained here, epoch 1 (25.4 % on 500 validation images)');
+    store.trainingCleared();
+    expect(useAppStore.getState().classifyChoice).toBe('pretrained');
+    expect(useAppStore.getState().classifyNotice).toBe('The training run was reset, so the pretrained tutorial model answers again.');
+  });
+
+  test('when the engine stops, pictures waiting for it fail with a reason and the loaded model is gone', async () => {
+    const { client } = fakeClient();
+    attachClassifyClient(client);
+    useAppStore.getState().classifyModelsReceived({ pretrained: PRETRAINED, pretrainedError: null, loaded: { kind: 'loaded', label: '“x” from your library', name: 'x' } });
+    useAppStore.getState().classifyChoose('loaded');
+    classifyFiles([new File([new Uint8Array([1])], 'c.png')], 'paste');
+    await settle();
+    attachClassifyClient(null);
+    await settle();
+    const state = useAppStore.getState();
+    expect(state.classifyItems[0]).toMatchObject({ status: 'failed', error: 'the engine stopped before answering' });
+    expect(state.classifyLoaded).toBeNull();
+    expect(state.classifyChoice).toBe('pretrained');
+    expect(state.classifyNotice).toMatch(/^The engine restarted, so the pretrained model answers again/);
+  });
+
+  test('isModelFile: model.json and .bin weights, whatever the case', () => {
+    expect(isModelFile({ name: 'Model.JSON', type: '' })).toBe(true);
+    expect(isModelFile({ name: 'group1-shard1of1.bin', type: '' })).toBe(true);
+    expect(isModelFile({ name: 'cat.jpg', type: 'image/jpeg' })).toBe(false);
+  });
+});
