@@ -3,6 +3,7 @@ import type { BackendName } from '../engine/protocol';
 import { useAppStore } from './store';
 import { attachDataClient } from './data-bridge';
 import { attachTrainingClient } from './training-bridge';
+import { attachInspectClient } from './inspect-bridge';
 import { attachClassifyClient } from './classify-bridge';
 
 let client: EngineClient | null = null;
@@ -26,6 +27,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
   client = null;
   attachDataClient(null);
   attachTrainingClient(null);
+  attachInspectClient(null);
   attachClassifyClient(null);
   const actions = useAppStore.getState();
   actions.engineStarting(preferred);
@@ -39,6 +41,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
     useAppStore.getState().engineReady(started.info);
     attachDataClient(started);
     attachTrainingClient(started);
+    attachInspectClient(started);
     attachClassifyClient(started);
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));

@@ -35,6 +35,24 @@ export const selectTrainingRunId = (state: AppState): AppState['trainingRunId'] 
 export const selectModelSpec = (state: AppState): AppState['modelSpec'] => state.modelSpec;
 export const selectHyperparameterForm = (state: AppState): AppState['hyperparameterForm'] => state.hyperparameterForm;
 export const selectShownRunSettings = (state: AppState): AppState['shownRunSettings'] => state.shownRunSettings;
+/** The latest epoch's validation predictions of the shown run; null before its first epoch ends. */
+export const selectEvaluation = (state: AppState): AppState['evaluation'] =>
+  state.evaluation !== null && state.evaluation.runId === state.trainingRunId ? state.evaluation : null;
+export const selectConfusionCell = (state: AppState): AppState['confusionCell'] => state.confusionCell;
+export const selectInternals = (state: AppState): AppState['internals'] => state.internals;
+export const selectInternalsStatus = (state: AppState): AppState['internalsStatus'] => state.internalsStatus;
+export const selectInternalsMessage = (state: AppState): AppState['internalsMessage'] => state.internalsMessage;
+/**
+ * Names the state of the model the engine would look into: the pretrained one without a run; else the
+ * run, its finished epochs and, while it rests (paused, stopped, finished), its exact update. A new
+ * key means the weights may have changed. Null while a run is being prepared (no model to ask yet).
+ */
+export const selectInspectModelKey = (state: AppState): string | null => {
+  if (state.trainingRunId === null || state.trainingPhase === 'idle') return 'pretrained';
+  if (state.trainingPhase === 'preparing') return null;
+  const resting = ['paused', 'stopped', 'finished', 'failed'].includes(state.trainingPhase);
+  return `run ${state.trainingRunId}, ${state.trainingEpochs.length} epochs${resting ? `, update ${state.trainingPosition?.iteration ?? 0}` : ''}`;
+};
 export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
 export const selectClassifyChoice = (state: AppState): AppState['classifyChoice'] => state.classifyChoice;
 export const selectClassifyNotice = (state: AppState): AppState['classifyNotice'] => state.classifyNotice;

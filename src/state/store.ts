@@ -6,6 +6,7 @@ import { createLearnSlice, initialLearnData, type LearnActions, type LearnData }
 import { createTrainingSlice, initialTrainingData, type TrainingActions, type TrainingData } from './slices/training-slice';
 import { createClassifySlice, initialClassifyData, type ClassifyActions, type ClassifyData } from './slices/classify-slice';
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
+import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -18,13 +19,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & SetupData & ClassifyData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & SetupActions & ClassifyActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialSetupData(), ...initialClassifyData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData() };
 }
 
 /** The app's one store. */
@@ -34,6 +35,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createDataSlice(...args),
   ...createLearnSlice(...args),
   ...createTrainingSlice(...args),
+  ...createInspectSlice(...args),
   ...createClassifySlice(...args),
   ...createSetupSlice(...args),
 }));
