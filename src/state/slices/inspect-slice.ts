@@ -3,7 +3,7 @@ import type { EpochPredictions, NetworkInternals } from '../../engine/protocol-i
 import type { CurrentImage } from './data-slice';
 import type { AppState } from '../store';
 
-export type { EpochPredictions, NetworkInternals } from '../../engine/protocol-inspect';
+export type { EpochPredictions, FirstConvLayer, InspectedModel, LayerActivations, NetworkInternals } from '../../engine/protocol-inspect';
 
 /** One cell of the confusion matrix: images of class `trueClass` the network called `predictedClass`. */
 export interface ConfusionCell {

@@ -1,5 +1,7 @@
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
+import { EvaluationSection } from './evaluation/EvaluationSection';
+import { NetworkInternals } from './internals/NetworkInternals';
 
 /** The Train area: train the tutorial's CIFAR-10 CNN on this computer's GPU and watch it learn. */
 export function TrainArea() {
@@ -11,6 +13,8 @@ export function TrainArea() {
         computer, and watch loss and accuracy move as it learns.
       </p>
       <TrainingPanel />
+      <EvaluationSection />
+      <NetworkInternals />
       <DatasetSection />
     </section>
   );

@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import { CIFAR_IMAGE_BYTES } from '../../../core/cifar-format';
+import { indicesInCell } from '../../../core/confusion-matrix';
+import type { ConfusionCell, EpochPredictions } from '../../../state/slices/inspect-slice';
+import { useAppStore } from '../../../state/store';
+import { RgbThumbnail } from '../../common/RgbThumbnail';
+import { imagesText } from './ConfusionMatrix';
+import { useTestImages } from './use-test-images';
+
+/** Most thumbnails shown for one cell: enough to see a pattern, few enough to load at once. */
+export const MAX_CELL_IMAGES = 60;
+
+/** Props of {@link CellImages}. */
+export interface CellImagesProps {
+  readonly evaluation: EpochPredictions;
+  readonly cell: ConfusionCell;
+  readonly classes: readonly string[];
+}
+
+/**
+ * The test images behind one confusion-matrix cell. Each is a button that makes it the current
+ * image, so "Inside the network" below shows what the network saw in it.
+ */
+export function CellImages({ evaluation, cell, classes }: CellImagesProps) {
+  const all = useMemo(
+    () => indicesInCell(evaluation.indices, evaluation.labels, evaluation.predictions, cell.trueClass, cell.predictedClass),
+    [evaluation, cell],
+  );
+  const shown = useMemo(() => all.slice(0, MAX_CELL_IMAGES), [all]);
+  const { page, error } = useTestImages(shown);
+  const setCurrentImage = useAppStore((state) => state.setCurrentImage);
+  const trueName = classes[cell.trueClass] ?? `class ${cell.trueClass}`;
+  const predictedName = classes[cell.predictedClass] ?? `class ${cell.predictedClass}`;
+  const heading = `True ${trueName}, predicted ${predictedName}: ${imagesText(all.length)}`;
+  return (
+    <section className="cell-images" aria-label="Images of the chosen square">
+      <h5>{heading}</h5>
+      {all.length === 0 && <p>No test image landed here after epoch {evaluation.epoch + 1}.</p>}
+      {all.length > shown.length && <p className="cell-images-note">The first {shown.length} are shown.</p>}
+      {error && (
+        <p className="evaluation-error" role="alert">
+          The images could not be fetched: {error}
+        </p>
+      )}
+      {page && (
+        <ul className="cell-thumbnails">
+          {Array.from(page.indices, (index, position) => (
+            <li key={index}>
+              <button
+                type="button"
+                className="cell-thumbnail"
+                aria-label={`Test image ${index}: look inside the network`}
+                onClick={() =>
+                  setCurrentImage({
+                    pixels: page.pixels.slice(position * CIFAR_IMAGE_BYTES, (position + 1) * CIFAR_IMAGE_BYTES),
+                    label: page.labels[position] ?? null,
+                    source: { kind: 'cifar', split: 'test', index },
+                  })
+                }
+              >
+                <RgbThumbnail pixels={page.pixels} offset={position * CIFAR_IMAGE_BYTES} sizePx={64} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { formatPercent } from '../training/training-text';
+
+/** Props of {@link ClassAccuracyBars}. */
+export interface ClassAccuracyBarsProps {
+  readonly classes: readonly string[];
+  /** Per class, 0…1, or null when none of its images was evaluated. */
+  readonly accuracies: readonly (number | null)[];
+  /** Images of each class among those evaluated. */
+  readonly counts: ArrayLike<number>;
+}
+
+/**
+ * One bar per class: the share of its test images the network got right. Lowest first would reorder
+ * the classes every epoch; they stay in CIFAR-10's order, and the weakest is marked instead.
+ */
+export function ClassAccuracyBars({ classes, accuracies, counts }: ClassAccuracyBarsProps) {
+  const known = accuracies.filter((value): value is number => value !== null);
+  const weakest = known.length > 0 ? Math.min(...known) : null;
+  return (
+    <table className="class-accuracy">
+      <caption>Accuracy per class</caption>
+      <thead>
+        <tr>
+          <th scope="col">Class</th>
+          <th scope="col">Classified right</th>
+        </tr>
+      </thead>
+      <tbody>
+        {classes.map((name, index) => {
+          const accuracy = accuracies[index] ?? null;
+          const isWeakest = accuracy !== null && accuracy === weakest && known.length > 1;
+          return (
+            <tr key={name} className={isWeakest ? 'class-accuracy-weakest' : undefined}>
+              <th scope="row">{name}</th>
+              <td>
+                <span className="class-accuracy-track" aria-hidden="true">
+                  <span className="class-accuracy-bar" style={{ width: `${(accuracy ?? 0) * 100}%` }} />
+                </span>
+                {formatPercent(accuracy)}
+                <span className="class-accuracy-of"> of {counts[index] ?? 0}</span>
+                {isWeakest && <span className="class-accuracy-note"> (hardest)</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import { CIFAR10_CLASSES } from '../../../core/cifar-format';
+import { loadDataset } from '../../../state/data-bridge';
+import { selectDataset } from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+import { CurrentImageIndicator } from '../../common/CurrentImageIndicator';
+import { describeInspectedModel } from '../../common/inspected-model-text';
+import { useNetworkInternals } from '../../common/use-network-internals';
+import { DenseUnits } from './DenseUnits';
+import { FeatureMaps } from './FeatureMaps';
+import { FirstLayerFilters } from './FirstLayerFilters';
+import { SoftmaxBars } from './SoftmaxBars';
+import './internals.css';
+
+/**
+ * Inside the network, for the current image: the first layer's filters, every conv and pooling
+ * layer's feature maps, the dense layer's strongest units and the ten probabilities. Asked again
+ * after each epoch and whenever another image is chosen.
+ */
+export function NetworkInternals() {
+  const headingId = useId();
+  const { image, status, internals, message, retry } = useNetworkInternals();
+  const classes = useAppStore(selectDataset)?.classes ?? CIFAR10_CLASSES;
+  const result = internals?.result ?? null;
+  const maps = result?.layers.filter((layer) => layer.shape.length === 3) ?? [];
+  const vectors = result?.layers.filter((layer) => layer.shape.length === 1) ?? [];
+  const output = vectors.at(-1) ?? null;
+  const hidden = vectors.slice(0, -1);
+  const shownImage = internals?.request.image ?? null;
+
+  return (
+    <section className="internals" aria-labelledby={headingId}>
+      <div className="internals-header">
+        <h3 id={headingId}>Inside the network</h3>
+        <CurrentImageIndicator sizePx={64} />
+      </div>
+      <p className="internals-status" role="status" aria-label="Network internals status">
+        {!image
+          ? 'Choose an image in the dataset browser below to see what each layer makes of it.'
+          : status === 'loading'
+            ? 'Asking the network…'
+            : result
+              ? `What ${describeInspectedModel(result.model)} makes of this picture.`
+              : ''}
+      </p>
+      {!image && (
+        <button type="button" className="internals-button" onClick={() => loadDataset()}>
+          Load CIFAR-10 and use its first test image
+        </button>
+      )}
+      {status === 'unavailable' && <p className="internals-message">{message}</p>}
+      {status === 'failed' && (
+        <p className="internals-message internals-message-bad" role="alert">
+          {message}{' '}
+          <button type="button" className="internals-button" onClick={retry}>
+            Try again
+          </button>
+        </p>
+      )}
+      {result && (
+        <div className="internals-body" aria-busy={status === 'loading'}>
+          {output && <SoftmaxBars layer={output} classes={classes} label={shownImage?.label ?? null} />}
+          {result.firstConv && <FirstLayerFilters conv={result.firstConv} />}
+          {maps.map((layer) => (
+            <FeatureMaps key={layer.layerIndex} layer={layer} />
+          ))}
+          {hidden.map((layer) => (
+            <DenseUnits key={layer.layerIndex} layer={layer} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { argMax } from '../../../core/network-internals';
+import type { LayerActivations } from '../../../state/slices/inspect-slice';
+import { formatNumber } from '../../learn/format-number';
+
+/** Props of {@link SoftmaxBars}. */
+export interface SoftmaxBarsProps {
+  readonly layer: LayerActivations;
+  readonly classes: readonly string[];
+  /** The picture's true class, when known. */
+  readonly label: number | null;
+}
+
+/** The softmax output: ten probabilities, the network's answer marked, and the true class named. */
+export function SoftmaxBars({ layer, classes, label }: SoftmaxBarsProps) {
+  const answer = argMax(layer.values);
+  const answerName = classes[answer] ?? `class ${answer}`;
+  const verdict = label === null ? '' : label === answer ? ' — right.' : ` — wrong: it is a ${classes[label] ?? `class ${label}`}.`;
+  return (
+    <section className="internals-part" aria-label="Softmax output">
+      <h4>
+        {layer.name}: the answer — {answerName}, {formatNumber((layer.values[answer] ?? 0) * 100, 1)} %{verdict}
+      </h4>
+      <table className="softmax-bars">
+        <thead>
+          <tr>
+            <th scope="col">Class</th>
+            <th scope="col">Probability</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from(layer.values, (probability, index) => (
+            <tr key={index} className={index === answer ? 'softmax-answer' : undefined}>
+              <th scope="row">
+                {classes[index] ?? `class ${index}`}
+                {index === label ? ' (true)' : ''}
+              </th>
+              <td>
+                <span className="internals-track" aria-hidden="true">
+                  <span className="internals-bar" style={{ width: `${probability * 100}%` }} />
+                </span>
+                {formatNumber(probability * 100, 1)} %
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
