@@ -49,6 +49,18 @@ export function seriesIsPrefixOf(series: BatchLossSeries, batches: readonly Batc
   return count <= batches.length && (count === 0 || batches[count - 1] === series.points[count - 1]);
 }
 
+/**
+ * Bring `series` up to date with `batches` (a run's batch points so far): append the new ones in place,
+ * or, after a new run, a rewind or a change of weight, start over. Calling it again with the same
+ * points changes nothing, so a view may call it on every render.
+ * @returns `series`, or the new series that replaced it.
+ */
+export function syncBatchLossSeries(series: BatchLossSeries, batches: readonly BatchPoint[], weight: number): BatchLossSeries {
+  const current = series.weight === weight && seriesIsPrefixOf(series, batches) ? series : createBatchLossSeries(weight);
+  if (current.points.length < batches.length) appendBatchPoints(current, batches.slice(current.points.length));
+  return current;
+}
+
 /** Header of the batch-loss CSV, in Keras' and TensorBoard's words. */
 export const BATCH_CSV_HEADER = ['step', 'epoch', 'batch', 'loss', 'smoothed_loss', 'accuracy', 'learning_rate'] as const;
 

@@ -99,6 +99,15 @@ export function updateLayer<T extends LayerType>(spec: ModelSpec, index: number,
 }
 
 /**
+ * Put `layer` in place of layer `index` (the editor builds the changed layer, typed, and replaces it).
+ * @throws RangeError when there is no layer `index`.
+ */
+export function replaceLayer(spec: ModelSpec, index: number, layer: LayerSpec): ModelSpec {
+  checkIndex(index, spec.layers.length - 1, 'layer index');
+  return { ...spec, layers: spec.layers.map((current, layerIndex) => (layerIndex === index ? layer : current)) };
+}
+
+/**
  * Keras' default layer names for a spec, as `model.summary()` prints them: the class name in
  * snake case, numbered from the second of a kind (`conv2d`, `conv2d_1`, `dropout`, `dropout_1`, ...).
  */

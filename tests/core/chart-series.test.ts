@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { appendBatchPoints, batchCsvRows, BATCH_CSV_HEADER, createBatchLossSeries, epochColumns, epochCsvHeader, epochCsvRows, seriesIsPrefixOf } from '../../src/core/chart-series';
+import { appendBatchPoints, batchCsvRows, BATCH_CSV_HEADER, createBatchLossSeries, epochColumns, epochCsvHeader, epochCsvRows, seriesIsPrefixOf, syncBatchLossSeries } from '../../src/core/chart-series';
 import { toCsv } from '../../src/core/csv';
 import { exponentialMovingAverage } from '../../src/core/smoothing';
 import type { BatchPoint, EpochSummary } from '../../src/core/training-record';
@@ -29,6 +29,20 @@ describe('chart series', () => {
     expect(seriesIsPrefixOf(series, [...points])).toBe(true);
     expect(seriesIsPrefixOf(series, points.slice(0, 1))).toBe(false);
     expect(seriesIsPrefixOf(series, [point(0, 2), point(1, 2), point(2, 2)])).toBe(false);
+  });
+
+  test('sync appends once however often it is called, and starts over for a new run or a new weight', () => {
+    const points = [0, 1, 2, 3].map((index) => point(index, 2 - index / 10));
+    const series = createBatchLossSeries(0.9);
+    expect(syncBatchLossSeries(series, points.slice(0, 2), 0.9)).toBe(series);
+    expect(syncBatchLossSeries(series, points.slice(0, 2), 0.9)).toBe(series);
+    expect(syncBatchLossSeries(series, points, 0.9)).toBe(series);
+    expect(series.steps).toEqual([1, 2, 3, 4]);
+    const reweighted = syncBatchLossSeries(series, points, 0.5);
+    expect(reweighted).not.toBe(series);
+    expect(reweighted.smoothed).toEqual(exponentialMovingAverage(points.map((p) => p.loss), 0.5));
+    const newRun = syncBatchLossSeries(reweighted, [point(0, 9)], 0.5);
+    expect(newRun.loss).toEqual([9]);
   });
 
   test('batch CSV: 1-based step, epoch and batch, raw and smoothed loss', () => {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { TrainingHyperparameters } from '../../core/hyperparameters';
-import { DEFAULT_MODEL_SPEC, type LayerType, type ModelSpec } from '../../core/model-spec';
-import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
+import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model-spec';
+import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
 import { DEFAULT_HYPERPARAMETER_FORM, type HyperparameterForm } from '../hyperparameter-form';
 import { TUTORIAL_RUN_LENGTH } from '../training-form';
 import type { AppState } from '../store';
@@ -26,6 +26,7 @@ export interface SetupActions {
   removeModelLayer(index: number): void;
   moveModelLayer(index: number, offset: -1 | 1): void;
   updateModelLayer<T extends LayerType>(index: number, type: T, patch: LayerPatch<T>): void;
+  replaceModelLayer(index: number, layer: LayerSpec): void;
   setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
   /** The tutorial's network, optimiser, batch size and epochs (the data subsets stay as chosen). */
   applyTutorialPreset(): void;
@@ -49,6 +50,7 @@ export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupA
   removeModelLayer: (index) => set((state) => ({ modelSpec: removeLayer(state.modelSpec, index) })),
   moveModelLayer: (index, offset) => set((state) => ({ modelSpec: moveLayer(state.modelSpec, index, offset) })),
   updateModelLayer: (index, type, patch) => set((state) => ({ modelSpec: updateLayer(state.modelSpec, index, type, patch) })),
+  replaceModelLayer: (index, layer) => set((state) => ({ modelSpec: replaceLayer(state.modelSpec, index, layer) })),
   setHyperparameterForm: (patch) => set((state) => ({ hyperparameterForm: { ...state.hyperparameterForm, ...patch } })),
   applyTutorialPreset: () =>
     set((state) => ({

@@ -1,7 +1,9 @@
+import { ArchitectureEditor } from './architecture/ArchitectureEditor';
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
 import { NetworkInternals } from './internals/NetworkInternals';
+import './train-view.css';
 
 /** The Train area: train the tutorial's CIFAR-10 CNN on this computer's GPU and watch it learn. */
 export function TrainArea() {
@@ -12,6 +14,7 @@ export function TrainArea() {
         Train the tutorial's network on CIFAR-10 — 50 000 small photos in ten classes — right here on this
         computer, and watch loss and accuracy move as it learns.
       </p>
+      <ArchitectureEditor />
       <TrainingPanel />
       <EvaluationSection />
       <NetworkInternals />

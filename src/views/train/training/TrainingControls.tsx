@@ -1,16 +1,22 @@
 import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
+import { useId } from 'react';
 import type { TrainingPhase } from '../../../state/store';
 import type { ControlState } from './control-state';
 
-/** The media-player row: real buttons, each enabled only when it can act. */
-export function TrainingControls({ controls, phase }: { readonly controls: ControlState; readonly phase: TrainingPhase }) {
+/**
+ * The media-player row: real buttons, each enabled only when it can act. `startReason` says why Start
+ * is off; it is shown under the row and is Start's description.
+ */
+export function TrainingControls({ controls, phase, startReason = null }: { readonly controls: ControlState; readonly phase: TrainingPhase; readonly startReason?: string | null }) {
+  const reasonId = useId();
   const step = (): void => {
     if (phase === 'paused') stepTraining();
     else startTraining({ stepOnly: true });
   };
   return (
+    <>
     <div className="training-controls" role="group" aria-label="Training controls">
-      <button type="button" className="training-primary" disabled={!controls.start} onClick={() => startTraining()}>
+      <button type="button" className="training-primary" disabled={!controls.start} aria-describedby={startReason ? reasonId : undefined} onClick={() => startTraining()}>
         Start
       </button>
       <button type="button" disabled={!controls.pause} onClick={pauseTraining}>
@@ -29,5 +35,11 @@ export function TrainingControls({ controls, phase }: { readonly controls: Contr
         Reset
       </button>
     </div>
+    {startReason && (
+      <p id={reasonId} className="training-start-reason">
+        {startReason}
+      </p>
+    )}
+    </>
   );
 }

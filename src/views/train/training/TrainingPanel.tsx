@@ -7,6 +7,8 @@ import {
   selectDataReady,
   selectDataset,
   selectEngineStatus,
+  selectHyperparameterForm,
+  selectModelSpec,
   selectPreferredBackend,
   selectTrainingCheckpoint,
   selectTrainingEpochs,
@@ -17,11 +19,13 @@ import {
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { startTraining } from '../../../state/training-bridge';
-import { readTrainingForm } from '../../../state/training-form';
+import { readRunSetup } from '../../../state/run-setup';
+import { TrainingCharts } from '../charts/TrainingCharts';
+import { RunSettings } from '../settings/RunSettings';
+import { startBlockedReason } from '../settings/start-reason';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
 import { TrainingControls } from './TrainingControls';
-import { TrainingForm } from './TrainingForm';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase } from './training-text';
 import './training-panel.css';
@@ -35,6 +39,8 @@ export function TrainingPanel() {
   const headingId = useId();
   const phase = useAppStore(selectTrainingPhase);
   const form = useAppStore(selectTrainingForm);
+  const modelSpec = useAppStore(selectModelSpec);
+  const hyperparameterForm = useAppStore(selectHyperparameterForm);
   const dataset = useAppStore(selectDataset);
   const dataReady = useAppStore(selectDataReady);
   const engineReady = useAppStore(selectEngineStatus) === 'ready';
@@ -49,25 +55,27 @@ export function TrainingPanel() {
     loadDataset();
   }, []);
 
-  const reading = useMemo(
-    () => readTrainingForm(form, dataset ? { trainCount: dataset.splits.train.count, testCount: dataset.splits.test.count } : undefined),
-    [form, dataset],
+  // The edited network, the optimiser and the run size: what Start sends, or why it cannot.
+  const setup = useMemo(
+    () => readRunSetup({ trainingForm: form, hyperparameterForm, modelSpec }, dataset ? { trainCount: dataset.splits.train.count, testCount: dataset.splits.test.count } : undefined),
+    [form, hyperparameterForm, modelSpec, dataset],
   );
   const controls = controlState({
     phase,
     engineReady,
     dataReady,
-    formValid: reading.ok,
+    formValid: setup.run !== null,
     hasCheckpoint: checkpoint !== null,
     hasRun: epochs.length > 0 || message !== null,
   });
   const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
+  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
 
   return (
     <section className="training" aria-labelledby={headingId}>
       <h3 id={headingId}>Train the network</h3>
-      <TrainingForm errors={reading.ok ? {} : reading.errors} disabled={!editable} />
-      <TrainingControls controls={controls} phase={phase} />
+      <RunSettings errors={{ ...(setup.form.ok ? {} : setup.form.errors), ...(setup.hyperparameters.ok ? {} : setup.hyperparameters.errors) }} disabled={!editable} />
+      <TrainingControls controls={controls} phase={phase} startReason={startReason} />
       <p className="training-status" role="status" aria-label="Training status" data-phase={phase}>
         {describePhase(phase)}
         {backend && phase !== 'idle' ? ` on ${backend}` : ''}
@@ -101,6 +109,7 @@ export function TrainingPanel() {
         </p>
       )}
       <TrainingProgress />
+      <TrainingCharts />
       <EpochTable epochs={epochs} />
     </section>
   );

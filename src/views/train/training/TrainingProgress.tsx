@@ -1,8 +1,9 @@
 import { selectLatestBatch, selectTrainingPosition, selectTrainingSizes } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
+import { RunSpeed } from '../progress/RunSpeed';
 import { formatCount, formatLoss, formatPercent } from './training-text';
 
-/** Where the run is (epoch and batch bars) and what the last batch measured. */
+/** Where the run is (epoch and batch bars), what the last batch measured, and how fast it goes. */
 export function TrainingProgress() {
   const position = useAppStore(selectTrainingPosition);
   const latest = useAppStore(selectLatestBatch);
@@ -44,6 +45,7 @@ export function TrainingProgress() {
           <dd>{formatCount(position.iteration)}</dd>
         </div>
       </dl>
+      <RunSpeed />
       {sizes && (
         <p className="training-sizes">
           {formatCount(sizes.trainImages)} training images per epoch · {formatCount(sizes.validationImages)} validation images

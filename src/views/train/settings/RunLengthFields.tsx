@@ -1,0 +1,21 @@
+import { selectTrainingForm } from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+import type { SettingErrors } from './RunSettings';
+import { SettingField } from './SettingField';
+
+/** How long: images per step (batch_size) and passes over the training images (epochs). */
+export function RunLengthFields({ errors, disabled }: { readonly errors: SettingErrors; readonly disabled: boolean }) {
+  const form = useAppStore(selectTrainingForm);
+  const setForm = useAppStore((state) => state.setTrainingForm);
+  return (
+    <fieldset className="settings-group">
+      <legend>Length of the run</legend>
+      <SettingField label="Batch size" keras="batch_size" hint="Images per step: one weight update per batch" error={errors.batchSize} disabled={disabled}>
+        {(props) => <input {...props} type="number" inputMode="numeric" min={1} step={1} value={form.batchSize} onChange={(event) => setForm({ batchSize: event.target.value })} />}
+      </SettingField>
+      <SettingField label="Epochs" keras="epochs" hint="Passes over all the training images" error={errors.epochs} disabled={disabled}>
+        {(props) => <input {...props} type="number" inputMode="numeric" min={1} step={1} value={form.epochs} onChange={(event) => setForm({ epochs: event.target.value })} />}
+      </SettingField>
+    </fieldset>
+  );
+}

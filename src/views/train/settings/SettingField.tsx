@@ -1,0 +1,47 @@
+import { useId, type ReactElement } from 'react';
+
+/** What a field's control must carry so its label, hint and error reach assistive technology. */
+export interface ControlProps {
+  readonly id: string;
+  readonly disabled: boolean;
+  readonly 'aria-invalid': boolean;
+  readonly 'aria-describedby': string | undefined;
+}
+
+/**
+ * A labelled setting: "Learning rate (learning_rate)" over its control, a hint in plain words, and the
+ * error as it is typed, both tied to the control by aria-describedby.
+ */
+export function SettingField({ label, keras, hint, error, disabled, children }: {
+  readonly label: string;
+  /** Keras' name for it, shown beside the label; omitted for settings Keras has no name for. */
+  readonly keras?: string;
+  readonly hint?: string;
+  readonly error?: string;
+  readonly disabled: boolean;
+  readonly children: (props: ControlProps) => ReactElement;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null].filter(Boolean).join(' ');
+  return (
+    <div className="setting-field">
+      <label htmlFor={id}>
+        {label}
+        {keras !== undefined && <span className="keras-name"> ({keras})</span>}
+      </label>
+      {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+      {hint !== undefined && (
+        <span id={hintId} className="setting-hint">
+          {hint}
+        </span>
+      )}
+      {error !== undefined && (
+        <span id={errorId} className="setting-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
