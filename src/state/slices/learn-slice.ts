@@ -3,7 +3,7 @@ import type { Volume } from '../../core/volume';
 import type { AppState } from '../store';
 
 /** The lessons of the Learn area, in teaching order; each id is its hash route (`#/learn/<id>/<step>`). */
-export const LESSON_IDS = ['mask', 'flipping', 'convolution', 'stride', 'padding', 'pooling', 'conv-1d', 'network'] as const;
+export const LESSON_IDS = ['mask', 'flipping', 'convolution', 'stride', 'padding', 'pooling', 'conv-1d', 'network', 'real-network'] as const;
 /** One lesson. */
 export type LessonId = (typeof LESSON_IDS)[number];
 

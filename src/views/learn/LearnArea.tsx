@@ -11,6 +11,7 @@ import { PaddingLesson } from './lessons/PaddingLesson';
 import { PoolingLesson } from './lessons/PoolingLesson';
 import { Conv1dLesson } from './lessons/Conv1dLesson';
 import { NetworkLesson } from './lessons/NetworkLesson';
+import { RealNetworkLesson } from './lessons/RealNetworkLesson';
 import './learn.css';
 
 const LESSON_VIEWS: Readonly<Record<LessonId, ComponentType>> = {
@@ -22,6 +23,7 @@ const LESSON_VIEWS: Readonly<Record<LessonId, ComponentType>> = {
   pooling: PoolingLesson,
   'conv-1d': Conv1dLesson,
   network: NetworkLesson,
+  'real-network': RealNetworkLesson,
 };
 
 /** The Learn area: the list of lessons, and the open one (or an introduction when none is open). */

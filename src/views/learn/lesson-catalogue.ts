@@ -19,4 +19,5 @@ export const LESSONS: readonly LessonEntry[] = [
   { id: 'pooling', title: 'Pooling', navTitle: 'Pooling', summary: 'Keep the largest (or the average) of each window.' },
   { id: 'conv-1d', title: '1-D convolution', navTitle: '1-D', summary: 'The same ideas on a time series.' },
   { id: 'network', title: 'The whole network', navTitle: 'Network', summary: 'From a 32×32 photo to 10 probabilities.' },
+  { id: 'real-network', title: 'The real network, step by step', navTitle: 'Real network', summary: 'Replay one cell of a trained filter: 27 products, bias, ReLU.' },
 ];

@@ -1,0 +1,154 @@
+import { useMemo, useState } from 'react';
+import type { FilterBank } from '../../../core/conv2d';
+import { convStepAt, type ConvStep } from '../../../core/conv-steps';
+import { largestMagnitude, scaledImageVolume } from '../../../core/network-internals';
+import { volumeFromData, type Volume } from '../../../core/volume';
+import type { FirstConvLayer, LayerActivations } from '../../../state/slices/inspect-slice';
+import { describeInspectedModel } from '../../common/inspected-model-text';
+import { useNetworkInternals } from '../../common/use-network-internals';
+import { formatNumber } from '../format-number';
+import { readPosition, replayPhase, replayStepCount, runningSums } from '../real-network-steps';
+import { useLessonPlayer } from '../use-lesson-player';
+import { LessonFrame } from '../parts/LessonFrame';
+import { MarkedCanvas } from '../parts/MarkedCanvas';
+import { NumberField } from '../parts/NumberField';
+import { RealNetworkMissing } from '../parts/RealNetworkMissing';
+import { ReplaySum } from '../parts/ReplaySum';
+import { WindowGrids } from '../parts/WindowGrids';
+import '../real-network.css';
+
+const CHANNEL_NAMES = ['Red', 'Green', 'Blue'];
+
+/** Everything the replay needs, once the engine has answered for an image. */
+interface Replay {
+  readonly conv: FirstConvLayer;
+  readonly maps: LayerActivations;
+  readonly mapsVolume: Volume;
+  readonly input: Volume;
+  readonly pixels: Uint8Array;
+  readonly bank: FilterBank;
+}
+
+/** Lesson 9: click a cell of a first-layer feature map and replay the convolution that made it, with the trained weights. */
+export function RealNetworkLesson() {
+  const { status, internals, message } = useNetworkInternals();
+  const [texts, setTexts] = useState({ filter: '1', row: '16', column: '16' });
+  const replay = useMemo((): Replay | string | null => {
+    const result = internals?.result;
+    if (!result || !internals) return null;
+    const conv = result.firstConv;
+    const maps = conv ? result.layers.find((layer) => layer.layerIndex === conv.layerIndex) : undefined;
+    if (!conv || !maps) return 'This network has no convolution layer, so there is no feature map to replay.';
+    if (!conv.seesImage) return `The first convolution (${conv.name}) does not see the picture itself: other layers come before it. Put a Conv2D first in Train to replay it here.`;
+    if (conv.activation !== 'relu' && conv.activation !== 'linear') return `The first convolution uses ${conv.activation}; this lesson replays ReLU (or no activation) only.`;
+    const [height = 1, width = 1, channels = 1] = maps.shape;
+    const [kh, kw, inChannels, outChannels] = conv.kernelShape;
+    const pixels = internals.request.image.pixels;
+    return {
+      conv,
+      maps,
+      mapsVolume: volumeFromData(height, width, channels, maps.values),
+      input: scaledImageVolume(pixels, 32, 32, 3),
+      pixels,
+      bank: { height: kh, width: kw, inChannels, outChannels, data: Float64Array.from(conv.kernel) },
+    };
+  }, [internals]);
+  const ready = replay !== null && typeof replay !== 'string' ? replay : null;
+
+  const chosen = useMemo(() => (ready ? replayCell(ready, texts) : null), [ready, texts]);
+  const record = chosen?.record ?? null;
+  const error = chosen?.error ?? null;
+  const position = chosen?.position ?? { filter: 0, row: 0, column: 0 };
+  const sums = useMemo(() => (record ? runningSums(record) : []), [record]);
+  const player = useLessonPlayer(record ? replayStepCount(record) : 1);
+  const phase = record ? replayPhase(record, player.step, sums) : null;
+  const networkValue = ready ? (ready.maps.values[(position.row * (ready.maps.shape[1] ?? 1) + position.column) * (ready.maps.shape[2] ?? 1) + position.filter] ?? Number.NaN) : Number.NaN;
+  const term = phase?.kind === 'product' && record ? record.terms[phase.termIndex] : undefined;
+  const caption = !record || !phase
+    ? 'Step 1: waiting for the network.'
+    : phase.kind === 'product' && term
+      ? term.isPadding
+        ? `Step ${player.step}: ${CHANNEL_NAMES[term.channel]} at row ${term.inputRow + 1}, column ${term.inputCol + 1} lies outside the picture — padding, 0 — so its product adds nothing.`
+        : `Step ${player.step}: ${CHANNEL_NAMES[term.channel]} at row ${term.inputRow + 1}, column ${term.inputCol + 1} is ${formatNumber(term.inputValue, 4)}; times the weight ${formatNumber(term.weight, 4)} makes ${formatNumber(term.product, 4)}.`
+      : phase.kind === 'bias'
+        ? `Step ${player.step}: the ${record.terms.length} products add up to ${formatNumber(record.sum, 4)}; the filter's bias ${formatNumber(record.bias, 4)} is added.`
+        : `Step ${player.step}: ${record.activation === 'relu' ? (record.preActivation < 0 ? 'ReLU turns the negative sum into 0' : 'ReLU keeps the positive sum') : 'no activation'}: ${formatNumber(record.output, 4)}, the value the network itself put in this cell.`;
+  const setField = (field: keyof typeof texts) => (text: string) => setTexts((current) => ({ ...current, [field]: text }));
+  const first = record?.terms[0];
+  const last = record?.terms.at(-1);
+
+  return (
+    <LessonFrame
+      lessonId="real-network"
+      number={9}
+      title="The real network, step by step"
+      player={player}
+      caption={caption}
+      captionText={caption}
+      intro={
+        <p>
+          A trained network does exactly the arithmetic of lesson 3. Pick one of its first-layer filters, click a cell of that filter’s feature
+          map, and replay the {record ? record.terms.length : 27} multiplications that made it — with the network’s own weights — then the bias and ReLU.
+          {internals?.result ? ` The weights are those of ${describeInspectedModel(internals.result.model)}.` : ''}
+        </p>
+      }
+      settings={
+        ready && (
+          <>
+            <NumberField label="Filter" value={texts.filter} onChange={setField('filter')} error={error?.field === 'filter' ? error.message : null} />
+            <NumberField label="Row" value={texts.row} onChange={setField('row')} error={error?.field === 'row' ? error.message : null} />
+            <NumberField label="Column" value={texts.column} onChange={setField('column')} error={error?.field === 'column' ? error.message : null} />
+          </>
+        )
+      }
+      aside={record && phase && <ReplaySum record={record} phase={phase} networkValue={networkValue} channelNames={CHANNEL_NAMES} />}
+    >
+      {!ready ? (
+        <RealNetworkMissing status={status} message={typeof replay === 'string' ? replay : message} />
+      ) : (
+        <div className="stage-row real-network-stage">
+          <figure className="real-figure">
+            <MarkedCanvas
+              image={{ kind: 'rgb', pixels: ready.pixels, height: 32, width: 32 }}
+              sizePx={224}
+              label="The picture the network sees, with the filter's window"
+              box={first && last ? { top: first.inputRow, left: first.inputCol, height: last.inputRow - first.inputRow + 1, width: last.inputCol - first.inputCol + 1 } : null}
+            />
+            <figcaption>The input, 32×32×3: the window</figcaption>
+          </figure>
+          <figure className="real-figure">
+            <MarkedCanvas
+              image={{ kind: 'heatmap', volume: ready.mapsVolume, channel: position.filter, scaleMax: largestMagnitude(ready.maps.values) }}
+              sizePx={224}
+              label={`Feature map of filter ${position.filter + 1} (${ready.conv.name}): click a cell to replay it`}
+              box={record ? { top: record.outputRow, left: record.outputCol, height: 1, width: 1 } : null}
+              onPick={(row, column) => setTexts((current) => ({ ...current, row: String(row + 1), column: String(column + 1) }))}
+            />
+            <figcaption>
+              Feature map {position.filter + 1} of {ready.conv.name}: click a cell
+            </figcaption>
+          </figure>
+          {record && <WindowGrids record={record} bank={ready.bank} currentTerm={phase?.kind === 'product' ? phase.termIndex : null} channelNames={CHANNEL_NAMES} />}
+        </div>
+      )}
+    </LessonFrame>
+  );
+}
+
+type Field = 'filter' | 'row' | 'column';
+
+/** The chosen cell's record from the typed filter, row and column, or the first typing mistake. */
+function replayCell(ready: Replay, texts: Readonly<Record<Field, string>>): { record: ConvStep | null; error: { field: Field; message: string } | null; position: Record<Field, number> } {
+  const [rows = 1, cols = 1, filters = 1] = ready.maps.shape;
+  const position: Record<Field, number> = { filter: 0, row: 0, column: 0 };
+  for (const [field, name, count] of [['filter', 'Filter', filters], ['row', 'Row', rows], ['column', 'Column', cols]] as const) {
+    try {
+      position[field] = readPosition(name, texts[field], count);
+    } catch (problem) {
+      return { record: null, error: { field, message: problem instanceof Error ? problem.message : String(problem) }, position: { filter: 0, row: 0, column: 0 } };
+    }
+  }
+  const { conv } = ready;
+  const options = { strides: conv.strides, padding: conv.padding, bias: conv.bias ?? 0, activation: conv.activation === 'relu' ? ('relu' as const) : ('linear' as const) };
+  return { record: convStepAt(ready.input, ready.bank, options, position.row, position.column, position.filter), error: null, position };
+}

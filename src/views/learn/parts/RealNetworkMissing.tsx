@@ -1,0 +1,26 @@
+import { loadDataset } from '../../../state/data-bridge';
+import type { InternalsStatus } from '../../../state/slices/inspect-slice';
+
+/** Props of {@link RealNetworkMissing}. */
+export interface RealNetworkMissingProps {
+  readonly status: InternalsStatus;
+  /** Why there is nothing to replay (no model, an error, a network this lesson cannot replay), or null. */
+  readonly message: string | null;
+}
+
+/** What lesson 9 shows until it has a picture and a network's answer for it, and how to get them. */
+export function RealNetworkMissing({ status, message }: RealNetworkMissingProps) {
+  if (status === 'loading') return <p className="no-picture">Asking the network what it makes of the picture…</p>;
+  if (message) return <p className="no-picture">{message}</p>;
+  return (
+    <div className="no-picture">
+      <p>
+        This lesson needs a CIFAR-10 picture. Choose one in the dataset browser in <a href="#/train">Train</a>, or load the data set here and
+        start with its first test image.
+      </p>
+      <button type="button" className="control-button" onClick={() => loadDataset()}>
+        Load CIFAR-10
+      </button>
+    </div>
+  );
+}
