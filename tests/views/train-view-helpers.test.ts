@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { appendBatchPoints, createBatchLossSeries } from '../../src/core/chart-series';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { defaultLayer, insertLayer, removeLayer, replaceLayer } from '../../src/core/model-spec-edit';
+import { analyseModelSpec } from '../../src/core/model-spec-validate';
+import type { EpochSummary } from '../../src/core/training-record';
+import { describeLayerPlainly, sortIssues } from '../../src/views/train/architecture/architecture-text';
+import { formatNumberValue, layerFields, parseNumberText, unreadableNumberMessage } from '../../src/views/train/architecture/layer-fields';
+import { batchChartLabel, batchTableRows, epochChartLabel, epochTableRows } from '../../src/views/train/charts/chart-text';
+import { startBlockedReason } from '../../src/views/train/settings/start-reason';
+
+const epoch = (index: number): EpochSummary => ({ epoch: index, loss: 2.1, accuracy: 0.2512, valLoss: 2.2, valAccuracy: 0.1875, seconds: 3, imagesPerSecond: 100 });
+
+describe('layer fields', () => {
+  test('each layer type shows its hyperparameters with Keras’ names, and edits produce the changed layer', () => {
+    const keras = (index: number) => layerFields(DEFAULT_MODEL_SPEC.layers[index] ?? defaultLayer('Flatten')).map((field) => `${field.label} (${field.keras})`);
+    expect(keras(0)).toEqual(['Filters (filters)', 'Kernel size (kernel_size)', 'Strides (strides)', 'Padding (padding)', 'Activation (activation)']);
+    expect(keras(1)).toEqual(['Dropout rate (rate)']);
+    expect(keras(3)).toEqual(['Pool size (pool_size)', 'Strides (strides)', 'Padding (padding)']);
+    expect(keras(4)).toEqual([]);
+    expect(keras(5)).toEqual(['Units (units)', 'Activation (activation)']);
+    const [filters, , , padding] = layerFields(DEFAULT_MODEL_SPEC.layers[0] ?? defaultLayer('Conv2D'));
+    expect(filters?.kind === 'number' && filters.withValue(64)).toMatchObject({ type: 'Conv2D', filters: 64, kernelSize: 3 });
+    expect(padding?.kind === 'choice' && padding.withValue('valid')).toMatchObject({ padding: 'valid' });
+    // Pooling strides: an empty box means "same as the pool size" (null), as in Keras.
+    const strides = layerFields(defaultLayer('MaxPooling2D'))[1];
+    expect(strides).toMatchObject({ value: null, emptyMeans: 'same as the pool size' });
+    expect(strides?.kind === 'number' && strides.withValue(1)).toMatchObject({ strides: 1 });
+  });
+
+  test('a box with no number becomes NaN (refused by the model check), or null where empty has a meaning', () => {
+    expect(parseNumberText(' 32 ', false)).toBe(32);
+    expect(parseNumberText('', false)).toBeNaN();
+    expect(parseNumberText('', true)).toBeNull();
+    expect(parseNumberText('abc', true)).toBeNaN();
+    expect(formatNumberValue(null)).toBe('');
+    expect(formatNumberValue(Number.NaN)).toBe('');
+    expect(formatNumberValue(0.25)).toBe('0.25');
+    expect(unreadableNumberMessage('Filters', '  ')).toBe('Filters must be a number, got nothing');
+    const nan = replaceLayer(DEFAULT_MODEL_SPEC, 0, { type: 'Conv2D', filters: Number.NaN, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' });
+    expect(analyseModelSpec(nan).ok).toBe(false);
+  });
+});
+
+describe('architecture words', () => {
+  test('describes each layer plainly', () => {
+    expect(DEFAULT_MODEL_SPEC.layers.map(describeLayerPlainly)).toEqual([
+      '32 masks of 3 × 3, stride 1, same padding, then relu',
+      'while training, zeroes 20 % of its inputs at random',
+      '32 masks of 3 × 3, stride 1, valid padding, then relu',
+      'keeps the largest value of each 2 × 2 window, windows side by side',
+      'unrolls height × width × channels into one long vector',
+      '512 units, each connected to every input, then relu',
+      'while training, zeroes 30 % of its inputs at random',
+      '10 units, each connected to every input, then softmax',
+    ]);
+  });
+
+  test('sorts issues onto the input at fault, the layer, or the model', () => {
+    // A kernel too large for its input (field), a Dense without Flatten (layer), the output layer changed (layer).
+    let spec = replaceLayer(DEFAULT_MODEL_SPEC, 0, { type: 'Conv2D', filters: 32, kernelSize: 40, strides: 1, padding: 'same', activation: 'relu' });
+    let sorted = sortIssues(analyseModelSpec(spec), spec.layers.length);
+    expect(sorted.layers[0]).toEqual({ fields: { kernelSize: 'kernelSize 40×40 is larger than its 32×32 input' }, layer: [] });
+    expect(sorted.model).toEqual([]);
+    spec = removeLayer(DEFAULT_MODEL_SPEC, 4);
+    sorted = sortIssues(analyseModelSpec(spec), spec.layers.length);
+    expect(sorted.layers[4]).toEqual({ fields: {}, layer: ['needs a flat input, got 15×15×32; add a Flatten layer before it'] });
+    spec = insertLayer(DEFAULT_MODEL_SPEC, 8, defaultLayer('Dropout'));
+    sorted = sortIssues(analyseModelSpec(spec), spec.layers.length);
+    expect(sorted.layers[8]?.layer).toEqual(['the last layer must be Dense with 10 units and softmax, one probability per CIFAR-10 class']);
+    // No layers at all: a model-wide problem.
+    expect(sortIssues(analyseModelSpec({ layers: [] }), 0).model).toEqual(['the model needs at least one layer']);
+  });
+});
+
+describe('chart words', () => {
+  test('the charts’ accessible names summarise the latest values', () => {
+    const series = createBatchLossSeries(0.5);
+    expect(batchChartLabel(series, null)).toBe('Batch loss chart: no batch trained yet.');
+    appendBatchPoints(series, [
+      { iteration: 0, epoch: 0, batch: 0, loss: 2.3, accuracy: 0.1, learningRate: 0.01 },
+      { iteration: 1, epoch: 0, batch: 1, loss: 2.0, accuracy: 0.2, learningRate: 0.01 },
+    ]);
+    expect(batchChartLabel(series, 40)).toBe('Batch loss chart: 2 of 40 steps; latest loss 2.0000, smoothed 2.1000.');
+    expect(batchTableRows(series)).toEqual([['1', '1', '1', '2.3000', '2.3000'], ['2', '1', '2', '2.0000', '2.1000']]);
+    expect(epochChartLabel('loss', [], 5)).toBe('Loss per epoch chart: no epoch finished yet.');
+    expect(epochChartLabel('accuracy', [epoch(0), epoch(1)], 5)).toBe('Accuracy per epoch chart: after epoch 2 of 5, training 25.12 %, validation 18.75 %.');
+    expect(epochTableRows('loss', [epoch(0)])).toEqual([['1', '2.1000', '2.2000']]);
+  });
+});
+
+describe('why Start is off', () => {
+  test('setup problems first, then the engine, then the data; nothing while a run is active or all is ready', () => {
+    const ready = { runActive: false, engineReady: true, dataReady: true, problems: [] };
+    expect(startBlockedReason(ready)).toBeNull();
+    expect(startBlockedReason({ ...ready, runActive: true, problems: ['x'] })).toBeNull();
+    expect(startBlockedReason({ ...ready, dataReady: false })).toBe('Start waits for CIFAR-10 to finish loading.');
+    expect(startBlockedReason({ ...ready, engineReady: false, dataReady: false })).toBe('Start waits for the compute engine to start.');
+    expect(startBlockedReason({ ...ready, dataReady: false, problems: ['Epochs must be ≥ 1, got 0', 'Decay must be ≥ 0, got -1'] })).toBe(
+      'Start is off until this is fixed: Epochs must be ≥ 1, got 0 (and 1 more problem, marked above).',
+    );
+  });
+});
