@@ -60,7 +60,7 @@ export function modelFromArtifacts(artifacts: StoredArtifacts): Promise<tf.Layer
  */
 export async function artifactsFromFiles(files: readonly NamedBlob[]): Promise<{ artifacts: StoredArtifacts; modelFileName: string; parsed: LayersModelFile }> {
   const jsons = files.filter((file) => file.name.toLowerCase().endsWith('.json'));
-  if (jsons.length === 0) throw new ModelFileError(`No model.json among ${files.map((file) => file.name).join(', ')}: drop a model's .json file together with its weights file.`);
+  if (jsons.length === 0) throw new ModelFileError(`No model.json among ${files.map((file) => file.name).join(', ')}: drop a model’s .json file together with its weights file.`);
   if (jsons.length > 1) throw new ModelFileError(`Drop one model at a time: ${jsons.map((file) => file.name).join(' and ')} are both model files.`);
   const json = jsons[0] as NamedBlob;
   if (json.data.size > 10 * 1024 * 1024) throw new ModelFileError(`${json.name} is ${(json.data.size / 1024 / 1024).toFixed(1)} MB, too large for a model description (model.json files are kilobytes).`);
