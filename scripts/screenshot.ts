@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { openAppSession } from '../tests/e2e/browser';
+import { INSPECT_SHOTS } from './screenshots/inspect-shots';
 
 /** One screenshot: a route, the level-2 heading to wait for, and optional clicks to make first. */
 interface Shot {
@@ -34,7 +35,7 @@ const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
   prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
 }));
 
-const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS];
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...INSPECT_SHOTS];
 
 async function main(): Promise<void> {
   // E2E_DIST serves another build folder, as the end-to-end tests do.
@@ -44,7 +45,9 @@ async function main(): Promise<void> {
   mkdirSync('docs', { recursive: true });
   const session = await openAppSession(baseUrl);
   try {
-    for (const shot of SHOTS) {
+    // SHOTS=docs/a.png,docs/b.png takes only those (in list order), to refresh one part of docs/.
+    const only = process.env.SHOTS?.split(',');
+    for (const shot of SHOTS.filter((candidate) => !only || only.includes(candidate.file))) {
       await session.page.goto(`${baseUrl}${shot.hash}`);
       await session.page.getByRole('heading', { level: 2, name: shot.waitForHeading }).waitFor();
       await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { classifySample, loadSamples } from '../../state/classify-bridge';
+import { selectClassifySamples, selectClassifySamplesError, selectDataError, selectDataProgress, selectDataStatus } from '../../state/selectors';
+import { useAppStore } from '../../state/store';
+import { RgbThumbnail } from '../common/RgbThumbnail';
+import { SAMPLE_DRAG_TYPE } from './sample-drag';
+
+/**
+ * Real CIFAR-10 test photos to try without files at hand: press one, or drag it onto the drop area.
+ * They come from the data set the engine holds, which is loaded on request (184 MB the first time,
+ * then from this browser's cache), or at once when the Train area already loaded it.
+ */
+export function SampleTray() {
+  const samples = useAppStore(selectClassifySamples);
+  const samplesError = useAppStore(selectClassifySamplesError);
+  const dataStatus = useAppStore(selectDataStatus);
+  const dataError = useAppStore(selectDataError);
+  const progress = useAppStore(selectDataProgress);
+  useEffect(() => {
+    if (dataStatus === 'ready' && !samples) loadSamples();
+  }, [dataStatus, samples]);
+
+  const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
+  return (
+    <section className="sample-tray" aria-labelledby="classify-samples-heading">
+      <h3 id="classify-samples-heading">Sample test images</h3>
+      {samples ? (
+        <>
+          <p className="sample-tray-help">Press one to classify it, or drag it onto the drop area. The network never trained on these.</p>
+          <ul className="sample-tray-list" aria-label="Sample test images">
+            {Array.from(samples.indices, (index, position) => {
+              const name = CIFAR10_CLASSES[samples.labels[position] ?? 0] ?? 'image';
+              return (
+                <li key={index}>
+                  <button
+                    type="button"
+                    className="sample-tray-item"
+                    draggable
+                    aria-label={`Classify test image ${index}, a ${name}`}
+                    onClick={() => classifySample(position)}
+                    onDragStart={(event) => {
+                      event.dataTransfer.setData(SAMPLE_DRAG_TYPE, String(position));
+                      event.dataTransfer.effectAllowed = 'copy';
+                    }}
+                  >
+                    <RgbThumbnail pixels={samples.pixels} offset={position * CIFAR_IMAGE_BYTES} sizePx={64} />
+                    <span className="sample-tray-name">{name}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : dataStatus === 'loading' ? (
+        <p role="status">Loading CIFAR-10 for the samples… {percent} %</p>
+      ) : (
+        <>
+          <p className="sample-tray-help">Twenty photos from CIFAR-10’s test set, two of each class. They need the data set: 184 MB the first time, then read from this browser’s cache.</p>
+          {(dataStatus === 'failed' || samplesError) && (
+            <p role="alert" className="field-error">
+              The samples could not be loaded: {samplesError ?? dataError?.message ?? 'unknown reason'}
+            </p>
+          )}
+          <button type="button" onClick={loadSamples}>
+            {dataStatus === 'failed' || samplesError ? 'Try again' : 'Show sample images'}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
