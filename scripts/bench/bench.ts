@@ -3,7 +3,8 @@
  * backend and for wasm with our kernels, in Node and in a Web Worker in headless Chromium. Prints a
  * table and writes bench/results.json (git-ignored) with the machine and the WebGL renderer.
  *
- * `--only=node` or `--only=chromium` runs one half. A full run takes about 3 minutes on an idle
+ * `--only=node` or `--only=chromium` runs one half; `--only=classify` measures only the classify latency
+ * of one picture (scripts/bench/measure-classify.ts), which the other runs also measure. A full run takes about 3 minutes on an idle
  * 2-core machine without a GPU; configurations that would take minutes per step are skipped with the
  * reason stated. The load average is recorded before and after: other work on the machine slows
  * every number here.
@@ -14,6 +15,7 @@ import type { BenchConfig, BenchEnvironment, BenchOutcome } from './bench-types'
 import { withBenchPage } from './browser-runs';
 import { describeMachine } from './machine';
 import { runTrainingConfig } from './measure-training';
+import { classifyPlans, formatClassifyLatency, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome, type ClassifyBenchRecord } from './measure-classify';
 import { formatReport, type BenchRecord, type BenchReport } from './report';
 import { STEP_BUDGET_MS, skipReason } from './step-budget';
 
@@ -51,6 +53,15 @@ async function runPlan(environment: BenchEnvironment, plan: Plan, run: (config: 
   report({ config: large, outcome: reason === null ? await run(large) : { status: 'skipped', reason } }, records);
 }
 
+/** Classify latency (scripts/bench/measure-classify.ts): each plan measured, printed and kept. */
+async function measureClassify(plans: readonly ClassifyBenchConfig[], run: (config: ClassifyBenchConfig) => Promise<ClassifyBenchOutcome>, records: ClassifyBenchRecord[]): Promise<void> {
+  for (const config of plans) {
+    const record = { config, outcome: await run(config) };
+    records.push(record);
+    process.stdout.write(`${formatClassifyLatency(record.config, record.outcome)}\n`);
+  }
+}
+
 function report(record: BenchRecord, records: BenchRecord[]): void {
   records.push(record);
   const { config, outcome } = record;
@@ -60,39 +71,45 @@ function report(record: BenchRecord, records: BenchRecord[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && only !== 'node' && only !== 'chromium') throw new Error(`--only must be node or chromium, got ${only}`);
+  if (only !== undefined && only !== 'node' && only !== 'chromium' && only !== 'classify') throw new Error(`--only must be node, chromium or classify, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
+  const classify: ClassifyBenchRecord[] = [];
   const startedMs = performance.now();
 
   if (only !== 'chromium') {
     process.stdout.write('Node:\n');
-    for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
+    if (only !== 'classify') for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
+    await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
   }
   if (only !== 'node') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
-      for (const plan of CHROMIUM_PLANS) await runPlan('chromium', plan, (config) => page.run(config), records);
+      if (only !== 'classify') for (const plan of CHROMIUM_PLANS) await runPlan('chromium', plan, (config) => page.run(config), records);
+      for (const backend of ['wasm', 'webgl'] as const) await measureClassify(classifyPlans('chromium', backend), (config) => page.runClassify(config), classify);
       const problems = page.problems();
       if (problems.length > 0) throw new Error(`the bench page reported problems:\n${problems.join('\n')}`);
     });
     const webgl = records.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok');
-    machine.webglRenderer = webgl?.outcome.status === 'ok' ? webgl.outcome.backendDetail : null;
+    const webglClassify = classify.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok')?.outcome;
+    machine.webglRenderer = webgl?.outcome.status === 'ok' ? webgl.outcome.backendDetail : webglClassify?.status === 'ok' ? webglClassify.backendDetail : null;
   }
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
-  const result: BenchReport = {
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[] } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
       'tutorial CNN (3 702 186 parameters), stock tfjs 4.22 model.trainOnBatch, SGD momentum 0.5, synthetic 32×32×3 batches; ' +
       'images/s over the timed steps after one warm-up step',
     records,
+    classify,
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\n${formatReport(result)}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);
+  const classifyLines = classify.map((record) => formatClassifyLatency(record.config, record.outcome));
+  process.stdout.write(`\n${formatReport(result)}\n\nClassify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);
 }
 
 main().catch((error: unknown) => {

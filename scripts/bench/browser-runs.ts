@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { openAppSession } from '../../tests/e2e/browser';
 import type { BenchConfig, BenchOutcome, BenchPageApi } from './bench-types';
+import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from './measure-classify';
 
 const PAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'browser');
 
 /** A live bench page. */
 export interface BenchPage {
   run(config: BenchConfig): Promise<BenchOutcome>;
+  /** A classify-latency measurement in the page's worker. */
+  runClassify(config: ClassifyBenchConfig): Promise<ClassifyBenchOutcome>;
   /** Chromium's user agent string. */
   readonly userAgent: string;
   /** Console errors, page errors and requests to other origins seen so far (all should stay empty). */
@@ -49,6 +52,7 @@ export async function withBenchPage<T>(use: (page: BenchPage) => Promise<T>): Pr
       return await use({
         userAgent,
         run: (config) => session.page.evaluate((c) => (window as unknown as BenchPageApi).benchTrain(c), config),
+        runClassify: (config) => session.page.evaluate((c) => (window as unknown as ClassifyBenchPageApi).benchClassify(c), config),
         problems: () => [...session.errors, ...session.foreignRequests.map((request) => `request to another origin: ${request}`)],
       });
     } finally {

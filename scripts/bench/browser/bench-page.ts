@@ -1,11 +1,22 @@
-/** The benchmark page: exposes `window.benchTrain`, which hands a configuration to the worker. */
+/** The benchmark page: exposes `window.benchTrain` and `window.benchClassify`, which hand a configuration to the worker. */
 import type { BenchConfig, BenchOutcome, BenchPageApi } from '../bench-types';
+import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from '../measure-classify';
 
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
 
 function benchTrain(config: BenchConfig): Promise<BenchOutcome> {
+  return ask<BenchOutcome>(config);
+}
+
+/** A classify-latency measurement (scripts/bench/measure-classify.ts), in the same worker. */
+function benchClassify(config: ClassifyBenchConfig): Promise<ClassifyBenchOutcome> {
+  return ask<ClassifyBenchOutcome>(config);
+}
+
+/** Send one message to the worker and resolve with its one answer, or a failed outcome if it breaks. */
+function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
   return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent<BenchOutcome>): void => {
+    const onMessage = (event: MessageEvent<Outcome>): void => {
       worker.removeEventListener('error', onError);
       resolve(event.data);
     };
@@ -19,5 +30,5 @@ function benchTrain(config: BenchConfig): Promise<BenchOutcome> {
   });
 }
 
-const api: BenchPageApi = { benchTrain };
+const api: BenchPageApi & ClassifyBenchPageApi = { benchTrain, benchClassify };
 Object.assign(window, api);

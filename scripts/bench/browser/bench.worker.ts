@@ -4,14 +4,17 @@
  */
 import type { BenchConfig, BenchOutcome } from '../bench-types';
 import { runTrainingConfig } from '../measure-training';
+import { isClassifyBenchConfig, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome } from '../measure-classify';
 
 interface WorkerScope {
-  postMessage(message: BenchOutcome): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<BenchConfig>) => void): void;
+  postMessage(message: BenchOutcome | ClassifyBenchOutcome): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<BenchConfig | ClassifyBenchConfig>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
 // One configuration at a time: the page waits for each answer before sending the next.
 scope.addEventListener('message', (event) => {
-  void runTrainingConfig(event.data, 'worker').then((outcome) => scope.postMessage(outcome));
+  const config = event.data;
+  if (isClassifyBenchConfig(config)) void runClassifyConfig(config, 'worker').then((outcome) => scope.postMessage(outcome));
+  else void runTrainingConfig(config, 'worker').then((outcome) => scope.postMessage(outcome));
 });

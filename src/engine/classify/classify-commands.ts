@@ -14,7 +14,7 @@ import { decodePicture, type DecodedPicture } from './decode-picture';
 import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifacts, type StoredArtifacts } from './model-artifacts';
 import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';
 import type { ModelLibrary } from './model-library';
-import { loadModelFromUrl } from './load-model-url';
+import { fetchModelCard, loadModelFromUrl } from './load-model-url';
 import { predictProbabilities } from './predict';
 
 /** What the handler needs from the engine around it. */
@@ -27,6 +27,8 @@ export interface ClassifyHandlerOptions {
   readonly decode?: (file: NamedBlob) => Promise<DecodedPicture>;
   /** Model loading from a URL (tfjs's HTTP loader); replaceable in tests. */
   readonly loadFromUrl?: (url: string) => Promise<tf.LayersModel>;
+  /** The model card beside a model's URL (its test accuracy), or null; replaceable in tests. */
+  readonly fetchCard?: (modelUrl: string) => Promise<Record<string, unknown> | null>;
   readonly nowMs?: () => number;
 }
 
@@ -48,20 +50,22 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
   const { emit, library } = options;
   const decode = options.decode ?? decodePicture;
   const loadFromUrl = options.loadFromUrl ?? loadModelFromUrl;
+  const fetchCard = options.fetchCard ?? fetchModelCard;
   const nowMs = options.nowMs ?? (() => performance.now());
   let pretrained: { url: string; held: Promise<HeldModel> } | null = null;
   let pretrainedError: string | null = null;
   let loaded: HeldModel | null = null;
 
   async function loadPretrained(url: string): Promise<HeldModel> {
-    const model = await loadFromUrl(url);
+    const [model, card] = await Promise.all([loadFromUrl(url), fetchCard(url)]);
     try {
       await checkClassifier(model);
     } catch (error) {
       model.dispose();
       throw new Error(`the pretrained model does not fit the classifier: ${describe(error)}`, { cause: error });
     }
-    const metadata = readModelMetadata(model.getUserDefinedMetadata());
+    // The model card, written from the training run's own history, wins over anything in model.json.
+    const metadata = readModelMetadata({ ...model.getUserDefinedMetadata(), ...card });
     return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null } };
   }
 

@@ -16,3 +16,22 @@ export async function loadModelFromUrl(url: string): Promise<tf.LayersModel> {
     throw new Error(status ? `${path} could not be fetched (HTTP ${status})` : `${path} could not be loaded: ${detail}`, { cause: error });
   }
 }
+
+/** The file beside a shipped model.json that records how it was trained and its test accuracy. */
+export const MODEL_CARD_FILE = 'model-card.json';
+
+/**
+ * The model card beside `modelUrl` (written by scripts/export-pretrained.ts: `testAccuracy`,
+ * `testImages`, epochs, settings), or null when there is none or it is not JSON: the card only adds
+ * words to the model's name, so its absence is not an error.
+ */
+export async function fetchModelCard(modelUrl: string): Promise<Record<string, unknown> | null> {
+  try {
+    const response = await fetch(new URL(MODEL_CARD_FILE, modelUrl));
+    if (!response.ok) return null;
+    const card: unknown = await response.json();
+    return typeof card === 'object' && card !== null && !Array.isArray(card) ? (card as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -68,9 +68,10 @@ beforeEach(() => {
     loadFromUrl: async (url) => {
       pretrainedLoads += 1;
       if (url.endsWith('missing/model.json')) throw new Error('models/missing/model.json could not be fetched (HTTP 404)');
-      const source = tiny(7);
-      return modelFromArtifacts(await captureArtifacts(source, { testAccuracy: 0.6521, testImages: 10000 }));
+      // model.json's own metadata says one thing; the model card beside it wins.
+      return modelFromArtifacts(await captureArtifacts(tiny(7), { testAccuracy: 0.1, testImages: 10 }));
     },
+    fetchCard: async (url) => (url.endsWith('cifar10-tutorial/model.json') ? { name: 'Tutorial CNN', testAccuracy: 0.6521, testImages: 10000, epochs: 25 } : null),
   });
 });
 
