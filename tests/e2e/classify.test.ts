@@ -120,7 +120,11 @@ describe('classify', () => {
     expect(top.every((entry) => (CIFAR10_CLASSES as readonly string[]).includes(entry.name))).toBe(true);
     expect(top.map((entry) => entry.value)).toEqual([...top.map((entry) => entry.value)].sort((a, b) => b - a));
     expect(top.reduce((sum, entry) => sum + entry.value, 0)).toBeLessThanOrEqual(1 + 1e-6);
-    expect(await card('cifar-test-0.png').getByText(/^Answered by pretrained tutorial model/).count()).toBe(1);
+    // Named with the test accuracy of the shipped model's card (public/models/cifar10-tutorial/model-card.json).
+    const modelCard = JSON.parse(readFileSync(join(process.cwd(), 'public/models/cifar10-tutorial/model-card.json'), 'utf8')) as { testAccuracy: number };
+    const accuracy = `${(modelCard.testAccuracy * 100).toFixed(1)} %`;
+    expect(await card('cifar-test-0.png').getByText(`pretrained tutorial model, ${accuracy} on the test set`, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: `Pretrained tutorial model pretrained tutorial model, ${accuracy} on the test set` }).isChecked()).toBe(true);
     expect(await card('cifar-test-0.png').getByText('32 × 32 PNG').count()).toBe(1);
     expect(label).toBe(3);
   });

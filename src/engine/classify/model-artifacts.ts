@@ -52,15 +52,19 @@ export function modelFromArtifacts(artifacts: StoredArtifacts): Promise<tf.Layer
 }
 
 /**
- * Artifacts from dropped files: exactly one `.json` (the model) and every weights file its manifest
- * names (matched by file name, whatever folder the manifest puts them in).
+ * Artifacts from dropped files: one `.json` (the model; `model.json` when there are several, as in a
+ * checkpoint folder of `npm run train`) and every weights file its manifest names (matched by file
+ * name, whatever folder the manifest puts them in; other files are ignored).
  *
  * @returns the artifacts and the model file's name.
  * @throws ModelFileError naming what is missing, extra or of the wrong size.
  */
 export async function artifactsFromFiles(files: readonly NamedBlob[]): Promise<{ artifacts: StoredArtifacts; modelFileName: string; parsed: LayersModelFile }> {
-  const jsons = files.filter((file) => file.name.toLowerCase().endsWith('.json'));
-  if (jsons.length === 0) throw new ModelFileError(`No model.json among ${files.map((file) => file.name).join(', ')}: drop a model’s .json file together with its weights file.`);
+  const allJsons = files.filter((file) => file.name.toLowerCase().endsWith('.json'));
+  if (allJsons.length === 0) throw new ModelFileError(`No model.json among ${files.map((file) => file.name).join(', ')}: drop a model’s .json file together with its weights file.`);
+  // A whole `npm run train` folder also holds training-state.json: model.json is the model then.
+  const named = allJsons.filter((file) => file.name.toLowerCase() === 'model.json');
+  const jsons = allJsons.length > 1 && named.length === 1 ? named : allJsons;
   if (jsons.length > 1) throw new ModelFileError(`Drop one model at a time: ${jsons.map((file) => file.name).join(' and ')} are both model files.`);
   const json = jsons[0] as NamedBlob;
   if (json.data.size > 10 * 1024 * 1024) throw new ModelFileError(`${json.name} is ${(json.data.size / 1024 / 1024).toFixed(1)} MB, too large for a model description (model.json files are kilobytes).`);

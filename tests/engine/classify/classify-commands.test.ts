@@ -135,6 +135,23 @@ describe('classify: models and answers', () => {
 });
 
 describe('classify: loading models from files', () => {
+  test('a whole checkpoint folder of npm run train loads through its model.json; two model files are refused', async () => {
+    const [json, weights] = await filesOf(tiny(8), 'x');
+    const folder: NamedBlob[] = [
+      { name: 'model.json', data: (json as NamedBlob).data },
+      { name: 'training-state.json', data: new Blob(['{"format":"cnn-playground-training-checkpoint"}']) },
+      weights as NamedBlob,
+      { name: 'optimizer-e003.bin', data: new Blob([new Uint8Array(16)]) },
+    ];
+    const { models } = await only({ type: 'classify-load-files', files: folder }, 'classify-models');
+    expect(models.loaded?.name).toBe('model.json');
+    const twoModels = [
+      { name: 'a.json', data: (json as NamedBlob).data },
+      { name: 'b.json', data: (json as NamedBlob).data },
+    ];
+    expect(await failure({ type: 'classify-load-files', files: twoModels })).toBe('Drop one model at a time: a.json and b.json are both model files.');
+  });
+
   test('model.json and its weights load, are checked, and answer as the loaded model', async () => {
     const files = await filesOf(tiny(5), 'tiny', { description: 'a tiny test model' });
     expect(files.map((f) => f.name)).toEqual(['tiny.json', 'tiny.weights.bin']);
