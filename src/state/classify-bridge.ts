@@ -2,12 +2,14 @@
  * The store's side of the engine's classify domain: prepare the pretrained model when the Classify
  * area first opens, send pictures one at a time (so twenty dropped photos never decode at once), keep
  * the answering model in step with training (a run's first epoch makes it answer; a reset hands back),
- * and run the model library's actions.
+ * and fetch the sample tray. The model library's actions are in classify-library.ts, the line to the
+ * engine in classify-channel.ts.
  */
 import { CIFAR_IMAGE_BYTES } from '../core/cifar-format';
 import type { EngineClient } from '../engine/client';
-import type { EngineEvent } from '../engine/protocol';
-import { isClassifyEvent, type ClassifyCommand, type ClassifyEvent, type NamedBlob } from '../engine/protocol-classify';
+import type { NamedBlob } from '../engine/protocol-classify';
+import { hasClassifyChannel, messageOf, request, setClassifyChannel, type ClassifyRequest } from './classify-channel';
+import { loadModelFiles, refreshLibrary } from './classify-library';
 import { loadDataset, requestDataPage } from './data-bridge';
 import { selectTrainedModelAvailable } from './selectors';
 import { useAppStore, type AppState } from './store';
@@ -18,21 +20,11 @@ export const PRETRAINED_MODEL_PATH = 'models/cifar10-tutorial/model.json';
 /** Sample images in the tray: this many of each class, from the start of the test split. */
 export const SAMPLES_PER_CLASS = 2;
 
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-interface Pending {
-  resolve(event: ClassifyEvent): void;
-  reject(error: Error): void;
-}
-
-let client: EngineClient | null = null;
-let unsubscribe: (() => void) | null = null;
 let wanted = false;
 let samplesWanted = false;
 let following = false;
 let nextKey = 1;
 let queue: Promise<void> = Promise.resolve();
-const pending = new Map<number, Pending>();
-const clientWaiters: (() => void)[] = [];
 
 /**
  * Give the classify bridge the engine to talk to (null when it stops). Called by the engine bridge on
@@ -40,17 +32,11 @@ const clientWaiters: (() => void)[] = [];
  */
 export function attachClassifyClient(next: EngineClient | null): void {
   followTraining();
-  unsubscribe?.();
-  unsubscribe = null;
-  for (const waiting of pending.values()) waiting.reject(new Error('the engine stopped before answering'));
-  pending.clear();
-  client = next;
+  setClassifyChannel(next);
   if (!next) {
     useAppStore.getState().classifyEngineStopped();
     return;
   }
-  unsubscribe = next.subscribe(onEvent);
-  for (const wake of clientWaiters.splice(0)) wake();
   if (wanted) prepare();
 }
 
@@ -58,7 +44,7 @@ export function attachClassifyClient(next: EngineClient | null): void {
 export function prepareClassifier(): void {
   wanted = true;
   const status = useAppStore.getState().classifyPretrainedStatus;
-  if (client && (status === 'idle' || status === 'failed')) prepare();
+  if (hasClassifyChannel() && (status === 'idle' || status === 'failed')) prepare();
 }
 
 function prepare(): void {
@@ -104,7 +90,7 @@ export function isModelFile(file: { readonly name: string; readonly type: string
   return /\.(json|bin)$/i.test(file.name) || file.type === 'application/json';
 }
 
-function enqueue(item: ClassifyItem, command: (model: ClassifierKind) => Distribute<ClassifyCommand>): void {
+function enqueue(item: ClassifyItem, command: (model: ClassifierKind) => ClassifyRequest): void {
   useAppStore.getState().classifyItemAdded(item);
   queue = queue.then(async () => {
     const present = (): boolean => useAppStore.getState().classifyItems.some((candidate) => candidate.key === item.key);
@@ -123,46 +109,6 @@ export function chooseModel(kind: ClassifierKind): void {
   useAppStore.getState().classifyChoose(kind);
 }
 
-/** Load a model from dropped or picked files; a refusal is shown in the library panel and changes nothing. */
-export async function loadModelFiles(files: readonly File[]): Promise<void> {
-  try {
-    const event = await request({ type: 'classify-load-files', files: files.map((file) => ({ name: file.name, data: file })) });
-    adoptLoaded(event);
-  } catch (error) {
-    useAppStore.getState().classifyModelErrorSet(messageOf(error));
-  }
-}
-
-/** Save the answering model in the library under `name`. @throws (rejects) Error with the reason, for the name field. */
-export async function saveModelToLibrary(name: string): Promise<void> {
-  const event = await request({ type: 'classify-library-save', name, model: useAppStore.getState().classifyChoice });
-  if (event.type === 'classify-library') useAppStore.getState().classifyLibraryReceived(event.entries);
-}
-
-/** Make the saved model `name` answer; a refusal is shown in the library panel. */
-export async function loadLibraryModel(name: string): Promise<void> {
-  await request({ type: 'classify-library-load', name }).then(adoptLoaded, (error: unknown) => useAppStore.getState().classifyModelErrorSet(messageOf(error)));
-}
-
-/** Forget the saved model `name`. */
-export async function deleteLibraryModel(name: string): Promise<void> {
-  await request({ type: 'classify-library-delete', name }).then(
-    (event) => event.type === 'classify-library' && useAppStore.getState().classifyLibraryReceived(event.entries),
-    (error: unknown) => useAppStore.getState().classifyModelErrorSet(messageOf(error)),
-  );
-}
-
-/** The saved model `name` as tfjs layers files (model JSON, then weights), for the view to download. */
-export async function exportLibraryModel(name: string): Promise<readonly NamedBlob[]> {
-  try {
-    const event = await request({ type: 'classify-library-export', name });
-    return event.type === 'classify-files' ? event.files : [];
-  } catch (error) {
-    useAppStore.getState().classifyModelErrorSet(messageOf(error));
-    return [];
-  }
-}
-
 /** Fetch the tray's sample images, loading CIFAR-10 into the engine first when needed. */
 export function loadSamples(): void {
   samplesWanted = true;
@@ -176,46 +122,6 @@ async function fetchSamples(): Promise<void> {
   } catch (error) {
     useAppStore.getState().classifySamplesFailed(messageOf(error));
   }
-}
-
-async function refreshLibrary(): Promise<void> {
-  try {
-    const event = await request({ type: 'classify-library-list' });
-    if (event.type === 'classify-library') useAppStore.getState().classifyLibraryReceived(event.entries);
-  } catch (error) {
-    useAppStore.getState().classifyModelErrorSet(`your saved models could not be listed: ${messageOf(error)}`);
-  }
-}
-
-function adoptLoaded(event: ClassifyEvent): void {
-  if (event.type !== 'classify-models' || !event.models.loaded) return;
-  const actions = useAppStore.getState();
-  actions.classifyModelsReceived(event.models);
-  actions.classifyModelErrorSet(null);
-  actions.classifyChoose('loaded', `Now answering: ${event.models.loaded.label}.`);
-}
-
-/** Send a command once an engine is there; resolves with its answer, rejects with its error. */
-async function request(command: Distribute<ClassifyCommand>): Promise<ClassifyEvent> {
-  while (!client) {
-    const { engineStatus, engineError } = useAppStore.getState();
-    if (engineStatus === 'failed') throw new Error(`the engine could not start: ${engineError ?? 'unknown reason'}`);
-    await new Promise<void>((resolve) => clientWaiters.push(resolve));
-  }
-  const sender = client;
-  return new Promise((resolve, reject) => {
-    const id = sender.send(command);
-    pending.set(id, { resolve, reject });
-  });
-}
-
-function onEvent(event: EngineEvent): void {
-  if (!isClassifyEvent(event)) return;
-  const waiting = pending.get(event.id);
-  if (!waiting) return;
-  pending.delete(event.id);
-  if (event.type === 'classify-error') waiting.reject(new Error(event.message));
-  else waiting.resolve(event);
 }
 
 /**
@@ -242,8 +148,4 @@ function fallbackKind(state: AppState): ClassifierKind {
 
 function fallbackLabel(state: AppState): string {
   return state.classifyLoaded?.label ?? 'the pretrained tutorial model';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { exportLibraryModel } from '../../state/classify-bridge';
+import { exportLibraryModel } from '../../state/classify-library';
 import type { LibraryEntry } from '../../state/slices/classify-slice';
 import { formatMegabytes } from './classify-text';
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_MODEL_NAME_LENGTH } from '../../core/model-name';
-import { deleteLibraryModel, loadLibraryModel, loadModelFiles, saveModelToLibrary } from '../../state/classify-bridge';
+import { deleteLibraryModel, loadLibraryModel, loadModelFiles, saveModelToLibrary } from '../../state/classify-library';
 import { selectClassifyLibrary, selectClassifyModelError } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { sentence } from './classify-text';
