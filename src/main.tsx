@@ -2,14 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './views/App';
 import { startHashSync } from './state/hash-sync';
-import { connectEngine, preferredBackendFromSearch } from './state/engine-bridge';
+import { backendRequestFromSearch, startEngineByChoice } from './state/backend-choice-bridge';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
 startHashSync();
-void connectEngine(preferredBackendFromSearch(window.location.search));
+// The user's ?backend= wins; otherwise the fastest backend here, measured once and remembered.
+void startEngineByChoice(backendRequestFromSearch(window.location.search));
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import { isSoftwareRenderer } from '../core/backend-probe-rules';
 import type { BackendInfo, BackendName, EngineHost } from './protocol';
-
-/** Renderer names of software rasterisers: WebGL works there, but on the CPU. */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** Thrown when the requested backend cannot be started here. */
 export class BackendUnavailableError extends Error {
@@ -46,7 +44,7 @@ export async function startBackend(
     floatTextures: gpu ? tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') : null,
     wasmSimd: wasm?.simd ?? null,
     wasmThreads: wasm?.threads ?? null,
-    softwareRenderer: gpu ? SOFTWARE_RENDERER.test(gpu.renderer) : false,
+    softwareRenderer: gpu ? isSoftwareRenderer(gpu.renderer) : false,
     selfTestMs,
     reason,
   };

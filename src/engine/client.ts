@@ -36,7 +36,7 @@ export async function startEngine(preferred: BackendName): Promise<EngineClient>
   let nextId = 1;
   const workerChannel = openWorkerChannel();
   if (workerChannel.ok) {
-    const outcome = await initOn(workerChannel.channel, nextId++, preferred, `${preferred} in a Web Worker, as preferred`);
+    const outcome = await initOn(workerChannel.channel, nextId++, preferred, `${preferred} in a Web Worker, as chosen`);
     if (outcome.ok) return makeClient(workerChannel.channel, outcome.info, () => nextId++);
     workerChannel.channel.close();
     const reason = `the worker could not start ${preferred} (${outcome.message}), so the engine runs on the main thread`;

@@ -12,6 +12,8 @@ import { createModelLibrary } from './classify/model-library';
 import { loadModelFromUrl } from './classify/load-model-url';
 import { isInspectCommand } from './protocol-inspect';
 import { createInspectHandler } from './inspect/inspect-handler';
+import { isProbeCommand } from './protocol-probe';
+import { probeBackend } from './backend-probe';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -69,6 +71,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
       if (isTrainCommand(command)) return training.handle(command);
       if (isClassifyCommand(command)) return classify.handle(command);
       if (isInspectCommand(command)) return inspect.handle(command);
+      if (isProbeCommand(command)) return probeBackend(command, emit);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

@@ -9,28 +9,12 @@ import { attachClassifyClient } from './classify-bridge';
 let client: EngineClient | null = null;
 
 /**
- * Read the backend the user asked for with `?backend=webgl|wasm|cpu` in the page URL; webgl otherwise.
- * A link with the query lets a teacher force a backend on a laptop whose GPU misbehaves (wasm is the
- * fast choice there: WebAssembly with SIMD on the CPU).
- */
-export function preferredBackendFromSearch(search: string): BackendName {
-  const requested = new URLSearchParams(search).get('backend');
-  return requested === 'cpu' || requested === 'wasm' ? requested : 'webgl';
-}
-
-/**
  * Start (or restart) the engine and report its life into the store. The only place the store talks
  * to the engine; views call this through `useEngine`-style effects, never the engine itself.
  */
 export async function connectEngine(preferred: BackendName): Promise<void> {
-  client?.terminate();
-  client = null;
-  attachDataClient(null);
-  attachTrainingClient(null);
-  attachInspectClient(null);
-  attachClassifyClient(null);
-  const actions = useAppStore.getState();
-  actions.engineStarting(preferred);
+  detachClient();
+  useAppStore.getState().engineStarting(preferred);
   try {
     const started = await startEngine(preferred);
     client = started;
@@ -46,4 +30,23 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Stop the engine (if one runs) and mark it as starting again: used while the backends are measured,
+ * so an idle engine neither competes with the probes nor accepts a run that the restart would end.
+ */
+export function disconnectEngine(): void {
+  detachClient();
+  const state = useAppStore.getState();
+  state.engineStarting(state.preferredBackend);
+}
+
+function detachClient(): void {
+  client?.terminate();
+  client = null;
+  attachDataClient(null);
+  attachTrainingClient(null);
+  attachInspectClient(null);
+  attachClassifyClient(null);
 }

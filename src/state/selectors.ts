@@ -8,6 +8,9 @@ export const selectBackendInfo = (state: AppState): AppState['backendInfo'] => s
 export const selectEngineError = (state: AppState): AppState['engineError'] => state.engineError;
 export const selectContextLostMessage = (state: AppState): AppState['contextLostMessage'] => state.contextLostMessage;
 export const selectPreferredBackend = (state: AppState): AppState['preferredBackend'] => state.preferredBackend;
+export const selectBackendChoice = (state: AppState): AppState['backendChoice'] => state.backendChoice;
+export const selectBackendProbe = (state: AppState): AppState['backendProbe'] => state.backendProbe;
+export const selectBackendChoiceError = (state: AppState): AppState['backendChoiceError'] => state.backendChoiceError;
 export const selectCurrentImage = (state: AppState): AppState['currentImage'] => state.currentImage;
 export const selectDataStatus = (state: AppState): AppState['dataStatus'] => state.dataStatus;
 export const selectDataProgress = (state: AppState): AppState['dataProgress'] => state.dataProgress;

@@ -7,6 +7,7 @@ import { createTrainingSlice, initialTrainingData, type TrainingActions, type Tr
 import { createClassifySlice, initialClassifyData, type ClassifyActions, type ClassifyData } from './slices/classify-slice';
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
+import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -19,13 +20,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData() };
 }
 
 /** The app's one store. */
@@ -38,4 +39,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createInspectSlice(...args),
   ...createClassifySlice(...args),
   ...createSetupSlice(...args),
+  ...createBackendChoiceSlice(...args),
 }));

@@ -41,7 +41,7 @@ function cifarTestImage(index: number): { rgb: Uint8Array; label: number } {
 
 /** Open the Classify area and wait until the pretrained model is loaded (its radio button enabled). */
 async function openClassify(backend: 'wasm' | 'webgl'): Promise<void> {
-  await page.goto(`${baseUrl}${backend === 'wasm' ? '?backend=wasm' : ''}#/classify`);
+  await page.goto(`${baseUrl}?backend=${backend}#/classify`);
   const badge = page.getByRole('status', { name: 'Compute backend' });
   await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe(backend);
   await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: SLOW_MS }).toBe(true);
@@ -108,7 +108,7 @@ function meanColour(rgb: readonly number[]): [number, number, number] {
 }
 
 describe('classify', () => {
-  test('a real CIFAR-10 test image dropped on the default webgl backend: its exact pixels in, top five out, the model named', async () => {
+  test('a real CIFAR-10 test image dropped with ?backend=webgl: its exact pixels in, top five out, the model named', async () => {
     await openClassify('webgl');
     const { rgb, label } = cifarTestImage(0);
     await dropFiles([{ name: 'cifar-test-0.png', type: 'image/png', bytes: pngFromRgb(rgb) }]);

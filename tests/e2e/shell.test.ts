@@ -22,8 +22,9 @@ function badge(s: AppSession) {
 }
 
 describe('app shell', () => {
-  test('loads, and tfjs in the worker really runs on webgl (SwiftShader here)', async () => {
-    await session.page.goto(baseUrl);
+  test('loads, and with ?backend=webgl tfjs in the worker really runs on webgl (SwiftShader here)', async () => {
+    // Without the query the engine measures and picks wasm here (backend-choice.test.ts).
+    await session.page.goto(`${baseUrl}?backend=webgl`);
     await expect.poll(() => badge(session).getAttribute('data-backend'), { timeout: 120_000 }).not.toBe('');
     // The engine reports its backend only after a convolution ran on it and tf.getBackend() still
     // said webgl, so a silent fall-back to cpu makes both of these fail.

@@ -43,8 +43,8 @@ describe('?backend=wasm', () => {
     expect(await details.textContent()).toMatch(/WebAssembly\s*SIMD on, 1 thread(?!s)/);
   });
 
-  test('a page without the query still starts webgl, and never loads the wasm binaries', async () => {
-    await session.page.goto(baseUrl);
+  test('?backend=webgl starts webgl, and never loads the wasm binaries', async () => {
+    await session.page.goto(`${baseUrl}?backend=webgl`);
     const badge = session.page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('webgl');
     expect(requested.filter((url) => url.endsWith('.wasm'))).toEqual([]);

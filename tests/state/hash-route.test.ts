@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { hashForArea, parseAreaFromHash } from '../../src/state/hash-route';
-import { preferredBackendFromSearch } from '../../src/state/engine-bridge';
 
 describe('hash routes', () => {
   test.each([
@@ -16,11 +15,5 @@ describe('hash routes', () => {
 
   test('round-trips every area', () => {
     for (const area of ['learn', 'train', 'classify'] as const) expect(parseAreaFromHash(hashForArea(area))).toBe(area);
-  });
-
-  test('?backend= picks the preferred backend, webgl by default', () => {
-    expect(preferredBackendFromSearch('')).toBe('webgl');
-    expect(preferredBackendFromSearch('?backend=cpu')).toBe('cpu');
-    expect(preferredBackendFromSearch('?backend=quantum')).toBe('webgl');
   });
 });

@@ -1,20 +1,23 @@
 import { useAppStore } from '../../state/store';
-import { selectBackendInfo, selectContextLostMessage, selectEngineError, selectEngineStatus } from '../../state/selectors';
+import { selectBackendInfo, selectBackendProbe, selectContextLostMessage, selectEngineError, selectEngineStatus } from '../../state/selectors';
 import { shortRendererName } from './renderer-name';
+import { BackendChoiceDetails } from './BackendChoiceDetails';
 
 /**
  * The status badge: which tfjs backend computes, on what renderer, where, and why.
  * "webgl · SwiftShader" on a machine without a GPU; "wasm · worker" on WebAssembly (`?backend=wasm`);
- * "cpu · main thread" when everything else failed.
+ * "cpu · main thread" when everything else failed; "measuring backends…" while the engine times each
+ * backend to choose the fastest (the details say why it chose, see BackendChoiceDetails).
  */
 export function BackendBadge() {
   const status = useAppStore(selectEngineStatus);
   const info = useAppStore(selectBackendInfo);
   const error = useAppStore(selectEngineError);
   const contextLost = useAppStore(selectContextLostMessage);
+  const probing = useAppStore(selectBackendProbe) !== null;
 
   let label: string;
-  if (status === 'starting') label = 'starting engine…';
+  if (status === 'starting') label = probing ? 'measuring backends…' : 'starting engine…';
   else if (status === 'failed' || !info) label = 'engine failed';
   else label = info.renderer ? `${info.backend} · ${shortRendererName(info.renderer)}` : `${info.backend} · ${info.host === 'worker' ? 'worker' : 'main thread'}`;
 
@@ -26,6 +29,7 @@ export function BackendBadge() {
         {label}
       </summary>
       <div className="badge-details">
+        <BackendChoiceDetails />
         {error && <p role="alert">{error}</p>}
         {contextLost && <p role="alert">{contextLost} Reload the page to get a new one; nothing you made is lost.</p>}
         {info && (
@@ -34,7 +38,7 @@ export function BackendBadge() {
             <dd>{info.backend}</dd>
             <dt>Runs in</dt>
             <dd>{info.host === 'worker' ? 'a Web Worker (the page stays responsive)' : 'the main thread'}</dd>
-            <dt>Why</dt>
+            <dt>Path</dt>
             <dd>{info.reason}</dd>
             {info.renderer && (
               <>

@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand';
+import type { BackendChoice } from '../../core/backend-choice';
+import type { ProbeProgress } from '../../core/backend-probe-rules';
+import type { AppState } from '../store';
+
+/** Which backend the engine was started on and why; the probe's progress while it measures. */
+export interface BackendChoiceData {
+  /** The choice the running (or starting) engine follows; null before one was made. */
+  readonly backendChoice: BackendChoice | null;
+  /** Probing progress while backends are being measured; null otherwise. */
+  readonly backendProbe: ProbeProgress | null;
+  /** Why choosing failed (no backend could start), or null. */
+  readonly backendChoiceError: string | null;
+}
+
+/** Backend-choice actions, called by the backend-choice bridge. */
+export interface BackendChoiceActions {
+  backendProbeProgress(progress: ProbeProgress): void;
+  backendChosen(choice: BackendChoice): void;
+  backendChoiceFailed(message: string): void;
+}
+
+/** Initial backend-choice state. */
+export const initialBackendChoiceData = (): BackendChoiceData => ({ backendChoice: null, backendProbe: null, backendChoiceError: null });
+
+/** Backend-choice slice. */
+export const createBackendChoiceSlice: StateCreator<AppState, [], [], BackendChoiceData & BackendChoiceActions> = (set) => ({
+  ...initialBackendChoiceData(),
+  backendProbeProgress: (progress) => set({ backendProbe: progress, backendChoiceError: null }),
+  backendChosen: (choice) => set({ backendChoice: choice, backendProbe: null, backendChoiceError: null }),
+  backendChoiceFailed: (message) => set({ backendProbe: null, backendChoiceError: message }),
+});

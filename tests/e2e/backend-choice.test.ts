@@ -1,0 +1,88 @@
+import type { Worker } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { openAppSession, type AppSession } from './browser';
+
+/**
+ * Backend choice by measurement: with no `?backend=`, the engine times training steps of the tutorial
+ * model on each backend in throwaway workers and trains on the fastest. This machine has no GPU
+ * (WebGL is SwiftShader), so WebAssembly wins by a wide margin, whatever the load.
+ */
+const baseUrl = inject('baseUrl');
+let session: AppSession;
+/** Every worker the page started (the engine's and the probes'), in order. */
+let workers: Worker[];
+
+beforeEach(async () => {
+  session = await openAppSession(baseUrl);
+  workers = [];
+  session.page.on('worker', (worker) => workers.push(worker));
+});
+
+afterEach(async () => {
+  const { errors, foreignRequests } = session;
+  await session.close();
+  expect(foreignRequests).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+const badge = () => session.page.getByRole('status', { name: 'Compute backend' });
+const details = () => session.page.getByRole('region', { name: 'Backend choice' });
+const measurements = () => details().getByRole('list', { name: 'Measured training speed' }).getByRole('listitem');
+const WHY_WASM = /Why this backend: no hardware GPU found: training on WebAssembly, ([\d.]+× faster here than software WebGL|more than [\d.]+× faster here than software WebGL|while software WebGL had not finished its first training step after [\d.]+ s)/;
+
+/** Wait until the engine is ready on `backend`. */
+async function readyOn(backend: string): Promise<void> {
+  await expect.poll(() => badge().getAttribute('data-backend'), { timeout: 180_000 }).toBe(backend);
+}
+
+describe('choosing the backend by measurement', () => {
+  test('with no query the engine measures every backend, picks wasm here, and the badge says why; a reload remembers; Measure again measures', async () => {
+    await session.page.goto(`${baseUrl}#/train`);
+    await readyOn('wasm');
+    expect(await badge().getAttribute('data-host')).toBe('worker');
+    expect(await badge().textContent()).toBe('wasm · worker');
+    // One probe worker per backend, then the engine's own worker; the probes are gone.
+    expect(workers.length).toBe(4);
+    // A terminated worker busy in a step reports its end a little later.
+    await expect.poll(() => session.page.workers().length, { timeout: 30_000 }).toBe(1);
+
+    await badge().click();
+    expect(await details().textContent()).toMatch(WHY_WASM);
+    const rows = await measurements().allTextContents();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^WebAssembly: \d+ images\/s \(16-image steps, first step [\d.]+ s\)$/);
+    expect(rows[1]).toMatch(/^software WebGL: /);
+    expect(rows[2]).toMatch(/^the cpu backend \(plain JavaScript\): /);
+    const stored = await session.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('cnn-playground-backend-choice')));
+    expect(stored).toHaveLength(1);
+
+    // A reload reuses the measurement: only the engine's worker starts.
+    workers.length = 0;
+    await session.page.reload();
+    await readyOn('wasm');
+    expect(workers.length).toBe(1);
+    await badge().click();
+    expect(await details().textContent()).toMatch(WHY_WASM);
+    expect(await details().textContent()).toMatch(/remembered in this browser/);
+    expect(await measurements().count()).toBe(3);
+
+    // Measure again: the probes run afresh and the engine restarts on the winner.
+    workers.length = 0;
+    await details().getByRole('button', { name: 'Measure again' }).click();
+    await expect.poll(() => badge().getAttribute('data-backend')).toBe('');
+    await readyOn('wasm');
+    expect(workers.length).toBe(4);
+    expect(await details().textContent()).toMatch(WHY_WASM);
+    expect(await details().textContent()).not.toMatch(/remembered in this browser/);
+  });
+
+  test("?backend= is the user's choice: nothing is measured, and the badge says whose choice it was", async () => {
+    await session.page.goto(`${baseUrl}?backend=cpu#/train`);
+    await readyOn('cpu');
+    expect(workers.length).toBe(1);
+    await badge().click();
+    expect(await details().textContent()).toMatch(/Why this backend: you chose the cpu backend \(plain JavaScript\) with \?backend=cpu in the address, so it was not measured/);
+    expect(await details().getByRole('button', { name: 'Measure again' }).count()).toBe(0);
+    expect(await measurements().count()).toBe(0);
+  });
+});
