@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FilterBank } from '../../../core/conv2d';
 import { convStepAt, type ConvStep } from '../../../core/conv-steps';
-import { largestMagnitude, scaledImageVolume } from '../../../core/network-internals';
+import { scaledImageVolume } from '../../../core/network-internals';
 import { volumeFromData, type Volume } from '../../../core/volume';
 import type { FirstConvLayer, LayerActivations } from '../../../state/slices/inspect-slice';
 import { describeInspectedModel } from '../../common/inspected-model-text';
@@ -107,27 +107,29 @@ export function RealNetworkLesson() {
         <RealNetworkMissing status={status} message={typeof replay === 'string' ? replay : message} />
       ) : (
         <div className="stage-row real-network-stage">
-          <figure className="real-figure">
-            <MarkedCanvas
-              image={{ kind: 'rgb', pixels: ready.pixels, height: 32, width: 32 }}
-              sizePx={224}
-              label="The picture the network sees, with the filter's window"
-              box={first && last ? { top: first.inputRow, left: first.inputCol, height: last.inputRow - first.inputRow + 1, width: last.inputCol - first.inputCol + 1 } : null}
-            />
-            <figcaption>The input, 32×32×3: the window</figcaption>
-          </figure>
-          <figure className="real-figure">
-            <MarkedCanvas
-              image={{ kind: 'heatmap', volume: ready.mapsVolume, channel: position.filter, scaleMax: largestMagnitude(ready.maps.values) }}
-              sizePx={224}
-              label={`Feature map of filter ${position.filter + 1} (${ready.conv.name}): click a cell to replay it`}
-              box={record ? { top: record.outputRow, left: record.outputCol, height: 1, width: 1 } : null}
-              onPick={(row, column) => setTexts((current) => ({ ...current, row: String(row + 1), column: String(column + 1) }))}
-            />
-            <figcaption>
-              Feature map {position.filter + 1} of {ready.conv.name}: click a cell
-            </figcaption>
-          </figure>
+          <div className="real-figures">
+            <figure className="real-figure">
+              <MarkedCanvas
+                image={{ kind: 'rgb', pixels: ready.pixels, height: 32, width: 32 }}
+                sizePx={208}
+                label="The picture the network sees, with the filter's window"
+                box={first && last ? { top: first.inputRow, left: first.inputCol, height: last.inputRow - first.inputRow + 1, width: last.inputCol - first.inputCol + 1 } : null}
+              />
+              <figcaption>The picture, and the window</figcaption>
+            </figure>
+            <figure className="real-figure">
+              <MarkedCanvas
+                image={{ kind: 'heatmap', volume: ready.mapsVolume, channel: position.filter }}
+                sizePx={208}
+                label={`Feature map of filter ${position.filter + 1} (${ready.conv.name}): click a cell to replay it`}
+                box={record ? { top: record.outputRow, left: record.outputCol, height: 1, width: 1 } : null}
+                onPick={(row, column) => setTexts((current) => ({ ...current, row: String(row + 1), column: String(column + 1) }))}
+              />
+              <figcaption>
+                Feature map {position.filter + 1} of {ready.conv.name}: click a cell
+              </figcaption>
+            </figure>
+          </div>
           {record && <WindowGrids record={record} bank={ready.bank} currentTerm={phase?.kind === 'product' ? phase.termIndex : null} channelNames={CHANNEL_NAMES} />}
         </div>
       )}

@@ -14,7 +14,7 @@ export interface CellBox {
 /** Props of {@link MarkedCanvas}. */
 export interface MarkedCanvasProps {
   /** A heat map of one channel of a volume, or an RGB picture of `height × width × 3` bytes. */
-  readonly image: { readonly kind: 'heatmap'; readonly volume: Volume; readonly channel: number; readonly scaleMax: number } | { readonly kind: 'rgb'; readonly pixels: Uint8Array; readonly height: number; readonly width: number };
+  readonly image: { readonly kind: 'heatmap'; readonly volume: Volume; readonly channel: number; readonly scaleMax?: number } | { readonly kind: 'rgb'; readonly pixels: Uint8Array; readonly height: number; readonly width: number };
   /** Displayed width in CSS pixels. */
   readonly sizePx: number;
   readonly label: string;

@@ -1,5 +1,5 @@
 import type { ConvStep } from '../../../core/conv-steps';
-import { formatFactor, formatNumber } from '../format-number';
+import { formatNumber } from '../format-number';
 import { formatDifference, type ReplayPhase } from '../real-network-steps';
 
 /** Props of {@link ReplaySum}. */
@@ -14,6 +14,11 @@ export interface ReplaySumProps {
 /** Products to four decimals: the weights are small, and two decimals would hide most of them. */
 const DIGITS = 4;
 
+/** A factor to four decimals, negative ones in brackets: "0.4824×(−0.1532)". */
+function factor(value: number): string {
+  return value < 0 ? `(${formatNumber(value, DIGITS)})` : formatNumber(value, DIGITS);
+}
+
 /**
  * The cell's arithmetic so far: each product added, the running sum, then the bias and the activation,
  * and at the end the replayed value beside the network's own.
@@ -27,7 +32,7 @@ export function ReplaySum({ record, phase, networkValue, channelNames }: ReplayS
         {record.terms.slice(0, shownTerms).map((term, index) => (
           <span key={index} className={`term${term.isPadding ? ' term-pad' : ''}${phase.kind === 'product' && index === phase.termIndex ? ' term-current' : ''}`}>
             {index > 0 && ' + '}
-            {formatFactor(Number(term.inputValue.toFixed(DIGITS)))}×{formatFactor(Number(term.weight.toFixed(DIGITS)))}
+            {factor(term.inputValue)}×{factor(term.weight)}
           </span>
         ))}
       </p>
@@ -41,7 +46,7 @@ export function ReplaySum({ record, phase, networkValue, channelNames }: ReplayS
             Sum of the {record.terms.length} products = <strong className="sum-total">{formatNumber(record.sum, DIGITS)}</strong>
           </p>
           <p className="sum-line">
-            + bias {formatFactor(Number(record.bias.toFixed(DIGITS)))} = <strong>{formatNumber(record.preActivation, DIGITS)}</strong>
+            + bias {factor(record.bias)} = <strong>{formatNumber(record.preActivation, DIGITS)}</strong>
           </p>
         </>
       )}

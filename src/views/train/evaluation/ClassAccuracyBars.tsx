@@ -1,4 +1,3 @@
-import { formatPercent } from '../training/training-text';
 
 /** Props of {@link ClassAccuracyBars}. */
 export interface ClassAccuracyBarsProps {
@@ -16,34 +15,36 @@ export interface ClassAccuracyBarsProps {
 export function ClassAccuracyBars({ classes, accuracies, counts }: ClassAccuracyBarsProps) {
   const known = accuracies.filter((value): value is number => value !== null);
   const weakest = known.length > 0 ? Math.min(...known) : null;
+  const hardest = classes.filter((_, index) => weakest !== null && known.length > 1 && accuracies[index] === weakest);
   return (
-    <table className="class-accuracy">
-      <caption>Accuracy per class</caption>
-      <thead>
-        <tr>
-          <th scope="col">Class</th>
-          <th scope="col">Classified right</th>
-        </tr>
-      </thead>
-      <tbody>
-        {classes.map((name, index) => {
-          const accuracy = accuracies[index] ?? null;
-          const isWeakest = accuracy !== null && accuracy === weakest && known.length > 1;
-          return (
-            <tr key={name} className={isWeakest ? 'class-accuracy-weakest' : undefined}>
-              <th scope="row">{name}</th>
-              <td>
-                <span className="class-accuracy-track" aria-hidden="true">
-                  <span className="class-accuracy-bar" style={{ width: `${(accuracy ?? 0) * 100}%` }} />
-                </span>
-                {formatPercent(accuracy)}
-                <span className="class-accuracy-of"> of {counts[index] ?? 0}</span>
-                {isWeakest && <span className="class-accuracy-note"> (hardest)</span>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="class-accuracy-part">
+      <table className="class-accuracy">
+        <caption>Accuracy per class</caption>
+        <thead>
+          <tr>
+            <th scope="col">Class</th>
+            <th scope="col">Classified right</th>
+          </tr>
+        </thead>
+        <tbody>
+          {classes.map((name, index) => {
+            const accuracy = accuracies[index] ?? null;
+            const isWeakest = accuracy !== null && accuracy === weakest && known.length > 1;
+            return (
+              <tr key={name} className={isWeakest ? 'class-accuracy-weakest' : undefined}>
+                <th scope="row">{name}</th>
+                <td>
+                  <span className="class-accuracy-track" aria-hidden="true">
+                    <span className="class-accuracy-bar" style={{ width: `${(accuracy ?? 0) * 100}%` }} />
+                  </span>
+                  <span title={`of ${counts[index] ?? 0} images`}>{accuracy === null ? '—' : `${(accuracy * 100).toFixed(1)} %`}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {hardest.length > 0 && <p className="class-accuracy-note">Hardest for the network now: {hardest.join(', ')}.</p>}
+    </div>
   );
 }

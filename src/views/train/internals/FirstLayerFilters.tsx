@@ -48,7 +48,7 @@ export function FirstLayerFilters({ conv }: { readonly conv: FirstConvLayer }) {
                   volume={plane}
                   channel={0}
                   scaleMax={scaleMax}
-                  sizePx={22}
+                  sizePx={18}
                   label={`Filter ${filter + 1}, ${CHANNEL_NAMES[channel] ?? `channel ${channel + 1}`} weights`}
                 />
               ))}
@@ -65,5 +65,5 @@ function FilterTile({ bank, filter }: { readonly bank: FilterBank; readonly filt
   useLayoutEffect(() => {
     if (canvas.current) drawRgbBytes(canvas.current, filterTileRgb(bank, filter), 0, bank.width, bank.height);
   }, [bank, filter]);
-  return <canvas ref={canvas} className="filter-tile" role="img" aria-label={`Filter ${filter + 1} in colour`} style={{ width: 54, height: Math.round((54 * bank.height) / bank.width) }} />;
+  return <canvas ref={canvas} className="filter-tile" role="img" aria-label={`Filter ${filter + 1} in colour`} style={{ width: 48, height: Math.round((48 * bank.height) / bank.width) }} />;
 }

@@ -59,13 +59,16 @@ export function NetworkInternals() {
       )}
       {result && (
         <div className="internals-body" aria-busy={status === 'loading'}>
-          {output && <SoftmaxBars layer={output} classes={classes} label={shownImage?.label ?? null} />}
+          {/* The answer first, with the dense units that voted for it; then the way there, layer by layer. */}
+          <div className="internals-row">
+            {output && <SoftmaxBars layer={output} classes={classes} label={shownImage?.label ?? null} />}
+            {hidden.map((layer) => (
+              <DenseUnits key={layer.layerIndex} layer={layer} />
+            ))}
+          </div>
           {result.firstConv && <FirstLayerFilters conv={result.firstConv} />}
           {maps.map((layer) => (
             <FeatureMaps key={layer.layerIndex} layer={layer} />
-          ))}
-          {hidden.map((layer) => (
-            <DenseUnits key={layer.layerIndex} layer={layer} />
           ))}
         </div>
       )}

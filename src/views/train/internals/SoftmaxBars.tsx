@@ -14,7 +14,8 @@ export interface SoftmaxBarsProps {
 export function SoftmaxBars({ layer, classes, label }: SoftmaxBarsProps) {
   const answer = argMax(layer.values);
   const answerName = classes[answer] ?? `class ${answer}`;
-  const verdict = label === null ? '' : label === answer ? ' — right.' : ` — wrong: it is a ${classes[label] ?? `class ${label}`}.`;
+  const truth = label === null ? '' : (classes[label] ?? `class ${label}`);
+  const verdict = label === null ? '' : label === answer ? ' — right.' : ` — wrong: it is ${/^[aeiou]/.test(truth) ? 'an' : 'a'} ${truth}.`;
   return (
     <section className="internals-part" aria-label="Softmax output">
       <h4>

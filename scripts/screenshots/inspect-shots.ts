@@ -1,0 +1,88 @@
+/**
+ * Screenshots of evaluation, network internals and lesson 9 (`scripts/screenshot.ts` takes them in
+ * order, in one page). They need a trained network: the first one trains a short run on wasm (seconds
+ * here), and the next two stay on the same page (hash changes only), so the run's model is still there.
+ */
+import type { Page } from 'playwright-core';
+
+/** The shape `scripts/screenshot.ts` takes. */
+interface InspectShot {
+  readonly file: string;
+  readonly hash: string;
+  readonly waitForHeading: string;
+  readonly prepare?: (page: Page) => Promise<void>;
+}
+
+const TRAIN_MS = 600_000;
+
+async function trainShortRun(page: Page): Promise<void> {
+  await page.getByLabel('Training images').selectOption('5000');
+  await page.getByLabel('Validation images').selectOption('500');
+  await page.getByLabel('Batch size').fill('32');
+  await page.getByLabel('Epochs').fill('2');
+  const start = page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
+  await start.waitFor();
+  for (let waited = 0; !(await start.isEnabled()); waited += 250) {
+    if (waited > TRAIN_MS) throw new Error('Start never became enabled');
+    await page.waitForTimeout(250);
+  }
+  await start.click();
+  await page.locator('[aria-label="Training status"][data-phase="finished"]').waitFor({ timeout: TRAIN_MS });
+}
+
+/** Scroll a region's heading to the top of the window. */
+async function scrollToRegion(page: Page, name: string): Promise<void> {
+  await page.getByRole('region', { name }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
+/** Evaluation after a short run, the network's insides, and lesson 9 on the same trained network. */
+export const INSPECT_SHOTS: readonly InspectShot[] = [
+  {
+    file: 'docs/train-evaluation.png',
+    hash: '?backend=wasm#/train',
+    waitForHeading: 'Train',
+    async prepare(page) {
+      // Taller than the other screenshots: the whole matrix, the bars and the chosen square's pictures.
+      await page.setViewportSize({ width: 1280, height: 1100 });
+      await trainShortRun(page);
+      const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
+      // The square of the most common mistake, with its pictures.
+      const counts = await evaluation.getByRole('button', { name: /^true \w+, predicted \w+: \d+ images?$/ }).evaluateAll((buttons) =>
+        buttons.map((button) => {
+          const [, truth, predicted, count] = /^true (\w+), predicted (\w+): (\d+)/.exec(button.getAttribute('aria-label') ?? '') ?? [];
+          return { name: button.getAttribute('aria-label') ?? '', mistake: truth !== predicted, count: Number(count) };
+        }),
+      );
+      const worst = counts.filter((cell) => cell.mistake).sort((a, b) => b.count - a.count)[0];
+      if (worst) await evaluation.getByRole('button', { name: worst.name, exact: true }).click();
+      await evaluation.getByRole('button', { name: /^Test image \d+/ }).first().waitFor();
+      await scrollToRegion(page, 'Where the network goes wrong');
+    },
+  },
+  {
+    file: 'docs/train-internals.png',
+    hash: '?backend=wasm#/train',
+    waitForHeading: 'Train',
+    async prepare(page) {
+      // Tall enough for the answer, the filters and the first layers' feature maps.
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.getByRole('region', { name: 'Where the network goes wrong' }).getByRole('button', { name: /^Test image \d+/ }).first().click();
+      await page.getByText(/^What your network after epoch \d+ makes of this picture\.$/).waitFor({ timeout: 60_000 });
+      await scrollToRegion(page, 'Inside the network');
+    },
+  },
+  {
+    file: 'docs/learn-real-network.png',
+    hash: '?backend=wasm#/learn/real-network/9',
+    waitForHeading: 'Learn',
+    async prepare(page) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByLabel('Filter', { exact: true }).fill('3');
+      await page.getByLabel('Row', { exact: true }).fill('14');
+      await page.getByLabel('Column', { exact: true }).fill('17');
+      await page.getByRole('img', { name: /^Feature map of filter 3/ }).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Column', { exact: true }).blur();
+      await page.getByRole('heading', { level: 3, name: /^9\./ }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    },
+  },
+];
