@@ -145,4 +145,28 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     await page.getByLabel('Row', { exact: true }).fill('40');
     expect(await page.getByText('Row must be a whole number from 1 to 32, got “40”').isVisible()).toBe(true);
   }, 900_000);
+
+  test('lesson 9 straight from its link: loads CIFAR-10 on request and replays the pretrained model’s first layer', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}?backend=wasm#/learn/real-network/28`);
+    await page.getByRole('heading', { level: 3, name: /^9\. The real network, step by step$/ }).waitFor();
+    // No picture yet: the lesson says so and offers to load the data set.
+    await page.getByRole('button', { name: 'Load CIFAR-10' }).click();
+    const map = page.getByRole('img', { name: 'Feature map of filter 1 (conv2d): click a cell to replay it' });
+    await map.waitFor({ timeout: SLOW_MS });
+    expect(await page.getByText(/The weights are those of the pretrained tutorial model\./).isVisible()).toBe(true);
+    // The link's step 28 is the bias step of the default cell (row 16, column 16 of filter 1).
+    expect(await page.getByText(/^Step 28: the 27 products add up to /).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    const check = page.getByRole('group', { name: 'Replay check' });
+    const values = await check.locator('strong').evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-value'))));
+    expect(Math.abs((values[0] ?? 0) - (values[1] ?? 1))).toBeLessThan(1e-5);
+    // Every one of the 32 filters replays its cell to the network's value.
+    for (const filter of [2, 17, 32]) {
+      await page.getByLabel('Filter', { exact: true }).fill(String(filter));
+      await page.getByRole('img', { name: `Feature map of filter ${filter} (conv2d): click a cell to replay it` }).waitFor();
+      const pair = await check.locator('strong').evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-value'))));
+      expect(Math.abs((pair[0] ?? 0) - (pair[1] ?? 1))).toBeLessThan(1e-5);
+    }
+  }, 600_000);
 });

@@ -3,7 +3,9 @@ import type { FilterBank } from '../../../core/conv2d';
 import { convStepAt, type ConvStep } from '../../../core/conv-steps';
 import { scaledImageVolume } from '../../../core/network-internals';
 import { volumeFromData, type Volume } from '../../../core/volume';
+import { selectLessonStep } from '../../../state/selectors';
 import type { FirstConvLayer, LayerActivations } from '../../../state/slices/inspect-slice';
+import { useAppStore } from '../../../state/store';
 import { describeInspectedModel } from '../../common/inspected-model-text';
 import { useNetworkInternals } from '../../common/use-network-internals';
 import { formatNumber } from '../format-number';
@@ -60,7 +62,9 @@ export function RealNetworkLesson() {
   const error = chosen?.error ?? null;
   const position = chosen?.position ?? { filter: 0, row: 0, column: 0 };
   const sums = useMemo(() => (record ? runningSums(record) : []), [record]);
-  const player = useLessonPlayer(record ? replayStepCount(record) : 1);
+  // Until the network has answered, keep the linked step (a link to step 28 must survive loading the data).
+  const linkedStep = useAppStore(selectLessonStep);
+  const player = useLessonPlayer(record ? replayStepCount(record) : linkedStep);
   const phase = record ? replayPhase(record, player.step, sums) : null;
   const networkValue = ready ? (ready.maps.values[(position.row * (ready.maps.shape[1] ?? 1) + position.column) * (ready.maps.shape[2] ?? 1) + position.filter] ?? Number.NaN) : Number.NaN;
   const term = phase?.kind === 'product' && record ? record.terms[phase.termIndex] : undefined;
