@@ -7,6 +7,7 @@ import { preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { openAppSession } from '../tests/e2e/browser';
 import { INSPECT_SHOTS } from './screenshots/inspect-shots';
+import { TRAIN_SHOTS } from './screenshots/train-shots';
 
 /** One screenshot: a route, the level-2 heading to wait for, and optional clicks to make first. */
 interface Shot {
@@ -35,7 +36,7 @@ const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
   prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
 }));
 
-const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...INSPECT_SHOTS];
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS];
 
 async function main(): Promise<void> {
   // E2E_DIST serves another build folder, as the end-to-end tests do.

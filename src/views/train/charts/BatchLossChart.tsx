@@ -53,7 +53,7 @@ export function BatchLossChart() {
         xLabel="Training step"
         yLabel="Loss"
         valueScale="loss"
-        height={300}
+        height={260}
         label={batchChartLabel(current, totalSteps)}
       />
     </ChartFrame>

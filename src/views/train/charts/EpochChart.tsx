@@ -42,7 +42,7 @@ export function EpochChart({ metric }: { readonly metric: EpochMetric }) {
         xLabel="Epoch"
         yLabel={metric === 'loss' ? 'Loss' : 'Accuracy'}
         valueScale={metric === 'loss' ? 'loss' : 'percent'}
-        height={260}
+        height={220}
         label={epochChartLabel(metric, epochs, totalEpochs)}
       />
     </ChartFrame>

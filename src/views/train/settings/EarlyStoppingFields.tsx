@@ -14,7 +14,7 @@ export function EarlyStoppingFields({ errors, disabled }: { readonly errors: Set
   const id = useId();
   const off = disabled || !form.earlyStopping;
   return (
-    <fieldset className="settings-group settings-group-wide">
+    <fieldset className="settings-group">
       <legend>Early stopping</legend>
       <div className="setting-check">
         <input id={`${id}-on`} type="checkbox" checked={form.earlyStopping} disabled={disabled} onChange={(event) => setForm({ earlyStopping: event.target.checked })} />
@@ -22,11 +22,11 @@ export function EarlyStoppingFields({ errors, disabled }: { readonly errors: Set
           Stop when validation stops improving <span className="keras-name">(EarlyStopping)</span>
         </label>
       </div>
-      <SettingField label="Watch" keras="monitor" error={errors.monitor} disabled={off}>
+      <SettingField label="Watch" keras="monitor" hint="val_loss or val_accuracy, after every epoch" error={errors.monitor} disabled={off}>
         {(props) => (
           <select {...props} value={form.monitor} onChange={(event) => setForm({ monitor: event.target.value === 'val_accuracy' ? 'val_accuracy' : 'val_loss' })}>
-            <option value="val_loss">validation loss (val_loss)</option>
-            <option value="val_accuracy">validation accuracy (val_accuracy)</option>
+            <option value="val_loss">validation loss</option>
+            <option value="val_accuracy">validation accuracy</option>
           </select>
         )}
       </SettingField>

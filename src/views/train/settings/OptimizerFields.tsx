@@ -11,11 +11,11 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
   return (
     <fieldset className="settings-group">
       <legend>Optimizer</legend>
-      <SettingField label="Optimizer" keras="optimizer" hint="How each step changes the weights" error={errors.optimizer} disabled={disabled}>
+      <SettingField label="Optimizer" keras="optimizer" hint="How each step changes the weights: SGD with momentum (the tutorial’s) or Adam" error={errors.optimizer} disabled={disabled}>
         {(props) => (
           <select {...props} value={form.optimizer} onChange={(event) => setForm({ optimizer: event.target.value === 'adam' ? 'adam' : 'sgd' })}>
-            <option value="sgd">SGD + momentum (SGD)</option>
-            <option value="adam">Adam (Adam)</option>
+            <option value="sgd">SGD</option>
+            <option value="adam">Adam</option>
           </select>
         )}
       </SettingField>
