@@ -43,11 +43,11 @@ function canvasBytes(s: AppSession, name: string): Promise<number[]> {
   });
 }
 
-/** Paths of the .bin files the page (and its worker) requested from now on. */
+/** Paths of the data set's .bin files the page (and its worker) requested from now on (the pretrained model's weights.bin is not one). */
 function recordBinRequests(s: AppSession): string[] {
   const paths: string[] = [];
   s.page.on('request', (request) => {
-    if (request.url().endsWith('.bin')) paths.push(new URL(request.url()).pathname.replace(/^.*\//, ''));
+    if (request.url().endsWith('.bin') && request.url().includes('/data/cifar10/')) paths.push(new URL(request.url()).pathname.replace(/^.*\//, ''));
   });
   return paths;
 }

@@ -112,7 +112,7 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     const thumbnailName = (await thumbnails.first().getAttribute('aria-label')) ?? '';
     const index = /Test image (\d+)/.exec(thumbnailName)?.[1] ?? '';
     await thumbnails.first().click();
-    await expect.poll(() => inside.getByRole('figure', { name: 'Current image' }).textContent()).toContain(`test image ${index}`);
+    await expect.poll(() => inside.getByRole('figure', { name: 'Inspected image' }).textContent(), { timeout: 60_000 }).toContain(`test image ${index}`);
     await expect.poll(() => softmax.getByRole('row', { name: new RegExp(`^${fullest.trueClass} \\(true\\)`) }).count(), { timeout: 60_000 }).toBe(1);
 
     // Lesson 9 on the same page: the trained weights, a clicked cell, replayed to the end.

@@ -3,12 +3,12 @@ import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { loadDataset } from '../../../state/data-bridge';
 import { selectDataset } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { CurrentImageIndicator } from '../../common/CurrentImageIndicator';
 import { describeInspectedModel } from '../../common/inspected-model-text';
 import { useNetworkInternals } from '../../common/use-network-internals';
 import { DenseUnits } from './DenseUnits';
 import { FeatureMaps } from './FeatureMaps';
 import { FirstLayerFilters } from './FirstLayerFilters';
+import { InspectedImage } from './InspectedImage';
 import { SoftmaxBars } from './SoftmaxBars';
 import './internals.css';
 
@@ -27,12 +27,13 @@ export function NetworkInternals() {
   const output = vectors.at(-1) ?? null;
   const hidden = vectors.slice(0, -1);
   const shownImage = internals?.request.image ?? null;
+  const pictured = shownImage ?? image;
 
   return (
     <section className="internals" aria-labelledby={headingId}>
       <div className="internals-header">
         <h3 id={headingId}>Inside the network</h3>
-        <CurrentImageIndicator sizePx={64} />
+        {pictured && <InspectedImage image={pictured} classes={classes} />}
       </div>
       <p className="internals-status" role="status" aria-label="Network internals status">
         {!image
