@@ -79,11 +79,16 @@ const SETTING_PATHS: Record<HyperparameterField, string> = {
 
 /**
  * Read the form. Messages name the field as the user sees it ("Learning rate must be > 0, got 0").
- * Early-stopping fields are checked even while early stopping is off, so switching it on never
- * reveals an old mistake at the moment Start is pressed.
+ * A field the run does not use — momentum under Adam, the early-stopping numbers while early stopping
+ * is off — is shown disabled, so it is not checked (a mistake there could not be fixed without
+ * switching it on): the run gets the tutorial's value for it unless a valid one was typed.
  */
 export function readHyperparameterForm(form: HyperparameterForm): HyperparameterReading {
   const errors: Partial<Record<HyperparameterField, string>> = {};
+  const unused = new Set<HyperparameterField>([
+    ...(form.optimizer === 'adam' ? (['momentum'] as const) : []),
+    ...(form.earlyStopping ? [] : (['monitor', 'minDelta', 'patience'] as const)),
+  ]);
   const number = (field: HyperparameterField, text: string): number => {
     const trimmed = text.trim();
     const value = trimmed === '' ? Number.NaN : Number(trimmed);
@@ -108,5 +113,17 @@ export function readHyperparameterForm(form: HyperparameterForm): Hyperparameter
     const field = (Object.keys(SETTING_PATHS) as HyperparameterField[]).find((key) => SETTING_PATHS[key] === issue.field);
     if (field !== undefined && errors[field] === undefined) errors[field] = `${HYPERPARAMETER_LABELS[field]}${issue.message.slice(issue.field.length)}`;
   }
-  return Object.keys(errors).length === 0 ? { ok: true, settings } : { ok: false, errors };
+  const defaults = DEFAULT_HYPERPARAMETERS;
+  const wrongButUnused = (field: HyperparameterField): boolean => unused.has(field) && errors[field] !== undefined;
+  const usable: OptimizerSettings = {
+    ...settings,
+    momentum: wrongButUnused('momentum') ? defaults.momentum : settings.momentum,
+    earlyStopping: {
+      ...earlyStopping,
+      minDelta: wrongButUnused('minDelta') ? defaults.earlyStopping.minDelta : earlyStopping.minDelta,
+      patience: wrongButUnused('patience') ? defaults.earlyStopping.patience : earlyStopping.patience,
+    },
+  };
+  const shown = Object.fromEntries(Object.entries(errors).filter(([field]) => !unused.has(field as HyperparameterField)));
+  return Object.keys(shown).length === 0 ? { ok: true, settings: usable } : { ok: false, errors: shown };
 }

@@ -40,7 +40,7 @@ describe('hyperparameter form', () => {
   });
 
   test('each wrong field gets its own message in the words the page uses', () => {
-    const reading = readHyperparameterForm({ ...DEFAULT_HYPERPARAMETER_FORM, learningRate: '0', momentum: '1', decay: 'fast', patience: '', minDelta: '-1' });
+    const reading = readHyperparameterForm({ ...DEFAULT_HYPERPARAMETER_FORM, learningRate: '0', momentum: '1', decay: 'fast', earlyStopping: true, patience: '', minDelta: '-1' });
     expect(reading).toEqual({
       ok: false,
       errors: {
@@ -51,6 +51,19 @@ describe('hyperparameter form', () => {
         minDelta: 'Smallest improvement must be ≥ 0, got -1',
       },
     });
+  });
+});
+
+test('fields the run does not use are not checked: momentum under Adam, early stopping while it is off', () => {
+  const form = { ...DEFAULT_HYPERPARAMETER_FORM, momentum: '7', patience: '', minDelta: '-1' };
+  expect(readHyperparameterForm(form)).toMatchObject({ ok: false, errors: { momentum: 'Momentum must be < 1, got 7' } });
+  expect(readHyperparameterForm({ ...form, optimizer: 'adam' })).toEqual({
+    ok: true,
+    settings: { optimizer: 'adam', learningRate: 0.01, momentum: 0.5, decay: 0.0004, earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true } },
+  });
+  expect(readHyperparameterForm({ ...form, optimizer: 'adam', earlyStopping: true })).toMatchObject({
+    ok: false,
+    errors: { patience: 'Patience must be a number, got nothing', minDelta: 'Smallest improvement must be ≥ 0, got -1' },
   });
 });
 

@@ -1,5 +1,5 @@
-import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
 import { useId } from 'react';
+import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
 import type { TrainingPhase } from '../../../state/store';
 import type { ControlState } from './control-state';
 
@@ -15,31 +15,31 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
   };
   return (
     <>
-    <div className="training-controls" role="group" aria-label="Training controls">
-      <button type="button" className="training-primary" disabled={!controls.start} aria-describedby={startReason ? reasonId : undefined} onClick={() => startTraining()}>
-        Start
-      </button>
-      <button type="button" disabled={!controls.pause} onClick={pauseTraining}>
-        Pause
-      </button>
-      <button type="button" disabled={!controls.resume} onClick={resumeTraining}>
-        Resume
-      </button>
-      <button type="button" disabled={!controls.step} onClick={step}>
-        Step one batch
-      </button>
-      <button type="button" disabled={!controls.stop} onClick={stopTraining}>
-        Stop
-      </button>
-      <button type="button" disabled={!controls.reset} onClick={resetTraining}>
-        Reset
-      </button>
-    </div>
-    {startReason && (
-      <p id={reasonId} className="training-start-reason">
-        {startReason}
-      </p>
-    )}
+      <div className="training-controls" role="group" aria-label="Training controls">
+        <button type="button" className="training-primary" disabled={!controls.start} aria-describedby={startReason ? reasonId : undefined} onClick={() => startTraining()}>
+          Start
+        </button>
+        <button type="button" disabled={!controls.pause} onClick={pauseTraining}>
+          Pause
+        </button>
+        <button type="button" disabled={!controls.resume} onClick={resumeTraining}>
+          Resume
+        </button>
+        <button type="button" disabled={!controls.step} onClick={step}>
+          Step one batch
+        </button>
+        <button type="button" disabled={!controls.stop} onClick={stopTraining}>
+          Stop
+        </button>
+        <button type="button" disabled={!controls.reset} onClick={resetTraining}>
+          Reset
+        </button>
+      </div>
+      {startReason && (
+        <p id={reasonId} className="training-start-reason">
+          {startReason}
+        </p>
+      )}
     </>
   );
 }
