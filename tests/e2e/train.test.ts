@@ -67,7 +67,8 @@ describe('training in the browser', () => {
     await panel(page).getByLabel('Batch size').fill('32');
     // Inline validation: a bad value is named under its input and Start refuses it.
     await panel(page).getByLabel('Epochs').fill('0');
-    await expect.poll(() => panel(page).getByText('Epochs must be ≥ 1, got 0').isVisible()).toBe(true);
+    // Exact: Start's reason under the controls quotes the same message.
+    await expect.poll(() => panel(page).getByText('Epochs must be ≥ 1, got 0', { exact: true }).isVisible()).toBe(true);
     expect(await panel(page).getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
     expect(await button(page, 'Start').isDisabled()).toBe(true);
     await panel(page).getByLabel('Epochs').fill('2');
