@@ -5,12 +5,12 @@
 import type { EngineClient } from '../engine/client';
 import type { EngineEvent } from '../engine/protocol';
 import { isInspectEvent } from '../engine/protocol-inspect';
+// The same pretrained model the classifier answers with (one path for both).
+import { PRETRAINED_MODEL_PATH } from './classify-bridge';
 import type { CurrentImage } from './slices/data-slice';
 import type { InternalsRequest } from './slices/inspect-slice';
 import { useAppStore } from './store';
 
-/** Where the pretrained tutorial model is served, relative to the app (its model.json names the weights). */
-export const PRETRAINED_MODEL_PATH = 'models/cifar10-tutorial/model.json';
 
 let client: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
