@@ -142,6 +142,9 @@ describe('the Train view', () => {
     await panel(page).getByLabel('Decay (decay)').fill('0');
     expect(await chartTableRows(charts(page).getByRole('figure', { name: 'Batch loss' }))).toEqual([]);
 
+    // Mark the three charts' canvases: a chart rebuilt for new points would lose its mark.
+    expect(await charts(page).locator('canvas').evaluateAll((canvases) => canvases.map((canvas) => canvas.setAttribute('data-original', 'yes')).length)).toBe(3);
+
     const step = control(page, 'Step one batch');
     await expect.poll(() => step.isEnabled(), { timeout: SLOW_MS }).toBe(true);
     expect(await description(control(page, 'Start'))).toBe('');
@@ -159,6 +162,8 @@ describe('the Train view', () => {
     await control(page, 'Resume').click();
     await expect.poll(() => phase(page), { timeout: SLOW_MS }).toBe('finished');
     expect([await epochsBar.getAttribute('value'), await batchesBar.getAttribute('value')]).toEqual(['2', '4']);
+
+    expect(await charts(page).locator('canvas[data-original="yes"]').count()).toBe(3);
 
     // Every step is in the batch chart's table; the smoothed loss of step 1 is its own loss.
     const batchRows = await chartTableRows(batchChart);
