@@ -1,13 +1,25 @@
 /** Shared vocabulary of the benchmark: what is measured, where, and what came out. */
 
-/** Where a configuration runs: Node (tsx), or a Web Worker in headless Chromium. */
-export type BenchEnvironment = 'node' | 'chromium';
+/**
+ * Where a configuration runs: Node (tsx), a Web Worker in headless Chromium, or the same on a
+ * cross-origin isolated page (COOP/COEP headers), where tfjs's wasm backend runs threaded.
+ */
+export type BenchEnvironment = 'node' | 'chromium' | 'chromium-isolated';
 
-/** One training configuration: the stock tfjs `trainOnBatch` loop on a backend, with or without our wasm kernels. */
+/**
+ * The training loop timed: `trainOnBatch`, stock tfjs-layers' own loop on one synthetic batch; or
+ * `engine`, the app's `Trainer` (src/engine/training/trainer.ts) — the loop the worker and
+ * `npm run train` drive: a shuffled uint8 batch gathered per step, uploaded and divided by 255 on the
+ * backend, the tutorial's decayed SGD, loss and accuracy read back.
+ */
+export type TrainingLoop = 'trainOnBatch' | 'engine';
+
+/** One training configuration: a loop on a backend, with or without our wasm kernels. */
 export interface BenchConfig {
   readonly environment: BenchEnvironment;
   readonly backend: 'cpu' | 'wasm' | 'webgl';
-  /** `stock`: tfjs 4.22 as installed; `ours`: with `registerWasmTrainingKernels` (wasm only). */
+  readonly loop: TrainingLoop;
+  /** `stock`: tfjs 4.22 as installed; `ours`: with `registerWasmTrainingKernels` (wasm only; the engine always has them). */
   readonly kernels: 'stock' | 'ours';
   readonly batchSize: number;
   /** Timed steps to run at least (after one untimed warm-up step), and at most. */

@@ -1,13 +1,17 @@
 /**
- * `npm run bench`: training speed of the tutorial's CNN (images per second) for stock tfjs on each
- * backend and for wasm with our kernels, in Node and in a Web Worker in headless Chromium. Prints a
- * table and writes bench/results.json (git-ignored) with the machine and the WebGL renderer.
+ * `npm run bench`: training speed of the tutorial's CNN (images per second) for stock tfjs
+ * (`trainOnBatch`) on each backend, for wasm with our kernels, and for our engine's own loop
+ * (`Trainer`) on each backend, in Node and in a Web Worker in headless Chromium; evaluation speed;
+ * classify latency; and the built app itself (measure-app.ts): time to the first interactive view,
+ * gzip size of the JavaScript loaded first, JS heap and tf.memory() after loading the data and after
+ * a 3-epoch run, and the page's frame interval while it trains. Prints a table and writes
+ * bench/results.json (git-ignored) with the machine and the WebGL renderer.
  *
- * `--only=node` or `--only=chromium` runs one half; `--only=classify` measures only the classify latency
- * of one picture (scripts/bench/measure-classify.ts), which the other runs also measure. A full run takes about 3 minutes on an idle
- * 2-core machine without a GPU; configurations that would take minutes per step are skipped with the
- * reason stated. The load average is recorded before and after: other work on the machine slows
- * every number here.
+ * `--only=node` or `--only=chromium` runs one half (the app belongs to the Chromium half);
+ * `--only=classify` measures only the classify latency of one picture (scripts/bench/measure-classify.ts),
+ * `--only=app` only the app. A full run takes about 9 minutes on this 2-core machine without a GPU;
+ * configurations that would take minutes per step are skipped with the reason stated. The load
+ * average is recorded before and after: other work on the machine slows every number here.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,35 +21,75 @@ import { describeMachine } from './machine';
 import { runTrainingConfig } from './measure-training';
 import { classifyPlans, formatClassifyLatency, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome, type ClassifyBenchRecord } from './measure-classify';
 import { formatReport, type BenchRecord, type BenchReport } from './report';
-import { STEP_BUDGET_MS, skipReason } from './step-budget';
+import { checkTargets, formatApp, formatEvaluation, formatTargets, type EvaluationBenchRecord } from './report-extra';
+import { runAppBench, type AppBenchResult } from './measure-app';
+import { runEvaluationConfig, type EvaluationBenchConfig, type EvaluationBenchOutcome } from './measure-engine';
+import { STEP_BUDGET_MS, proxySkipReason, skipReason } from './step-budget';
 
-type Plan = Pick<BenchConfig, 'backend' | 'kernels'> & {
+type Plan = Pick<BenchConfig, 'backend' | 'kernels' | 'loop'> & {
   /** Slow configurations (tens of seconds a step) time 1 step; fast ones at least 3 steps and 5 s. */
   readonly slow: boolean;
+  /**
+   * A measured configuration on the same kernels that predicts this one's step time (our engine on
+   * cpu runs tfjs's cpu kernels, like stock trainOnBatch): over the budget, this one is skipped.
+   */
+  readonly proxy?: { readonly environment: BenchEnvironment; readonly loop: BenchConfig['loop']; readonly backend: BenchConfig['backend']; readonly name: string };
 };
 
+const STOCK_CPU_IN_NODE = { environment: 'node', loop: 'trainOnBatch', backend: 'cpu', name: 'stock trainOnBatch on cpu in Node' } as const;
+
 const NODE_PLANS: readonly Plan[] = [
-  { backend: 'cpu', kernels: 'stock', slow: true },
-  { backend: 'wasm', kernels: 'stock', slow: false },
-  { backend: 'wasm', kernels: 'ours', slow: false },
+  { backend: 'cpu', kernels: 'stock', loop: 'trainOnBatch', slow: true },
+  { backend: 'wasm', kernels: 'stock', loop: 'trainOnBatch', slow: false },
+  { backend: 'wasm', kernels: 'ours', loop: 'trainOnBatch', slow: false },
+  { backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false },
+  { backend: 'cpu', kernels: 'stock', loop: 'engine', slow: true, proxy: STOCK_CPU_IN_NODE },
 ];
 const CHROMIUM_PLANS: readonly Plan[] = [
-  { backend: 'wasm', kernels: 'stock', slow: false },
-  { backend: 'wasm', kernels: 'ours', slow: false },
-  { backend: 'webgl', kernels: 'stock', slow: true },
+  { backend: 'wasm', kernels: 'stock', loop: 'trainOnBatch', slow: false },
+  { backend: 'wasm', kernels: 'ours', loop: 'trainOnBatch', slow: false },
+  { backend: 'webgl', kernels: 'stock', loop: 'trainOnBatch', slow: true },
+  { backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false },
+  { backend: 'webgl', kernels: 'stock', loop: 'engine', slow: true },
+  { backend: 'cpu', kernels: 'stock', loop: 'engine', slow: true, proxy: STOCK_CPU_IN_NODE },
+];
+/**
+ * On a cross-origin isolated page tfjs's threaded wasm build can start (made minification-safe by
+ * scripts/vite/wasm-threads-plugin.ts); it is measured even where the app does not use it, to show
+ * what threads give here (tfjs 4.22 gives its pool hardwareConcurrency / 2 threads).
+ */
+const ISOLATED_PLANS: readonly Plan[] = [{ backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false }];
+/** Evaluation (the engine's `evaluate`, batch 64): about 6 s of timed work each. */
+const EVALUATION_PLANS: readonly EvaluationBenchConfig[] = [
+  { kind: 'evaluate', environment: 'node', backend: 'wasm', batchSize: 64, targetMs: 6_000 },
+  { kind: 'evaluate', environment: 'chromium', backend: 'wasm', batchSize: 64, targetMs: 6_000 },
+  { kind: 'evaluate', environment: 'chromium', backend: 'webgl', batchSize: 64, targetMs: 6_000 },
 ];
 
 function configFor(environment: BenchEnvironment, plan: Plan, batchSize: number): BenchConfig {
-  const { slow, ...rest } = plan;
+  const { slow, backend, kernels, loop } = plan;
+  const rest = { backend, kernels, loop };
   const warmUpOnlyAboveMs = STEP_BUDGET_MS;
   return slow
     ? { ...rest, environment, batchSize, minTimedSteps: 1, maxTimedSteps: 1, minTimedMs: 0, warmUpOnlyAboveMs }
     : { ...rest, environment, batchSize, minTimedSteps: 3, maxTimedSteps: 30, minTimedMs: 5_000, warmUpOnlyAboveMs };
 }
 
-/** Batch 64, then batch 512 unless batch 64 predicts a step over the budget. */
+/** Batch 64, then batch 512 unless batch 64 (or the plan's proxy) predicts a step over the budget. */
 async function runPlan(environment: BenchEnvironment, plan: Plan, run: (config: BenchConfig) => Promise<BenchOutcome>, records: BenchRecord[]): Promise<void> {
   const small = configFor(environment, plan, 64);
+  const proxy = plan.proxy;
+  const proxied = (batchSize: number): string | null => {
+    if (!proxy) return null;
+    const measured = records.find((r) => r.config.environment === proxy.environment && r.config.loop === proxy.loop && r.config.backend === proxy.backend && r.config.batchSize === 64);
+    return proxySkipReason(measured?.outcome, proxy.name, batchSize);
+  };
+  const smallSkip = proxied(64);
+  if (smallSkip !== null) {
+    report({ config: small, outcome: { status: 'skipped', reason: smallSkip } }, records);
+    report({ config: configFor(environment, plan, 512), outcome: { status: 'skipped', reason: proxied(512) ?? smallSkip } }, records);
+    return;
+  }
   const smallOutcome = await run(small);
   report({ config: small, outcome: smallOutcome }, records);
   const large = configFor(environment, plan, 512);
@@ -62,54 +106,91 @@ async function measureClassify(plans: readonly ClassifyBenchConfig[], run: (conf
   }
 }
 
+/** Evaluation speed (measure-engine.ts): each plan measured, printed and kept. */
+async function measureEvaluation(plans: readonly EvaluationBenchConfig[], run: (config: EvaluationBenchConfig) => Promise<EvaluationBenchOutcome>, records: EvaluationBenchRecord[]): Promise<void> {
+  for (const config of plans) {
+    const record = { config, outcome: await run(config) };
+    records.push(record);
+    process.stdout.write(`${formatEvaluation(record)}\n`);
+  }
+}
+
 function report(record: BenchRecord, records: BenchRecord[]): void {
   records.push(record);
   const { config, outcome } = record;
   const result = outcome.status === 'ok' ? `${outcome.speed.imagesPerSecond.toFixed(1)} images/s` : `${outcome.status}: ${outcome.reason}`;
-  process.stdout.write(`  ${config.environment} ${config.backend} (${config.kernels} kernels) batch ${config.batchSize}: ${result}\n`);
+  process.stdout.write(`  ${config.environment} ${config.loop === 'engine' ? 'our engine' : 'trainOnBatch'} ${config.backend} (${config.kernels} kernels) batch ${config.batchSize}: ${result}\n`);
 }
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && only !== 'node' && only !== 'chromium' && only !== 'classify') throw new Error(`--only must be node, chromium or classify, got ${only}`);
+  if (only !== undefined && !['node', 'chromium', 'classify', 'app'].includes(only)) throw new Error(`--only must be node, chromium, classify or app, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
   const classify: ClassifyBenchRecord[] = [];
+  const evaluation: EvaluationBenchRecord[] = [];
+  let app: AppBenchResult | null = null;
   const startedMs = performance.now();
+  const full = only === undefined || only === 'node' || only === 'chromium';
 
-  if (only !== 'chromium') {
+  if (only !== 'chromium' && only !== 'app') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
+    if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
-  if (only !== 'node') {
+  if (only !== 'node' && only !== 'app') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
       if (only !== 'classify') for (const plan of CHROMIUM_PLANS) await runPlan('chromium', plan, (config) => page.run(config), records);
       for (const backend of ['wasm', 'webgl'] as const) await measureClassify(classifyPlans('chromium', backend), (config) => page.runClassify(config), classify);
+      if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'chromium'), (config) => page.runEvaluation(config), evaluation);
       const problems = page.problems();
       if (problems.length > 0) throw new Error(`the bench page reported problems:\n${problems.join('\n')}`);
     });
+    if (only !== 'classify') {
+      await withBenchPage(async (page) => {
+        for (const plan of ISOLATED_PLANS) await runPlan('chromium-isolated', plan, (config) => page.run(config), records);
+        const problems = page.problems();
+        if (problems.length > 0) throw new Error(`the cross-origin isolated bench page reported problems:\n${problems.join('\n')}`);
+      }, { crossOriginIsolated: true });
+    }
     const webgl = records.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok');
     const webglClassify = classify.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok')?.outcome;
     machine.webglRenderer = webgl?.outcome.status === 'ok' ? webgl.outcome.backendDetail : webglClassify?.status === 'ok' ? webglClassify.backendDetail : null;
   }
+  if (only === undefined || only === 'chromium' || only === 'app') {
+    process.stdout.write('The app (built, served by vite preview, in headless Chromium):\n');
+    app = await runAppBench((line) => process.stdout.write(`${line}\n`));
+    if (app.problems.length > 0) throw new Error(`the app reported problems:\n${app.problems.join('\n')}`);
+  }
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[] } = {
+  const targets = checkTargets(records, classify, app);
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
-      'tutorial CNN (3 702 186 parameters), stock tfjs 4.22 model.trainOnBatch, SGD momentum 0.5, synthetic 32×32×3 batches; ' +
-      'images/s over the timed steps after one warm-up step',
+      'tutorial CNN (3 702 186 parameters), SGD momentum 0.5, synthetic 32×32×3 data: stock tfjs 4.22 model.trainOnBatch on one batch, ' +
+      "or our engine's Trainer.step (shuffled uint8 batches, the tutorial's decayed SGD); images/s over the timed steps after one warm-up step",
     records,
     classify,
+    evaluation,
+    app,
+    targets,
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
   const classifyLines = classify.map((record) => formatClassifyLatency(record.config, record.outcome));
-  process.stdout.write(`\n${formatReport(result)}\n\nClassify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);
+  const sections = [
+    formatReport(result),
+    `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}`,
+    evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
+    app ? `The app:\n${formatApp(app)}` : '',
+    `Targets (issue 8, this machine):\n${formatTargets(targets)}`,
+  ];
+  process.stdout.write(`\n${sections.filter((section) => section !== '').join('\n\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,14 @@
 /**
- * The measured loop, shared by Node and the browser worker: the tutorial model, stock
- * `model.trainOnBatch` on one synthetic CIFAR-shaped batch, one warm-up step, then timed steps.
+ * The measured loops, shared by Node and the browser worker: the tutorial model, stock
+ * `model.trainOnBatch` on one synthetic CIFAR-shaped batch, or our engine's `Trainer`
+ * (measure-engine.ts); one warm-up step, then timed steps.
  */
 import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../src/engine/backend';
 import { registerWasmTrainingKernels, restoreStockWasmKernels } from '../../src/engine/wasm/register-wasm-kernels';
 import type { BenchConfig, BenchOutcome, TrainingSpeed } from './bench-types';
 import { buildTutorialModel, syntheticBatch } from './tutorial-model';
+import { timeEngineTraining } from './measure-engine';
 
 /**
  * Start `config.backend` as the engine does (software WebGL allowed, wasm binaries and kernels
@@ -16,6 +18,8 @@ import { buildTutorialModel, syntheticBatch } from './tutorial-model';
 export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'main-thread'): Promise<BenchOutcome> {
   let backendDetail: string;
   try {
+    // On a cross-origin isolated page, measure the threaded build even where the app would not use it.
+    if (config.environment === 'chromium-isolated') (await import('../../src/engine/wasm/wasm-backend')).setMinLogicalCoresForThreads(1);
     const info = await startBackend(config.backend, host, 'benchmark');
     if (config.kernels === 'stock') restoreStockWasmKernels();
     else registerWasmTrainingKernels();
@@ -24,7 +28,8 @@ export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'm
     return { status: 'failed', reason: `backend did not start: ${messageOf(error)}` };
   }
   try {
-    return { status: 'ok', speed: await timeTraining(config), backendDetail };
+    const speed = config.loop === 'engine' ? await timeEngineTraining(config, config.backend) : await timeTraining(config);
+    return { status: 'ok', speed, backendDetail };
   } catch (error) {
     const missing = /Kernel '(\w+)' not registered/.exec(messageOf(error));
     return { status: 'failed', reason: missing ? `cannot train: no ${missing[1]} kernel` : messageOf(error) };

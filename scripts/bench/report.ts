@@ -15,7 +15,7 @@ export interface BenchReport {
   readonly records: readonly BenchRecord[];
 }
 
-const HEADER = ['where', 'backend', 'kernels', 'batch', 'images/s', 'first step', 'timed steps', 'note'] as const;
+const HEADER = ['where', 'loop', 'backend', 'kernels', 'batch', 'images/s', 'first step', 'timed steps', 'note'] as const;
 
 /** The report as a fixed-width text table, one row per record, with the machine above it. */
 export function formatReport(report: BenchReport): string {
@@ -28,7 +28,8 @@ export function formatReport(report: BenchReport): string {
     '',
   ];
   const rows = report.records.map(({ config, outcome }) => [
-    config.environment === 'node' ? 'Node' : 'Chromium worker',
+    config.environment === 'node' ? 'Node' : config.environment === 'chromium' ? 'Chromium worker' : 'Chromium worker, COOP/COEP',
+    config.loop === 'engine' ? 'our engine (Trainer)' : 'stock trainOnBatch',
     config.backend,
     config.kernels === 'ours' ? 'stock + ours' : 'stock',
     String(config.batchSize),

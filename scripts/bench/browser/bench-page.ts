@@ -1,6 +1,7 @@
-/** The benchmark page: exposes `window.benchTrain` and `window.benchClassify`, which hand a configuration to the worker. */
+/** The benchmark page: exposes `window.benchTrain`, `window.benchClassify` and `window.benchEvaluate`, which hand a configuration to the worker. */
 import type { BenchConfig, BenchOutcome, BenchPageApi } from '../bench-types';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from '../measure-classify';
+import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from '../measure-engine';
 
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
 
@@ -13,8 +14,13 @@ function benchClassify(config: ClassifyBenchConfig): Promise<ClassifyBenchOutcom
   return ask<ClassifyBenchOutcome>(config);
 }
 
+/** An evaluation measurement (scripts/bench/measure-engine.ts), in the same worker. */
+function benchEvaluate(config: EvaluationBenchConfig): Promise<EvaluationBenchOutcome> {
+  return ask<EvaluationBenchOutcome>(config);
+}
+
 /** Send one message to the worker and resolve with its one answer, or a failed outcome if it breaks. */
-function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
+function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<Outcome>): void => {
       worker.removeEventListener('error', onError);
@@ -30,5 +36,5 @@ function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig): Promise<Outcom
   });
 }
 
-const api: BenchPageApi & ClassifyBenchPageApi = { benchTrain, benchClassify };
+const api: BenchPageApi & ClassifyBenchPageApi & EvaluationBenchPageApi = { benchTrain, benchClassify, benchEvaluate };
 Object.assign(window, api);

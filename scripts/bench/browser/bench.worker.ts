@@ -5,10 +5,11 @@
 import type { BenchConfig, BenchOutcome } from '../bench-types';
 import { runTrainingConfig } from '../measure-training';
 import { isClassifyBenchConfig, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome } from '../measure-classify';
+import { isEvaluationBenchConfig, runEvaluationConfig, type EvaluationBenchConfig, type EvaluationBenchOutcome } from '../measure-engine';
 
 interface WorkerScope {
-  postMessage(message: BenchOutcome | ClassifyBenchOutcome): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<BenchConfig | ClassifyBenchConfig>) => void): void;
+  postMessage(message: BenchOutcome | ClassifyBenchOutcome | EvaluationBenchOutcome): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -16,5 +17,6 @@ const scope = self as unknown as WorkerScope;
 scope.addEventListener('message', (event) => {
   const config = event.data;
   if (isClassifyBenchConfig(config)) void runClassifyConfig(config, 'worker').then((outcome) => scope.postMessage(outcome));
+  else if (isEvaluationBenchConfig(config)) void runEvaluationConfig(config, 'worker').then((outcome) => scope.postMessage(outcome));
   else void runTrainingConfig(config, 'worker').then((outcome) => scope.postMessage(outcome));
 });

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { measureFirstLoadSize } from '../../scripts/bench/app-size';
+import type { BenchConfig } from '../../scripts/bench/bench-types';
+import type { AppBenchResult } from '../../scripts/bench/measure-app';
+import type { ClassifyBenchRecord } from '../../scripts/bench/measure-classify';
+import type { BenchRecord } from '../../scripts/bench/report';
+import { checkTargets, formatTargets } from '../../scripts/bench/report-extra';
+
+describe('first-load JavaScript from the build manifest', () => {
+  test('the entry and its static imports, never its dynamic ones; sizes raw and gzipped; the engine worker apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-size-'));
+    try {
+      mkdirSync(join(dir, '.vite'));
+      mkdirSync(join(dir, 'assets'));
+      const files = { 'assets/index-a.js': 'console.log("entry");'.repeat(50), 'assets/vendor-b.js': 'export const v = 1;'.repeat(80), 'assets/lazy-c.js': 'lazy', 'assets/engine.worker-d.js': 'self.onmessage = () => {};' };
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+      writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify({
+        'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_vendor'], dynamicImports: ['src/lazy.ts'], css: ['assets/index.css'] },
+        _vendor: { file: 'assets/vendor-b.js' },
+        'src/lazy.ts': { file: 'assets/lazy-c.js', isDynamicEntry: true },
+      }));
+      const size = measureFirstLoadSize(dir);
+      expect(size.files.map((f) => f.file)).toEqual(['assets/index-a.js', 'assets/vendor-b.js']);
+      expect(size.totalBytes).toBe(files['assets/index-a.js'].length + files['assets/vendor-b.js'].length);
+      const entryGzip = gzipSync(Buffer.from(files['assets/index-a.js'])).length;
+      expect(size.files[0]?.gzipBytes).toBe(entryGzip);
+      expect(size.totalGzipBytes).toBeLessThan(size.totalBytes);
+      expect(size.engineWorker?.file).toBe('assets/engine.worker-d.js');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the targets', () => {
+  const config = (loop: BenchConfig['loop'], backend: BenchConfig['backend']): BenchConfig => ({
+    environment: 'chromium', backend, loop, kernels: 'ours', batchSize: 64, minTimedSteps: 1, maxTimedSteps: 1, minTimedMs: 0, warmUpOnlyAboveMs: 1,
+  });
+  const ok = (imagesPerSecond: number) => ({ status: 'ok', speed: { imagesPerSecond, firstStepMs: 1, stepMs: [1] }, backendDetail: '' }) as const;
+
+  test('met, not met, and not measured, each with its number', () => {
+    const records: BenchRecord[] = [{ config: config('engine', 'wasm'), outcome: ok(150) }, { config: config('trainOnBatch', 'webgl'), outcome: ok(5) }];
+    const classify = [{ config: { kind: 'classify', environment: 'chromium', backend: 'wasm', pictureWidth: 640, pictureHeight: 480, warmupRuns: 1, timedRuns: 1 }, outcome: { status: 'ok', latency: { medianMs: 25, p95Ms: 30, predictMedianMs: 5, predictP95Ms: 6, firstMs: 100, timedRuns: 1 }, backendDetail: '' } }] as ClassifyBenchRecord[];
+    const checks = checkTargets(records, classify, null);
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, null]);
+    expect(checks[1]?.measured).toBe('30.0× (150.0 vs 5.00 images/s)');
+    const text = formatTargets(checks);
+    expect(text).toContain('met      our engine trains ≥ 100 images/s in Chromium (wasm, batch 64): 150.0 images/s');
+    expect(text).toContain('NOT met  classify median < 20 ms (Chromium wasm, 640×480 JPEG): 25.0 ms');
+    expect(text).toContain('not measured  frame-interval p95 < 50 ms on the page while training: not measured in this run');
+    const app = { training: { frameP95Ms: 17 } } as AppBenchResult;
+    expect(checkTargets([], [], app)[3]).toEqual({ target: 'frame-interval p95 < 50 ms on the page while training', measured: '17.0 ms', met: true });
+  });
+});
