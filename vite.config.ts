@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './scripts/vite/cross-origin-isolation.js';
+import { wasmThreadsPlugin } from './scripts/vite/wasm-threads-plugin.js';
 
 /**
  * Content Security Policy for the built app: nothing may be fetched from, or sent to, any origin but
@@ -34,13 +36,19 @@ function contentSecurityPolicy(): Plugin {
  * One config for the app and its tests.
  * - `base: './'` makes every asset URL relative, so `dist/` works from any static server and sub-path.
  * - Workers are ES modules so the engine worker can `import` tfjs like the main thread does.
+ * - `wasmThreadsPlugin` keeps tfjs's threaded wasm startable after minification (tfjs #4107).
  * - Two test projects: `unit` (Node, real tfjs on its cpu backend) and `e2e` (playwright-core driving
  *   Debian's headless Chromium against the built app served by `vite preview`).
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  plugins: [react(), contentSecurityPolicy(), wasmThreadsPlugin()],
+  // The engine worker bundles tfjs-backend-wasm itself, and worker bundles get only these plugins.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
+  // Cross-origin isolation (COOP/COEP), so WebAssembly threads can be used where they help
+  // (src/engine/wasm/wasm-backend.ts); static hosts need the same two headers (README, public/_headers).
+  server: { headers: CROSS_ORIGIN_ISOLATION_HEADERS },
+  preview: { headers: CROSS_ORIGIN_ISOLATION_HEADERS },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

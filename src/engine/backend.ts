@@ -26,7 +26,8 @@ export async function startBackend(
   // Loaded only for wasm, so the webgl path never downloads tfjs-backend-wasm.
   const wasmBackend = backend === 'wasm' ? await import('./wasm/wasm-backend') : null;
   await wasmBackend?.prepareWasmBackend();
-  const started = await tf.setBackend(backend);
+  // wasm starts threaded where the page allows it, falling back to one thread rather than hanging.
+  const started = wasmBackend ? await wasmBackend.startWasmBackend() : await tf.setBackend(backend);
   if (!started || tf.getBackend() !== backend) {
     throw new BackendUnavailableError(`tfjs could not start the ${backend} backend`);
   }
@@ -44,6 +45,7 @@ export async function startBackend(
     floatTextures: gpu ? tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') : null,
     wasmSimd: wasm?.simd ?? null,
     wasmThreads: wasm?.threads ?? null,
+    wasmThreadsNote: wasm?.threadsNote ?? null,
     softwareRenderer: gpu ? isSoftwareRenderer(gpu.renderer) : false,
     selfTestMs,
     reason,

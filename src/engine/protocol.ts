@@ -33,8 +33,10 @@ export interface BackendInfo {
   readonly floatTextures: boolean | null;
   /** On wasm: whether the SIMD build runs (`WASM_HAS_SIMD_SUPPORT`); null off wasm. */
   readonly wasmSimd: boolean | null;
-  /** On wasm: threads it computes with (1: the threaded build is not used yet); null off wasm. */
+  /** On wasm: threads it computes with (more than 1 only on a cross-origin isolated page); null off wasm. */
   readonly wasmThreads: number | null;
+  /** On wasm with one thread: why (no cross-origin isolation, threads failed to start); null or absent otherwise. */
+  readonly wasmThreadsNote?: string | null;
   /** True when the renderer is a software rasteriser (SwiftShader, llvmpipe, ...). */
   readonly softwareRenderer: boolean;
   /** Milliseconds the start-up self-test (a small conv2d) took on this backend. */

@@ -56,6 +56,7 @@ export function BackendBadge() {
                 <dt>WebAssembly</dt>
                 <dd>
                   SIMD {info.wasmSimd ? 'on' : 'off (slower)'}, {info.wasmThreads ?? 1} thread{info.wasmThreads === 1 ? '' : 's'}
+                  {info.wasmThreadsNote ? ` (${info.wasmThreadsNote})` : ''}
                 </dd>
               </>
             )}
