@@ -126,4 +126,29 @@ describe('training in the browser', () => {
     await button(page, 'Stop').click();
     await waitForPhase(page, 'stopped');
   }, 1_800_000);
+
+  test('trains 2 epochs on wasm in the worker on 1 000 images: loss goes down, the badge says wasm', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}?backend=wasm#/train`);
+    const badge = page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
+    expect(await badge.getAttribute('data-host')).toBe('worker');
+
+    // Ten times the webgl run's images: wasm trains at ~150 images/s here, SwiftShader at ~3.
+    await panel(page).getByLabel('Training images').selectOption('1000');
+    await panel(page).getByLabel('Validation images').selectOption('256');
+    await panel(page).getByLabel('Batch size').fill('50');
+    await panel(page).getByLabel('Epochs').fill('2');
+    await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await button(page, 'Start').click();
+    await waitForPhase(page, 'running');
+    expect(await panel(page).getByRole('status', { name: 'Training status' }).textContent()).toBe('Training on wasm');
+    await waitForPhase(page, 'finished');
+    const rows = await epochRows(page);
+    expect(rows).toHaveLength(2);
+    const trainingLoss = rows.map((cells) => Number(cells[1]));
+    expect(trainingLoss.every(Number.isFinite)).toBe(true);
+    expect(trainingLoss[1]).toBeLessThan(trainingLoss[0] ?? 0);
+    expect(await stepsDone(page)).toBe(2 * 20);
+  }, 900_000);
 });
