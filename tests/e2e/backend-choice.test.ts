@@ -9,13 +9,16 @@ import { openAppSession, type AppSession } from './browser';
  */
 const baseUrl = inject('baseUrl');
 let session: AppSession;
-/** Every worker the page started (the engine's and the probes'), in order. */
+/** Every engine-script worker the page started (the engine's and the probes'), in order; wasm's own pthread workers (blob: URLs) are not counted. */
 let workers: Worker[];
+const isEngineWorker = (worker: Worker): boolean => /\/assets\/engine\.worker-[\w-]+\.js$/.test(worker.url());
 
 beforeEach(async () => {
   session = await openAppSession(baseUrl);
   workers = [];
-  session.page.on('worker', (worker) => workers.push(worker));
+  session.page.on('worker', (worker) => {
+    if (isEngineWorker(worker)) workers.push(worker);
+  });
 });
 
 afterEach(async () => {
@@ -44,7 +47,7 @@ describe('choosing the backend by measurement', () => {
     // One probe worker per backend, then the engine's own worker; the probes are gone.
     expect(workers.length).toBe(4);
     // A terminated worker busy in a step reports its end a little later.
-    await expect.poll(() => session.page.workers().length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => session.page.workers().filter(isEngineWorker).length, { timeout: 30_000 }).toBe(1);
 
     await badge().click();
     expect(await details().textContent()).toMatch(WHY_WASM);
