@@ -2,7 +2,7 @@ import { backendLabel, describeRecord } from '../../core/backend-choice';
 import type { ProbePhase } from '../../core/backend-probe-rules';
 import { startEngineByChoice } from '../../state/backend-choice-bridge';
 import { useAppStore } from '../../state/store';
-import { selectBackendChoice, selectBackendChoiceError, selectBackendProbe, selectTrainingPhase } from '../../state/selectors';
+import { selectBackendChoice, selectBackendChoiceError, selectBackendProbe, selectEngineStatus, selectTrainingPhase } from '../../state/selectors';
 import './backend-choice.css';
 
 const PHASE_WORDS: Record<ProbePhase, string> = { starting: 'starting', 'warm-up': 'first step', timed: 'timing steps' };
@@ -19,6 +19,8 @@ export function BackendChoiceDetails() {
   const error = useAppStore(selectBackendChoiceError);
   const trainingPhase = useAppStore(selectTrainingPhase);
   const training = BUSY_PHASES.includes(trainingPhase);
+  // While an engine starts (or backends are measured), another restart would race it.
+  const starting = useAppStore(selectEngineStatus) === 'starting';
   const records = probe?.records ?? choice?.records ?? [];
 
   return (
@@ -47,7 +49,7 @@ export function BackendChoiceDetails() {
         <p className="backend-choice-note">Remove ?backend= from the address to let the app measure which backend is fastest.</p>
       ) : (
         <p>
-          <button type="button" disabled={probe !== null || training} onClick={() => void startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
+          <button type="button" disabled={probe !== null || starting || training} onClick={() => void startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
             Measure again
           </button>
           {training && <span className="backend-choice-note"> Stop the training run first: measuring restarts the engine.</span>}
