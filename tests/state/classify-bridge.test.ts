@@ -1,31 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { EngineClient } from '../../src/engine/client';
-import type { EngineCommand, EngineEvent } from '../../src/engine/protocol';
+import { fakeEngineClient } from './fake-engine-client';
 import type { ClassifyAnswer } from '../../src/engine/protocol-classify';
 import { attachClassifyClient, classifyFiles, isModelFile, prepareClassifier } from '../../src/state/classify-bridge';
 import { selectTrainedModelAvailable, selectTrainedModelLabel } from '../../src/state/selectors';
 import { getInitialState, useAppStore } from '../../src/state/store';
 
-/** An engine client that records commands and lets the test play the engine's events. */
-function fakeClient() {
-  const sent: EngineCommand[] = [];
-  const listeners = new Set<(event: EngineEvent) => void>();
-  let nextId = 100;
-  const client: EngineClient = {
-    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
-    send(command) {
-      const id = nextId++;
-      sent.push({ ...command, id } as EngineCommand);
-      return id;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    terminate: () => undefined,
-  };
-  return { client, sent, emit: (event: EngineEvent) => listeners.forEach((listener) => listener(event)) };
-}
 
 const PRETRAINED = { kind: 'pretrained', label: 'pretrained tutorial model, 65.2 % on the test set', name: null } as const;
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -45,7 +24,7 @@ beforeEach(() => {
 
 describe('classify bridge', () => {
   test('asked before the engine runs, it prepares the pretrained model from the app-relative URL and lists the library', async () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, sent, emit } = fakeEngineClient();
     prepareClassifier();
     attachClassifyClient(client);
     expect(sent.map((command) => command.type)).toEqual(['classify-prepare', 'classify-library-list']);
@@ -58,7 +37,7 @@ describe('classify bridge', () => {
   });
 
   test('pictures are sent one at a time, each with the model chosen when its turn comes; model files load as a model', async () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, sent, emit } = fakeEngineClient();
     attachClassifyClient(client);
     const work = () => sent.filter((command) => command.type === 'classify-image' || command.type === 'classify-load-files');
     const picture = (name: string): File => new File([new Uint8Array([1, 2, 3])], name, { type: 'image/png' });
@@ -88,7 +67,7 @@ describe('classify bridge', () => {
   });
 
   test('a training run’s first epoch makes its model answer, and a reset hands back to the model before', () => {
-    const { client } = fakeClient();
+    const { client } = fakeEngineClient();
     attachClassifyClient(client);
     const store = useAppStore.getState();
     store.trainingRunRequested(7);
@@ -107,7 +86,7 @@ describe('classify bridge', () => {
   });
 
   test('when the engine stops, pictures waiting for it fail with a reason and the loaded model is gone', async () => {
-    const { client } = fakeClient();
+    const { client } = fakeEngineClient();
     attachClassifyClient(client);
     useAppStore.getState().classifyModelsReceived({ pretrained: PRETRAINED, pretrainedError: null, loaded: { kind: 'loaded', label: '“x” from your library', name: 'x' } });
     useAppStore.getState().classifyChoose('loaded');

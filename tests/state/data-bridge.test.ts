@@ -1,31 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { EngineClient } from '../../src/engine/client';
-import type { EngineCommand, EngineEvent } from '../../src/engine/protocol';
+import { fakeEngineClient } from './fake-engine-client';
 import type { DatasetSummary } from '../../src/engine/protocol-data';
 import { attachDataClient, loadDataset, requestDataPage } from '../../src/state/data-bridge';
 import { selectDataReady } from '../../src/state/selectors';
 import { getInitialState, useAppStore } from '../../src/state/store';
 
-/** An engine client that records commands and lets the test play the engine's events. */
-function fakeClient() {
-  const sent: EngineCommand[] = [];
-  const listeners = new Set<(event: EngineEvent) => void>();
-  let nextId = 100;
-  const client: EngineClient = {
-    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
-    send(command) {
-      const id = nextId++;
-      sent.push({ ...command, id } as EngineCommand);
-      return id;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    terminate: () => undefined,
-  };
-  return { client, sent, emit: (event: EngineEvent) => listeners.forEach((listener) => listener(event)) };
-}
 
 const SUMMARY: DatasetSummary = {
   source: 'test',
@@ -49,7 +28,7 @@ beforeEach(() => {
 
 describe('data bridge', () => {
   test('a load asked for before the engine runs starts when it does, at the app-relative data URL', () => {
-    const { client, sent } = fakeClient();
+    const { client, sent } = fakeEngineClient();
     loadDataset();
     expect(useAppStore.getState().dataStatus).toBe('idle');
     attachDataClient(client);
@@ -60,7 +39,7 @@ describe('data bridge', () => {
   });
 
   test('progress, then ready with counts; the first test image becomes the current image', async () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, sent, emit } = fakeEngineClient();
     attachDataClient(client);
     loadDataset();
     emit({ type: 'data-progress', id: 100, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
@@ -78,7 +57,7 @@ describe('data bridge', () => {
   });
 
   test('a failed load names the file, is not ready, and Retry loads again', () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, sent, emit } = fakeEngineClient();
     attachDataClient(client);
     loadDataset();
     emit({ type: 'data-error', id: 100, command: 'load', message: 'train-images.bin is truncated: 5 of 9 bytes arrived', file: 'train-images.bin' });
@@ -90,19 +69,19 @@ describe('data bridge', () => {
   });
 
   test('when the engine stops, its data is gone: not ready any more, and a new engine loads again', () => {
-    const first = fakeClient();
+    const first = fakeEngineClient();
     attachDataClient(first.client);
     loadDataset();
     first.emit({ type: 'data-loaded', id: 100, summary: SUMMARY });
     attachDataClient(null);
     expect(useAppStore.getState()).toMatchObject({ dataStatus: 'failed', dataError: { message: 'the engine stopped, and the data set with it' } });
-    const second = fakeClient();
+    const second = fakeEngineClient();
     attachDataClient(second.client);
     expect(second.sent.map((command) => command.type)).toEqual(['data-load']);
   });
 
   test('page requests resolve by id, and reject with the engine’s message', async () => {
-    const { client, sent, emit } = fakeClient();
+    const { client, sent, emit } = fakeEngineClient();
     attachDataClient(client);
     const good = requestDataPage('train', { kind: 'per-class', offset: 0, count: 1 });
     const bad = requestDataPage('train', { kind: 'indices', indices: [99_999] });

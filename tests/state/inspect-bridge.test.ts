@@ -1,31 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { EngineClient } from '../../src/engine/client';
-import type { EngineCommand, EngineEvent } from '../../src/engine/protocol';
+import { fakeEngineClient } from './fake-engine-client';
 import type { NetworkInternals } from '../../src/engine/protocol-inspect';
 import { attachInspectClient, requestInternals } from '../../src/state/inspect-bridge';
 import { selectEvaluation, selectInspectModelKey } from '../../src/state/selectors';
 import { getInitialState, useAppStore, type CurrentImage } from '../../src/state/store';
 
-/** An engine client that records commands and lets the test play the engine's events. */
-function fakeClient() {
-  const sent: EngineCommand[] = [];
-  const listeners = new Set<(event: EngineEvent) => void>();
-  let nextId = 100;
-  const client: EngineClient = {
-    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
-    send(command) {
-      const id = nextId++;
-      sent.push({ ...command, id } as EngineCommand);
-      return id;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    terminate: () => undefined,
-  };
-  return { client, sent, emit: (event: EngineEvent) => listeners.forEach((listener) => listener(event)) };
-}
 
 const image = (index: number): CurrentImage => ({ pixels: new Uint8Array(3072).fill(index), label: 3, source: { kind: 'cifar', split: 'test', index } });
 const internals = (epochsDone: number): NetworkInternals => ({ model: { kind: 'trained', epochsDone, batch: 0 }, layers: [], firstConv: null });
@@ -41,7 +20,7 @@ beforeEach(() => {
 
 describe('inspect bridge and slice', () => {
   test('asks once per image and model state, with the pretrained model’s URL next to the app; only the latest answer is shown', () => {
-    const fake = fakeClient();
+    const fake = fakeEngineClient();
     attachInspectClient(fake.client);
     const first = image(1);
     requestInternals(first, 'pretrained');
@@ -73,19 +52,19 @@ describe('inspect bridge and slice', () => {
   });
 
   test('a restarted engine forgets the request in flight and asks again', () => {
-    const fake = fakeClient();
+    const fake = fakeEngineClient();
     attachInspectClient(fake.client);
     requestInternals(image(1), 'pretrained');
     attachInspectClient(null);
     expect(useAppStore.getState().internalsStatus).toBe('idle');
-    const next = fakeClient();
+    const next = fakeEngineClient();
     attachInspectClient(next.client);
     requestInternals(image(1), 'pretrained');
     expect(next.sent).toHaveLength(1);
   });
 
   test('epoch predictions are shown for the shown run only', () => {
-    const fake = fakeClient();
+    const fake = fakeEngineClient();
     attachInspectClient(fake.client);
     useAppStore.getState().trainingRunRequested(4);
     const evaluation = { runId: 3, epoch: 0, indices: Uint32Array.of(5), labels: Uint8Array.of(1), predictions: Uint8Array.of(1) };
