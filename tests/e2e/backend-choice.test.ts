@@ -1,6 +1,7 @@
 import type { Worker } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 /**
  * Backend choice by measurement: with no `?backend=`, the engine times training steps of the tutorial
@@ -22,10 +23,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 const badge = () => session.page.getByRole('status', { name: 'Compute backend' });

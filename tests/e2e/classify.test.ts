@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/cifar-format';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 import { bombPng, flatGif, flatJpeg, pngChunk, pngFile, pngFromRgb } from './picture-files';
 
 const baseUrl = inject('baseUrl');
@@ -16,10 +17,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** A file as the test hands it to the page. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 /**
  * CIFAR-10 in the browser: the Train area streams the data set into the engine worker with a real
@@ -21,10 +22,7 @@ beforeEach(async () => {
   session = await openAppSession(baseUrl);
 });
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 const progressBar = (s: AppSession) => s.page.getByRole('progressbar', { name: 'Loading CIFAR-10' });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -10,10 +11,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** wasm trains the tutorial model at about 150 images a second here; loading CIFAR-10 takes longer. */

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -16,10 +17,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** "−22" (the lessons' minus sign), "(−3)", "3.25" → numbers. */

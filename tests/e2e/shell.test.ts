@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -10,10 +11,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Checked after every test: nothing may leave the app's origin, and nothing may log an error.
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** The badge's summary element, found by role and accessible name like a screen reader would. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -11,10 +12,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** Loading 184 MB into a fresh profile and a run on wasm take seconds; the margin is for a busy machine. */

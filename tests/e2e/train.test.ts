@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAppSession, type AppSession } from './browser';
+import { closeAndExpectClean } from './session-checks';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -10,10 +11,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  const { errors, foreignRequests } = session;
-  await session.close();
-  expect(foreignRequests).toEqual([]);
-  expect(errors).toEqual([]);
+  await closeAndExpectClean(session);
 });
 
 /** Generous: SwiftShader trains the tutorial's model at a few images a second, its first step ~40 s. */
