@@ -9,7 +9,6 @@ import { createCheckpointStore } from './training/checkpoint-store';
 import { isClassifyCommand } from './protocol-classify';
 import { createClassifyHandler } from './classify/classify-commands';
 import { createModelLibrary } from './classify/model-library';
-import { loadModelFromUrl } from './classify/load-model-url';
 import { isInspectCommand } from './protocol-inspect';
 import { createInspectHandler } from './inspect/inspect-handler';
 import { isProbeCommand } from './protocol-probe';
@@ -40,7 +39,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
   });
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
-  const inspect = createInspectHandler({ emit, trainedModel: () => training.currentModel(), loadPretrained: loadModelFromUrl });
+  // The inspector borrows the classify handler's pretrained model, so the weights are loaded once.
+  const inspect = createInspectHandler({ emit, trainedModel: () => training.currentModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
     try {

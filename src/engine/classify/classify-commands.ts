@@ -36,6 +36,12 @@ export interface ClassifyHandlerOptions {
 export interface ClassifyHandler {
   /** Handle one command. Never throws: failures become `classify-error` events. */
   handle(command: ClassifyCommand): Promise<void>;
+  /**
+   * The pretrained model at `url`, loaded on first use and owned by this handler: callers borrow it
+   * and must not dispose it.
+   * @throws what loading or the classifier check threw.
+   */
+  pretrainedModel(url: string): Promise<tf.LayersModel>;
 }
 
 /** A model the handler owns, with how it is named and what its file said about it. */
@@ -67,6 +73,24 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     // The model card, written from the training run's own history, wins over anything in model.json.
     const metadata = readModelMetadata({ ...model.getUserDefinedMetadata(), ...card });
     return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null } };
+  }
+
+  /**
+   * The pretrained model from `url`, loaded once per engine and shared: the inspector borrows the same
+   * copy, so its 15 MB of weights are in memory once. A failed load is forgotten, so that asking again
+   * (the Retry button) tries again.
+   */
+  function pretrainedHeld(url: string): Promise<HeldModel> {
+    if (!pretrained || pretrained.url !== url) {
+      const previous = pretrained;
+      const entry = { url, held: loadPretrained(url) };
+      pretrained = entry;
+      entry.held.catch(() => {
+        if (pretrained === entry) pretrained = null;
+      });
+      void previous?.held.then((held) => held.model.dispose(), () => undefined);
+    }
+    return pretrained.held;
   }
 
   async function models(): Promise<ClassifierModels> {
@@ -127,19 +151,11 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     const startMs = nowMs();
     switch (command.type) {
       case 'classify-prepare': {
-        if (!pretrained || pretrained.url !== command.modelUrl) {
-          const previous = pretrained;
-          pretrained = { url: command.modelUrl, held: loadPretrained(command.modelUrl) };
-          void previous?.held.then((held) => held.model.dispose(), () => undefined);
-        }
-        const current = pretrained;
         try {
-          await current.held;
+          await pretrainedHeld(command.modelUrl);
           pretrainedError = null;
         } catch (error) {
           pretrainedError = describe(error);
-          // Forget the failure, so that asking again (the Retry button) tries again.
-          if (pretrained === current) pretrained = null;
         }
         emit({ type: 'classify-models', id: command.id, models: await models() });
         return;
@@ -208,6 +224,7 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
       handle(command).catch((error: unknown) => {
         emit({ type: 'classify-error', id: command.id, message: describe(error) });
       }),
+    pretrainedModel: (url) => pretrainedHeld(url).then((held) => held.model),
   };
 }
 

@@ -19,8 +19,8 @@ export interface InspectHandlerOptions {
   /** The current training run's model, or null when no run holds one. Read again for every command. */
   readonly trainedModel: () => BorrowedTrainedModel | null;
   /**
-   * Load the pretrained model from the URL of its model.json (tfjs's HTTP loader in the app). The
-   * handler keeps the model it gets for the engine's life.
+   * The pretrained model from the URL of its model.json. Borrowed: in the app the classify handler
+   * loads and owns it (one copy per engine), and this handler never disposes it.
    */
   readonly loadPretrained: (url: string) => Promise<tf.LayersModel>;
 }
@@ -33,15 +33,12 @@ export interface InspectHandler {
 
 /** Make the inspect handler of one engine. */
 export function createInspectHandler(options: InspectHandlerOptions): InspectHandler {
-  // One load per URL, its failure included: a missing model is not fetched again for every image.
+  // One request per URL, its failure included: a missing model is not fetched again for every image.
+  // The model is borrowed (the classify handler owns it), so nothing here disposes it.
   let pretrained: { readonly url: string; readonly model: Promise<tf.LayersModel> } | null = null;
 
   function pretrainedModel(url: string): Promise<tf.LayersModel> {
-    if (pretrained?.url !== url) {
-      const previous = pretrained;
-      pretrained = { url, model: options.loadPretrained(url) };
-      void previous?.model.then((model) => model.dispose()).catch(() => undefined);
-    }
+    if (pretrained?.url !== url) pretrained = { url, model: options.loadPretrained(url) };
     return pretrained.model;
   }
 

@@ -94,6 +94,15 @@ describe('classify: models and answers', () => {
     expect(answer.picture).toBeNull();
   });
 
+  test('the inspector borrows the same pretrained copy: one load for classify-prepare and pretrainedModel', async () => {
+    const url = 'http://app/models/cifar10-tutorial/model.json';
+    const borrowed = await handler.pretrainedModel(url);
+    await only({ type: 'classify-prepare', modelUrl: url }, 'classify-models');
+    expect(await handler.pretrainedModel(url)).toBe(borrowed);
+    expect(pretrainedLoads).toBe(1);
+    await expect(handler.pretrainedModel('http://app/models/missing/model.json')).rejects.toThrow(/HTTP 404/);
+  });
+
   test('a missing pretrained model is reported, classifying with it says why, and asking again retries', async () => {
     const models = await only({ type: 'classify-prepare', modelUrl: 'http://app/models/missing/model.json' }, 'classify-models');
     expect(models.models.pretrained).toBeNull();
