@@ -70,6 +70,10 @@ describe('training in the browser', () => {
     expect(await panel(page).getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
     expect(await button(page, 'Start').isDisabled()).toBe(true);
     await panel(page).getByLabel('Epochs').fill('2');
+    // Adam moves the loss clearly within a few steps; with the tutorial's SGD (lr 0.01) eight steps barely
+    // move it, and "the loss goes down" became a coin toss on dropout's random masks.
+    await panel(page).getByLabel('Optimizer (optimizer)').selectOption('adam');
+    await panel(page).getByLabel('Learning rate (learning_rate)').fill('0.002');
 
     // Start is enabled once CIFAR-10 is loaded and verified in the engine.
     await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
@@ -137,6 +141,9 @@ describe('training in the browser', () => {
     await panel(page).getByLabel('Validation images').selectOption('256');
     await panel(page).getByLabel('Batch size').fill('50');
     await panel(page).getByLabel('Epochs').fill('2');
+    // As above: Adam, so the loss falls by more than batch-to-batch noise.
+    await panel(page).getByLabel('Optimizer (optimizer)').selectOption('adam');
+    await panel(page).getByLabel('Learning rate (learning_rate)').fill('0.002');
     await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await button(page, 'Start').click();
     await waitForPhase(page, 'running');
