@@ -50,14 +50,28 @@ async function epochRows(page: Page): Promise<string[][]> {
   return all.slice(1).filter((cells) => cells.length === 7);
 }
 
+/** Open Train with `backend` asked for by name, and wait until the worker really runs on it. */
+async function openTrainOn(page: Page, backend: 'webgl' | 'wasm'): Promise<void> {
+  // Asked for by name: without the query the engine would measure and pick wasm on this machine.
+  await page.goto(`${baseUrl}?backend=${backend}#/train`);
+  const badge = page.getByRole('status', { name: 'Compute backend' });
+  await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe(backend);
+  expect(await badge.getAttribute('data-host')).toBe('worker');
+}
+
+/**
+ * Adam moves the loss clearly within a few steps; with the tutorial's SGD (lr 0.01) eight steps barely
+ * move it, and "the loss goes down" became a coin toss on dropout's random masks.
+ */
+async function useAdam(page: Page): Promise<void> {
+  await panel(page).getByLabel('Optimizer (optimizer)').selectOption('adam');
+  await panel(page).getByLabel('Learning rate (learning_rate)').fill('0.002');
+}
+
 describe('training in the browser', () => {
   test('trains 2 epochs on webgl in the worker: loss goes down; pause, step, resume, stop; checkpoint survives a reload', async () => {
     const { page } = session;
-    // Asked for by name: without the query the engine would measure and pick wasm on this machine.
-    await page.goto(`${baseUrl}?backend=webgl#/train`);
-    const badge = page.getByRole('status', { name: 'Compute backend' });
-    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('webgl');
-    expect(await badge.getAttribute('data-host')).toBe('worker');
+    await openTrainOn(page, 'webgl');
 
     // A small run: SwiftShader is slow. 128 training images in batches of 32: 4 steps per epoch.
     await panel(page).getByLabel('Training images').selectOption('128');
@@ -70,10 +84,7 @@ describe('training in the browser', () => {
     expect(await panel(page).getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
     expect(await button(page, 'Start').isDisabled()).toBe(true);
     await panel(page).getByLabel('Epochs').fill('2');
-    // Adam moves the loss clearly within a few steps; with the tutorial's SGD (lr 0.01) eight steps barely
-    // move it, and "the loss goes down" became a coin toss on dropout's random masks.
-    await panel(page).getByLabel('Optimizer (optimizer)').selectOption('adam');
-    await panel(page).getByLabel('Learning rate (learning_rate)').fill('0.002');
+    await useAdam(page);
 
     // Start is enabled once CIFAR-10 is loaded and verified in the engine.
     await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
@@ -131,19 +142,14 @@ describe('training in the browser', () => {
 
   test('trains 2 epochs on wasm in the worker on 1 000 images: loss goes down, the badge says wasm', async () => {
     const { page } = session;
-    await page.goto(`${baseUrl}?backend=wasm#/train`);
-    const badge = page.getByRole('status', { name: 'Compute backend' });
-    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
-    expect(await badge.getAttribute('data-host')).toBe('worker');
+    await openTrainOn(page, 'wasm');
 
     // Ten times the webgl run's images: wasm trains at ~150 images/s here, SwiftShader at ~3.
     await panel(page).getByLabel('Training images').selectOption('1000');
     await panel(page).getByLabel('Validation images').selectOption('256');
     await panel(page).getByLabel('Batch size').fill('50');
     await panel(page).getByLabel('Epochs').fill('2');
-    // As above: Adam, so the loss falls by more than batch-to-batch noise.
-    await panel(page).getByLabel('Optimizer (optimizer)').selectOption('adam');
-    await panel(page).getByLabel('Learning rate (learning_rate)').fill('0.002');
+    await useAdam(page);
     await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await button(page, 'Start').click();
     await waitForPhase(page, 'running');
