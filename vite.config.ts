@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './scripts/vite/cross-origin-isolation.js';
 import { wasmThreadsPlugin } from './scripts/vite/wasm-threads-plugin.js';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
 
 /**
  * Content Security Policy for the built app: nothing may be fetched from, or sent to, any origin but
@@ -37,8 +39,9 @@ function contentSecurityPolicy(): Plugin {
  * - `base: './'` makes every asset URL relative, so `dist/` works from any static server and sub-path.
  * - Workers are ES modules so the engine worker can `import` tfjs like the main thread does.
  * - `wasmThreadsPlugin` keeps tfjs's threaded wasm startable after minification (tfjs #4107).
- * - Two test projects: `unit` (Node, real tfjs on its cpu backend) and `e2e` (playwright-core driving
- *   Debian's headless Chromium against the built app served by `vite preview`).
+ * - Three test projects: `unit` (Node, real tfjs on its cpu backend), `gpu` (Vitest browser mode in
+ *   Debian's headless Chromium: our WebGL kernels against stock tfjs webgl, on SwiftShader here) and
+ *   `e2e` (playwright-core driving that Chromium against the built app served by `vite preview`).
  */
 export default defineConfig({
   base: './',
@@ -62,6 +65,22 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/{core,engine,state,render,views,scripts}/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'gpu',
+          include: ['tests/gpu/**/*.test.ts'],
+          // SwiftShader runs shaders on the CPU: kernels are compared on small shapes, one file at a time.
+          fileParallelism: false,
+          testTimeout: 300_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

@@ -2,23 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
-/** Debian's Chromium unless CHROMIUM_PATH points elsewhere (see README, "Running the tests"). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Flags for headless Chromium here: no sandbox (root in CI), software WebGL allowed (no GPU), and no
- * background traffic of Chromium's own, so the request guard below sees only the app's requests.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-];
+export { CHROMIUM_PATH };
 
 /** A page of the app with everything a test needs to check it behaved. */
 export interface AppSession {
@@ -40,7 +26,7 @@ export async function openAppSession(baseUrl: string): Promise<AppSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1280, height: 800 },
   });
   const appOrigin = new URL(baseUrl).origin;
