@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { isSoftwareRenderer } from '../core/backend-probe-rules';
 import type { BackendInfo, BackendName, EngineHost } from './protocol';
+import { registerWebGLTrainingKernels } from './webgl/register-webgl-kernels';
 
 /** Thrown when the requested backend cannot be started here. */
 export class BackendUnavailableError extends Error {
@@ -26,6 +27,8 @@ export async function startBackend(
   // Loaded only for wasm, so the webgl path never downloads tfjs-backend-wasm.
   const wasmBackend = backend === 'wasm' ? await import('./wasm/wasm-backend') : null;
   await wasmBackend?.prepareWasmBackend();
+  // Our GPU kernels (filter gradient, dropout masks) replace stock tfjs's slow ones on webgl.
+  if (backend === 'webgl') registerWebGLTrainingKernels();
   // wasm starts threaded where the page allows it, falling back to one thread rather than hanging.
   const started = wasmBackend ? await wasmBackend.startWasmBackend() : await tf.setBackend(backend);
   if (!started || tf.getBackend() !== backend) {
