@@ -19,7 +19,11 @@ export interface BenchConfig {
   readonly environment: BenchEnvironment;
   readonly backend: 'cpu' | 'wasm' | 'webgl';
   readonly loop: TrainingLoop;
-  /** `stock`: tfjs 4.22 as installed; `ours`: with `registerWasmTrainingKernels` (wasm only; the engine always has them). */
+  /**
+   * `stock`: tfjs 4.22's kernels as installed; `ours`: with `registerWasmTrainingKernels` and
+   * `registerWebGLTrainingKernels` (the engine always has them; the other parts of our loop — uint8
+   * upload, dropout masks on the GPU, shader warm-up — come with `loop: 'engine'` either way).
+   */
   readonly kernels: 'stock' | 'ours';
   readonly batchSize: number;
   /** Timed steps to run at least (after one untimed warm-up step), and at most. */

@@ -6,13 +6,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../src/engine/backend';
 import { registerWasmTrainingKernels, restoreStockWasmKernels } from '../../src/engine/wasm/register-wasm-kernels';
+import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../src/engine/webgl/register-webgl-kernels';
 import type { BenchConfig, BenchOutcome, TrainingSpeed } from './bench-types';
 import { buildTutorialModel, syntheticBatch } from './tutorial-model';
 import { timeEngineTraining } from './measure-engine';
 
 /**
  * Start `config.backend` as the engine does (software WebGL allowed, wasm binaries and kernels
- * prepared), then put the stock wasm kernels back when `config.kernels` is 'stock', and time training.
+ * prepared), then put the stock wasm and webgl kernels back when `config.kernels` is 'stock', and time training.
  * Never throws: a backend that cannot start or a model that cannot train is a `failed` outcome.
  */
 export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'main-thread'): Promise<BenchOutcome> {
@@ -21,8 +22,13 @@ export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'm
     // On a cross-origin isolated page, measure the threaded build even where the app would not use it.
     if (config.environment === 'chromium-isolated') (await import('../../src/engine/wasm/wasm-backend')).setMinLogicalCoresForThreads(1);
     const info = await startBackend(config.backend, host, 'benchmark');
-    if (config.kernels === 'stock') restoreStockWasmKernels();
-    else registerWasmTrainingKernels();
+    if (config.kernels === 'stock') {
+      restoreStockWasmKernels();
+      restoreStockWebGLKernels();
+    } else {
+      registerWasmTrainingKernels();
+      registerWebGLTrainingKernels();
+    }
     backendDetail = info.renderer ?? (info.wasmSimd === null ? config.backend : `SIMD ${info.wasmSimd ? 'on' : 'off'}, ${info.wasmThreads ?? 1} thread(s)`);
   } catch (error) {
     return { status: 'failed', reason: `backend did not start: ${messageOf(error)}` };
@@ -35,6 +41,7 @@ export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'm
     return { status: 'failed', reason: missing ? `cannot train: no ${missing[1]} kernel` : messageOf(error) };
   } finally {
     registerWasmTrainingKernels();
+    registerWebGLTrainingKernels();
   }
 }
 

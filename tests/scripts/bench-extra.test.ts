@@ -45,14 +45,28 @@ describe('the targets', () => {
   test('met, not met, and not measured, each with its number', () => {
     const records: BenchRecord[] = [{ config: config('engine', 'wasm'), outcome: ok(150) }, { config: config('trainOnBatch', 'webgl'), outcome: ok(5) }];
     const classify = [{ config: { kind: 'classify', environment: 'chromium', backend: 'wasm', pictureWidth: 640, pictureHeight: 480, warmupRuns: 1, timedRuns: 1 }, outcome: { status: 'ok', latency: { medianMs: 25, p95Ms: 30, predictMedianMs: 5, predictP95Ms: 6, firstMs: 100, timedRuns: 1 }, backendDetail: '' } }] as ClassifyBenchRecord[];
-    const checks = checkTargets(records, classify, null);
-    expect(checks.map((c) => c.met)).toEqual([true, false, false, null]);
+    const checks = checkTargets(records, classify, null, 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)');
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, null, null]);
     expect(checks[1]?.measured).toBe('30.0× (150.0 vs 5.00 images/s)');
     const text = formatTargets(checks);
     expect(text).toContain('met      our engine trains ≥ 100 images/s in Chromium (wasm, batch 64): 150.0 images/s');
     expect(text).toContain('NOT met  classify median < 20 ms (Chromium wasm, 640×480 JPEG): 25.0 ms');
     expect(text).toContain('not measured  frame-interval p95 < 50 ms on the page while training: not measured in this run');
     const app = { training: { frameP95Ms: 17 } } as AppBenchResult;
-    expect(checkTargets([], [], app)[3]).toEqual({ target: 'frame-interval p95 < 50 ms on the page while training', measured: '17.0 ms', met: true });
+    expect(checkTargets([], [], app, null)[3]).toEqual({ target: 'frame-interval p95 < 50 ms on the page while training', measured: '17.0 ms', met: true });
+  });
+
+  test('the real-GPU target is judged only on a hardware renderer, at batch 512, ours against stock trainOnBatch', () => {
+    const at512 = (loop: BenchConfig['loop'], kernels: BenchConfig['kernels']): BenchConfig => ({ ...config(loop, 'webgl'), kernels, batchSize: 512 });
+    const records: BenchRecord[] = [
+      { config: at512('engine', 'ours'), outcome: ok(9000) },
+      { config: at512('engine', 'stock'), outcome: ok(4000) },
+      { config: at512('trainOnBatch', 'stock'), outcome: ok(3000) },
+    ];
+    const gpu = checkTargets(records, [], null, 'ANGLE (NVIDIA, Vulkan 1.3.277 (NVIDIA H100 80GB HBM3), NVIDIA)')[4];
+    expect(gpu).toMatchObject({ met: true, measured: '3.00× (9000.0 vs 3000.0 images/s)' });
+    const slower: BenchRecord[] = [{ config: at512('engine', 'ours'), outcome: ok(5000) }, { config: at512('trainOnBatch', 'stock'), outcome: ok(3000) }];
+    expect(checkTargets(slower, [], null, 'NVIDIA H100')[4]?.met).toBe(false);
+    expect(checkTargets(records, [], null, 'SwiftShader')[4]?.met).toBeNull();
   });
 });
