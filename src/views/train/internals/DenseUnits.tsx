@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { topActivations } from '../../../core/network-internals';
 import type { LayerActivations } from '../../../state/slices/inspect-slice';
 import { formatNumber } from '../../learn/format-number';
+import { BarTable } from './BarTable';
 
 /** Units listed per dense layer. */
 const TOP_UNITS = 10;
@@ -19,27 +20,10 @@ export function DenseUnits({ layer }: { readonly layer: LayerActivations }) {
       <p className="internals-note">
         {active} of {layer.values.length} units answer this picture at all (above 0); ReLU silenced the rest.
       </p>
-      <table className="dense-units">
-        <thead>
-          <tr>
-            <th scope="col">Unit</th>
-            <th scope="col">Activation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {top.map(({ unit, value }) => (
-            <tr key={unit}>
-              <th scope="row">#{unit + 1}</th>
-              <td>
-                <span className="internals-track" aria-hidden="true">
-                  <span className="internals-bar" style={{ width: `${Math.max(0, value / largest) * 100}%` }} />
-                </span>
-                {formatNumber(value, 3)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BarTable
+        columns={['Unit', 'Activation']}
+        rows={top.map(({ unit, value }) => ({ key: unit, label: `#${unit + 1}`, fraction: value / largest, text: formatNumber(value, 3) }))}
+      />
     </section>
   );
 }

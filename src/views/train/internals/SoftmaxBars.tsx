@@ -1,6 +1,7 @@
 import { argMax } from '../../../core/network-internals';
 import type { LayerActivations } from '../../../state/slices/inspect-slice';
 import { formatNumber } from '../../learn/format-number';
+import { BarTable } from './BarTable';
 
 /** Props of {@link SoftmaxBars}. */
 export interface SoftmaxBarsProps {
@@ -21,30 +22,16 @@ export function SoftmaxBars({ layer, classes, label }: SoftmaxBarsProps) {
       <h4>
         {layer.name}: the answer — {answerName}, {formatNumber((layer.values[answer] ?? 0) * 100, 1)} %{verdict}
       </h4>
-      <table className="softmax-bars">
-        <thead>
-          <tr>
-            <th scope="col">Class</th>
-            <th scope="col">Probability</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from(layer.values, (probability, index) => (
-            <tr key={index} className={index === answer ? 'softmax-answer' : undefined}>
-              <th scope="row">
-                {classes[index] ?? `class ${index}`}
-                {index === label ? ' (true)' : ''}
-              </th>
-              <td>
-                <span className="internals-track" aria-hidden="true">
-                  <span className="internals-bar" style={{ width: `${probability * 100}%` }} />
-                </span>
-                {formatNumber(probability * 100, 1)} %
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BarTable
+        columns={['Class', 'Probability']}
+        rows={Array.from(layer.values, (probability, index) => ({
+          key: index,
+          label: `${classes[index] ?? `class ${index}`}${index === label ? ' (true)' : ''}`,
+          fraction: probability,
+          text: `${formatNumber(probability * 100, 1)} %`,
+          highlighted: index === answer,
+        }))}
+      />
     </section>
   );
 }
