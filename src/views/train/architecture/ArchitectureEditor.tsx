@@ -58,7 +58,7 @@ export function ArchitectureEditor() {
   };
 
   return (
-    <section className="architecture" aria-labelledby={headingId}>
+    <section className="train-panel architecture" aria-labelledby={headingId}>
       <div className="architecture-header">
         <h3 id={headingId}>Network architecture</h3>
         <TutorialPreset disabled={locked} onApplied={() => setAnnouncement('The tutorial model and its settings are back.')} />

@@ -23,7 +23,7 @@ export function EvaluationSection() {
   const worst = matrix ? worstConfusion(matrix) : null;
 
   return (
-    <section className="evaluation" aria-labelledby={headingId}>
+    <section className="train-panel evaluation" aria-labelledby={headingId}>
       <h3 id={headingId}>Where the network goes wrong</h3>
       {!evaluation || !matrix ? (
         <p className="evaluation-empty">After each epoch the network is tested on the validation images: its accuracy, a confusion matrix and the accuracy of each class appear here.</p>

@@ -30,7 +30,7 @@ export function NetworkInternals() {
   const pictured = shownImage ?? image;
 
   return (
-    <section className="internals" aria-labelledby={headingId}>
+    <section className="train-panel internals" aria-labelledby={headingId}>
       <div className="internals-header">
         <h3 id={headingId}>Inside the network</h3>
         {pictured && <InspectedImage image={pictured} classes={classes} />}

@@ -72,7 +72,7 @@ export function TrainingPanel() {
   const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
 
   return (
-    <section className="training" aria-labelledby={headingId}>
+    <section className="train-panel training" aria-labelledby={headingId}>
       <h3 id={headingId}>Train the network</h3>
       <RunSettings errors={{ ...(setup.form.ok ? {} : setup.form.errors), ...(setup.hyperparameters.ok ? {} : setup.hyperparameters.errors) }} disabled={!editable} />
       <TrainingControls controls={controls} phase={phase} startReason={startReason} />
