@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MODEL_INPUT_SHAPE, sizePair, type LayerSpec, type ModelSpec } from '../../core/model-spec';
 import { assertValidModelSpec } from '../../core/model-spec-validate';
+import { gpuDropout } from './gpu-dropout-layer';
 
 /**
  * Build the tfjs model a spec describes: a `tf.Sequential` taking [N, 32, 32, 3] float32 images in
@@ -62,8 +63,9 @@ function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefi
       return layer.type === 'MaxPooling2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
     }
     case 'Dropout':
-      // No seed: a seeded dropout layer would draw the same mask at every step.
-      return tf.layers.dropout({ ...common, rate: layer.rate });
+      // No seed: a seeded stock dropout layer would draw the same mask at every step. GpuDropout draws
+      // its mask on the GPU on webgl and is stock tf.layers.dropout elsewhere; it saves as 'Dropout'.
+      return gpuDropout({ ...common, rate: layer.rate });
     case 'Flatten':
       return tf.layers.flatten(common);
     case 'Dense':

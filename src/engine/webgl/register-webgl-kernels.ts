@@ -5,12 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
+import { dropoutMaskConfig } from './dropout-mask';
 
 /**
  * Our webgl kernels, each adding a kernel stock tfjs lacks or replacing a stock one. Filled in by the
  * modules beside this one; the order does not matter.
  */
-const OUR_KERNELS: readonly tf.KernelConfig[] = [];
+const OUR_KERNELS: readonly tf.KernelConfig[] = [dropoutMaskConfig];
 
 /** Names of the webgl kernels this module adds or replaces. */
 export const WEBGL_TRAINING_KERNELS: readonly string[] = OUR_KERNELS.map((config) => config.kernelName);
