@@ -5,13 +5,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
+import { conv2dBackpropFilterWebGLConfig } from './conv2d-backprop-filter';
 import { dropoutMaskConfig } from './dropout-mask';
 
 /**
  * Our webgl kernels, each adding a kernel stock tfjs lacks or replacing a stock one. Filled in by the
  * modules beside this one; the order does not matter.
  */
-const OUR_KERNELS: readonly tf.KernelConfig[] = [dropoutMaskConfig];
+const OUR_KERNELS: readonly tf.KernelConfig[] = [conv2dBackpropFilterWebGLConfig, dropoutMaskConfig];
 
 /** Names of the webgl kernels this module adds or replaces. */
 export const WEBGL_TRAINING_KERNELS: readonly string[] = OUR_KERNELS.map((config) => config.kernelName);
