@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { imagesFromBytes } from '../webgl/upload-bytes';
 
 /**
  * Run a classifier on one 32 × 32 RGB picture and read its ten probabilities back.
  *
- * The bytes are divided by 255 here, as the tutorial feeds CIFAR-10 (the models' contract: float32 in
- * [0, 1], shape [1, 32, 32, 3] NHWC). Every tensor made is freed before this resolves; the model stays
+ * The bytes are divided by 255 on the backend, as training feeds CIFAR-10 (the models' contract: float32
+ * in [0, 1], shape [1, 32, 32, 3] NHWC), by the same upload as the training batches. Every tensor made is freed before this resolves; the model stays
  * the caller's.
  *
  * @param input 32 × 32 × 3 uint8, row-major RGB.
@@ -14,9 +15,8 @@ import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE } from '../../core/
  */
 export async function predictProbabilities(model: tf.LayersModel, input: Uint8Array): Promise<Float32Array> {
   if (input.length !== CIFAR_IMAGE_BYTES) throw new RangeError(`a network input is ${CIFAR_IMAGE_BYTES} bytes (32 × 32 × 3), got ${input.length}`);
-  const scaled = Float32Array.from(input, (value) => value / 255);
   const output = tf.tidy(() => {
-    const batch = tf.tensor4d(scaled, [1, CIFAR_IMAGE_SIZE, CIFAR_IMAGE_SIZE, CIFAR_CHANNELS]);
+    const batch = imagesFromBytes(input, 1);
     const result = model.predict(batch);
     // A classifier has one output; predict's array form belongs to multi-output models.
     return Array.isArray(result) ? (result[0] ?? tf.zeros([0])) : result;

@@ -3,8 +3,9 @@
  * convolution's weights: the numbers behind the Train view's internals panel and lesson 9.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import type { FirstConvLayer, InspectedModel, LayerActivations, NetworkInternals } from '../protocol-inspect';
+import { imagesFromBytes } from '../webgl/upload-bytes';
 
 /** Layers whose output is not worth a picture: the input, and the identity-at-inference and reshaping ones. */
 const SKIPPED_LAYERS = new Set(['InputLayer', 'Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'GaussianDropout', 'AlphaDropout', 'GaussianNoise', 'Flatten', 'Reshape']);
@@ -57,7 +58,7 @@ export async function readInternals(model: tf.LayersModel, pixels: Uint8Array, w
 
 function runLayers(model: tf.LayersModel, pixels: Uint8Array, shown: ReadonlySet<tf.layers.Layer>, conv: tf.layers.Layer | null): Pass {
   return tf.tidy(() => {
-    let current: tf.Tensor = tf.div(tf.cast(tf.tensor4d(Int32Array.from(pixels), [1, CIFAR_IMAGE_SIZE, CIFAR_IMAGE_SIZE, CIFAR_CHANNELS], 'int32'), 'float32'), 255);
+    let current: tf.Tensor = imagesFromBytes(pixels, 1);
     const outputs: tf.Tensor[] = [];
     for (const layer of model.layers) {
       if (layer.getClassName() === 'InputLayer') continue;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
 import { MODEL_CLASS_COUNT } from '../../core/model-spec';
+import { imagesFromBytes } from '../webgl/upload-bytes';
 
 /** One batch on the backend, ready for the model. */
 export interface BatchTensors {
@@ -15,6 +16,7 @@ export interface BatchTensors {
 /**
  * Upload a uint8 NHWC batch and make its float inputs on the backend: pixel / 255, as the tutorial's
  * `X = X.astype('float32') / 255.0` does, but per batch, so the whole data set never exists as floats.
+ * On webgl the bytes are uploaded as bytes and normalised on the GPU (see `imagesFromBytes`).
  *
  * @param imageBytes N × 32 × 32 × 3 bytes, row-major RGB.
  * @param labelBytes N class indices.
@@ -23,14 +25,11 @@ export interface BatchTensors {
  */
 export function batchTensors(imageBytes: Uint8Array, labelBytes: Uint8Array): BatchTensors {
   const count = labelBytes.length;
-  const shape: [number, number, number, number] = [count, CIFAR_IMAGE_SIZE, CIFAR_IMAGE_SIZE, CIFAR_CHANNELS];
   if (imageBytes.length !== count * CIFAR_IMAGE_SIZE * CIFAR_IMAGE_SIZE * CIFAR_CHANNELS) {
     throw new RangeError(`a batch of ${count} labels needs ${count * 3072} image bytes, got ${imageBytes.length}`);
   }
   return tf.tidy(() => {
-    // Int32 upload keeps the bytes exact on every backend; the division runs where the model runs.
-    const raw = tf.tensor4d(Int32Array.from(imageBytes), shape, 'int32');
-    const images = tf.div(tf.cast(raw, 'float32'), 255) as tf.Tensor4D;
+    const images = imagesFromBytes(imageBytes, count);
     const labels = tf.tensor1d(Int32Array.from(labelBytes), 'int32');
     const oneHot = tf.cast(tf.oneHot(labels, MODEL_CLASS_COUNT), 'float32') as tf.Tensor2D;
     return { images, labels, oneHot };
