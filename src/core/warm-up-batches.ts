@@ -31,3 +31,17 @@ export function distinctBatchSizes(count: number, batchSize: number): number[] {
 export function runBatchSizes(trainImages: number, validationImages: number, batchSize: number): RunBatchSizes {
   return { train: distinctBatchSizes(trainImages, batchSize), validation: distinctBatchSizes(validationImages, batchSize) };
 }
+
+/** "512", "512 and 336": sizes as a sentence says them. */
+function listSizes(sizes: readonly number[]): string {
+  return sizes.length <= 1 ? sizes.join('') : `${sizes.slice(0, -1).join(', ')} and ${sizes.at(-1) ?? ''}`;
+}
+
+/**
+ * What the Train view says while the warm-up runs, e.g. "Compiling GPU shaders for training batches of
+ * 512 and 336 images and validation batches of 512 and 272, so that no step stalls on them…".
+ */
+export function describeWarmUp(sizes: RunBatchSizes): string {
+  const validation = sizes.validation.length > 0 ? ` and validation batches of ${listSizes(sizes.validation)}` : '';
+  return `Compiling GPU shaders for training batches of ${listSizes(sizes.train)} images${validation}, so that no step stalls on them later…`;
+}

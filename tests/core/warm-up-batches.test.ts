@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctBatchSizes, runBatchSizes } from '../../src/core/warm-up-batches';
+import { describeWarmUp, distinctBatchSizes, runBatchSizes } from '../../src/core/warm-up-batches';
 
 describe('distinctBatchSizes', () => {
   it('lists the full batch and the last partial one', () => {
@@ -26,5 +26,14 @@ describe('distinctBatchSizes', () => {
 describe('runBatchSizes', () => {
   it('gives the training and the validation sizes of the tutorial run', () => {
     expect(runBatchSizes(50_000, 10_000, 512)).toEqual({ train: [512, 336], validation: [512, 272] });
+  });
+});
+
+describe('describeWarmUp', () => {
+  it('names every batch size it compiles for', () => {
+    expect(describeWarmUp({ train: [512, 336], validation: [512, 272] })).toBe(
+      'Compiling GPU shaders for training batches of 512 and 336 images and validation batches of 512 and 272, so that no step stalls on them later…',
+    );
+    expect(describeWarmUp({ train: [32], validation: [] })).toBe('Compiling GPU shaders for training batches of 32 images, so that no step stalls on them later…');
   });
 });

@@ -1,11 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import { validateHyperparameters } from '../../core/hyperparameters';
 import type { EpochSummary } from '../../core/training-record';
+import { describeWarmUp } from '../../core/warm-up-batches';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../protocol-train';
 import { ENDED_TRAINING_STATUSES } from '../protocol-train';
 import type { CheckpointStore, TrainingCheckpoint } from './checkpoint';
 import { summariseCheckpoint } from './checkpoint-summary';
 import { ProgressEmitter } from './progress-emitter';
+import { backendNeedsWarmUp } from './warm-up';
 import { Trainer, type TrainingData, type TrainingPosition, type ValidationPredictions } from './trainer';
 
 /** What the controller needs from the engine around it. */
@@ -97,6 +99,15 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       if (run !== current) {
         trainer.dispose();
         return;
+      }
+      if (!trainer.done && backendNeedsWarmUp(options.backend())) {
+        // Minutes in software WebGL, seconds on a GPU: say so rather than look frozen.
+        setStatus(current, 'preparing', describeWarmUp(trainer.batchSizes));
+        await warmUp(trainer);
+        if (run !== current) {
+          trainer.dispose();
+          return;
+        }
       }
       current.trainer = trainer;
       const history = trainer.history;
@@ -253,6 +264,16 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       return { model: trainer.model, position: trainer.position, lastEpoch: trainer.history.epochs.at(-1) ?? null, validationImages: trainer.sizes.validationImages };
     },
   };
+}
+
+/** Compile the run's GPU programs; on failure free the trainer (no run holds it yet) and say what failed. */
+async function warmUp(trainer: Trainer): Promise<void> {
+  try {
+    await trainer.warmUp();
+  } catch (error) {
+    trainer.dispose();
+    throw new Error(`Compiling the GPU shaders failed: ${describe(error)}`, { cause: error });
+  }
 }
 
 function describe(error: unknown): string {

@@ -7,12 +7,14 @@ import { gatherImages, gatherLabels } from '../../core/image-batch';
 import { decayedLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
 import { allIndices, batchSlice, epochOrder } from '../../core/training-batches';
+import { runBatchSizes, type RunBatchSizes } from '../../core/warm-up-batches';
 import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
 import { buildModel } from './build-model';
 import type { TrainingCheckpoint } from './checkpoint';
 import { evaluate } from './evaluate';
 import { createOptimizer, OptimizerSnapshot, type TrainingOptimizer } from './optimizer';
 import { trainableVariables, trainStep } from './train-step';
+import { runWarmUpPasses } from './warm-up';
 import { readTrainingWeights, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
 
 /** The two splits a run draws from. */
@@ -195,6 +197,30 @@ export class Trainer {
     return { kind: 'epoch', point, summary, stopMessage: this.stopMessage, validation };
   }
 
+  /** The distinct batch sizes this run trains and validates on. */
+  get batchSizes(): RunBatchSizes {
+    return runBatchSizes(this.trainPool.length, this.validationPool.length, this.settings.batchSize);
+  }
+
+  /**
+   * Compile the backend's programs for every batch shape of the run before its first step (webgl
+   * compiles one program per operation and shape: ~18 s on the first step in software, and a stall
+   * again at an epoch's last, smaller batch and at validation). Runs the real step and validation on
+   * zero pictures between a snapshot of the weights and optimiser and its restoration, so the run goes
+   * on exactly as if this had not happened (the snapshot costs no copy on the backend until the warm-up
+   * step writes new weights). Best called before the first `step()`; harmless later.
+   */
+  async warmUp(): Promise<void> {
+    const snapshot = { weights: WeightSnapshot.take(this.model), optimizer: await OptimizerSnapshot.take(this.optimizer.optimizer) };
+    try {
+      await runWarmUpPasses(this.model, this.optimizer.optimizer, this.variables, this.batchSizes);
+    } finally {
+      await this.restore(snapshot);
+      snapshot.weights.dispose();
+      snapshot.optimizer.dispose();
+    }
+  }
+
   /** Save everything needed to continue this run. Reads the weights from the backend. */
   async checkpoint(savedAt: Date = new Date()): Promise<TrainingCheckpoint> {
     return {
@@ -261,14 +287,18 @@ export class Trainer {
     this.lastGood = { weights: WeightSnapshot.take(this.model), optimizer };
   }
 
-  /** Put back the last good epoch's weights and optimiser and rewind to the start of the failed epoch. */
-  private async recoverFromDivergence(point: BatchPoint): Promise<string> {
-    const lastGood = this.lastGood;
-    if (!lastGood) throw new Error('no weights to fall back to');
-    lastGood.weights.restoreInto(this.model);
-    const restored = await lastGood.optimizer.restore(this.settings);
+  /** Put the weights and the optimiser back as `snapshot` holds them (the snapshot stays valid). */
+  private async restore(snapshot: { weights: WeightSnapshot; optimizer: OptimizerSnapshot }): Promise<void> {
+    snapshot.weights.restoreInto(this.model);
+    const restored = await snapshot.optimizer.restore(this.settings);
     this.optimizer.optimizer.dispose();
     this.optimizer = restored;
+  }
+
+  /** Put back the last good epoch's weights and optimiser and rewind to the start of the failed epoch. */
+  private async recoverFromDivergence(point: BatchPoint): Promise<string> {
+    if (!this.lastGood) throw new Error('no weights to fall back to');
+    await this.restore(this.lastGood);
     const firstOfEpoch = this.batches.findIndex((batch) => batch.epoch === this.epoch);
     this.iteration = firstOfEpoch >= 0 ? (this.batches[firstOfEpoch]?.iteration ?? this.iteration) : this.iteration;
     if (firstOfEpoch >= 0) this.batches.length = firstOfEpoch;

@@ -1,0 +1,39 @@
+import type * as tf from '@tensorflow/tfjs';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { allIndices } from '../../core/training-batches';
+import type { RunBatchSizes } from '../../core/warm-up-batches';
+import { evaluate } from './evaluate';
+import { trainStep } from './train-step';
+
+/** Backends whose first use of an operation at a tensor shape compiles a program worth doing early. */
+const COMPILING_BACKENDS: readonly string[] = ['webgl'];
+
+/** Whether a run on `backend` should warm up before its first step (webgl: yes; cpu and wasm compile nothing). */
+export function backendNeedsWarmUp(backend: string): boolean {
+  return COMPILING_BACKENDS.includes(backend);
+}
+
+/**
+ * Run, on all-zero pictures, exactly the work the run will do: one training step (forward with dropout,
+ * backward, optimiser update) at each training batch size, and one validation pass whose batches have
+ * the validation sizes. Running the real code, rather than a copy of its operations, is what makes the
+ * backend compile every program the run will use (ours and stock tfjs' alike), with the same shapes.
+ *
+ * It CHANGES the weights, the optimiser's state and its iteration count: the caller must put them back
+ * (Trainer.warmUp does, from its last-good snapshot). Frees every tensor it makes.
+ */
+export async function runWarmUpPasses(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], sizes: RunBatchSizes): Promise<void> {
+  const validationImages = sizes.validation.reduce((sum, size) => sum + size, 0);
+  const largest = Math.max(0, validationImages, ...sizes.train);
+  const zeros = new Uint8Array(largest * CIFAR_IMAGE_BYTES);
+  const labels = new Uint8Array(largest);
+  for (const size of sizes.train) {
+    await trainStep(model, optimizer, variables, zeros.subarray(0, size * CIFAR_IMAGE_BYTES), labels.subarray(0, size));
+  }
+  const [fullValidation] = sizes.validation;
+  if (fullValidation !== undefined) {
+    // A full batch then the partial one, if any: the batches evaluate() will cut each epoch.
+    const split = { count: validationImages, images: zeros.subarray(0, validationImages * CIFAR_IMAGE_BYTES), labels: labels.subarray(0, validationImages) };
+    await evaluate(model, split, allIndices(validationImages), fullValidation);
+  }
+}
