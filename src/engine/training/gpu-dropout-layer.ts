@@ -2,8 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { lowbias32 } from '../webgl/dropout-hash';
 import { dropoutOnBackend } from '../webgl/dropout-op';
 
-/** The configuration of `tf.layers.dropout`: rate, noiseShape, seed, plus name, inputShape, .... */
-export type GpuDropoutArgs = Parameters<typeof tf.layers.dropout>[0];
+/**
+ * The configuration of `tf.layers.dropout`: rate, noiseShape, seed, plus name, inputShape, ....
+ * noiseShape may hold nulls (the input's size on that axis), as stock accepts at run time.
+ */
+export type GpuDropoutArgs = Omit<Parameters<typeof tf.layers.dropout>[0], 'noiseShape'> & { noiseShape?: (number | null)[] };
 
 /**
  * A drop-in for `tf.layers.dropout` whose mask is drawn on the GPU on webgl (issue 8): same config,
@@ -26,7 +29,7 @@ export class GpuDropout extends tf.layers.Layer {
   /** Probability of dropping an element, clamped to [0, 1] as stock Dropout clamps it. */
   readonly rate: number;
   /** Mask shape (null: the input's size on that axis), as configured. */
-  readonly noiseShape: number[] | undefined;
+  readonly noiseShape: (number | null)[] | undefined;
   /** The configured seed, serialised as stock Dropout does. */
   readonly seed: number | undefined;
   /** First GPU seed of this layer; call k uses start + k (mod 2^32). */
@@ -43,6 +46,14 @@ export class GpuDropout extends tf.layers.Layer {
   }
 
   /**
+   * The GPU seed the next training call will draw its mask with (`gpuDropoutMask(shape, rate,
+   * nextMaskSeed)` gives that mask), so a test or a debugging session can reproduce it.
+   */
+  get nextMaskSeed(): number {
+    return (this.seedStart + this.calls) >>> 0;
+  }
+
+  /**
    * Apply dropout when `kwargs.training` is true, otherwise return the input. Returns a new tensor
    * (or, when not training or the rate is 0 or 1, the input itself), owned as tfjs layers own outputs.
    * @throws ValueError from tfjs when given more than one input.
@@ -54,7 +65,7 @@ export class GpuDropout extends tf.layers.Layer {
       // In stock's order: a rate outside (0, 1) gives back the inputs as passed, inference the tensor.
       if (!(this.rate > 0 && this.rate < 1)) return inputs;
       if (!kwargs['training']) return input;
-      const seed = (this.seedStart + this.calls) >>> 0;
+      const seed = this.nextMaskSeed;
       this.calls += 1;
       return dropoutOnBackend(input, this.rate, seed, { noiseShape: this.noiseShape, stockSeed: this.seed });
     });
