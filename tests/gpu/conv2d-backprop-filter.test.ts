@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conv2dBackpropFilterSplit, conv2dBackpropFilterWebGL } from '../../src/engine/webgl/conv2d-backprop-filter';
+import { conv2dBackpropFilterSplit, conv2dBackpropFilterWebGL, planFilterGradient } from '../../src/engine/webgl/conv2d-backprop-filter';
 import type { FilterGradientSplit } from '../../src/engine/webgl/conv2d-filter-split';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../src/engine/webgl/register-webgl-kernels';
 
@@ -179,6 +179,12 @@ describe('our webgl Conv2DBackpropFilter', () => {
     // Guards against a generator that never made the cases this test is about.
     expect(cases.some((c) => c.uneven !== null && (c.xShape[0] * dyShapeOf(c)[1]) % c.uneven.rowsPerGroup !== 0)).toBe(true);
     expect(new Set(cases.map((c) => `${c.filterShape[0]}x${c.filterShape[1]}`)).size).toBe(KERNELS.length);
+    // Odd channel counts leave half of a 2×2 block unused; both parities of Cin and Cout must be seen.
+    expect(new Set(cases.map((c) => `${c.filterShape[2] % 2}${c.filterShape[3] % 2}`)).size).toBe(4);
+    // The kernel's own choice must split some cases too (the sum pass), not only the forced splits.
+    const maxTextureSize = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
+    const defaultGroups = cases.map((c) => planFilterGradient(tf.backend_util.computeConv2DInfo(c.xShape, c.filterShape, c.strides, 1, c.pad), maxTextureSize).split.groups);
+    expect(Math.max(...defaultGroups)).toBeGreaterThan(1);
   });
 
   it('gives the same loss and variable gradients as stock for a small conv net (tf.variableGrads)', async () => {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../../src/engine/backend';
-import { chooseFilterGradientSplit } from '../../../src/engine/webgl/conv2d-filter-split';
+import { planFilterGradient } from '../../../src/engine/webgl/conv2d-backprop-filter';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../../src/engine/webgl/register-webgl-kernels';
 import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageApi, ConvFilterBenchResult, KernelTiming } from './types';
 
@@ -77,16 +77,15 @@ async function benchCase(benchCase: ConvFilterBenchCase, options: ConvFilterBenc
         samples[kernels].push((await timedCall(x, dy, benchCase)).ms);
       }
     }
-    const weights = benchCase.filterShape.reduce((a, b) => a * b);
-    const split = chooseFilterGradientSplit(info.batchSize * info.outHeight, weights, tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE'));
+    const plan = planFilterGradient(info, tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE'));
     return {
       benchCase,
       stock: timing(stockFirst.ms, samples.stock),
       ours: timing(oursFirst.ms, samples.ours),
       largestRelativeDifference: largestDifference(oursFirst.values, stockFirst.values),
-      split,
-      stockThreads: weights,
-      ourThreads: split.groups * weights,
+      split: plan.split,
+      stockThreads: benchCase.filterShape.reduce((a, b) => a * b),
+      ourThreads: plan.split.groups * plan.threadsPerGroup,
     };
   } finally {
     useKernels('ours');

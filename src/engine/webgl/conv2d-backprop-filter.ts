@@ -5,9 +5,10 @@
  * Why: stock `Conv2DDerFilterProgram` runs one shader thread per filter weight, and each thread
  * loops over batch × outHeight × outWidth. The tutorial's first layer has 3·3·3·32 = 864 weights, so
  * at batch 512 a GPU with thousands of cores runs 864 threads of 524 288 products each and sits
- * mostly idle. Here a first pass gives each weight G threads, one per group of reduction rows
- * (conv2d-filter-split.ts chooses G), each writing a partial sum; a second pass adds each weight's G
- * partial sums. Same arithmetic, G times the parallelism, G·weights extra floats.
+ * mostly idle. Here a first pass gives each 2×2 block of weights G threads, one per group of
+ * reduction rows (conv2d-filter-split.ts chooses G), each writing partial sums; a second pass adds
+ * each weight's G partial sums. Same products, G/4 times the threads, half the texture reads per
+ * product (a block shares its reads), G·weights extra floats.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
@@ -24,6 +25,21 @@ type KernelArgs = Parameters<tf.KernelFunc>[0];
  */
 const stockKernel = tf.getKernel(tf.Conv2DBackpropFilter, 'webgl');
 
+/** How our kernel runs one filter gradient. */
+export interface FilterGradientPlan {
+  readonly split: FilterGradientSplit;
+  /** First-pass threads per group: one per 2×2 block of (input, output) channels, FH·FW·⌈Cin/2⌉·⌈Cout/2⌉. */
+  readonly threadsPerGroup: number;
+}
+
+/** The split our kernel uses for `convInfo` (NHWC) on a context with `maxTextureSize`. */
+export function planFilterGradient(convInfo: tf.backend_util.Conv2DInfo, maxTextureSize: number): FilterGradientPlan {
+  const { filterHeight, filterWidth, inChannels, outChannels } = convInfo;
+  const threadsPerGroup = filterHeight * filterWidth * Math.ceil(inChannels / 2) * Math.ceil(outChannels / 2);
+  const split = chooseFilterGradientSplit(convInfo.batchSize * convInfo.outHeight, convInfo.outWidth, threadsPerGroup, maxTextureSize);
+  return { split, threadsPerGroup };
+}
+
 /**
  * dW = ∂loss/∂filter for a convolution of x [N, H, W, Cin] (NHWC) giving dy [N, OH, OW, Cout]:
  * dW[fh, fw, ci, co] = Σ over n, oh, ow of x[n, oh·sH + fh − padTop, ow·sW + fw − padLeft, ci] ·
@@ -33,7 +49,8 @@ const stockKernel = tf.getKernel(tf.Conv2DBackpropFilter, 'webgl');
  * by default it is chosen from the shapes and the context's WEBGL_MAX_TEXTURE_SIZE.
  *
  * Returns [FH, FW, Cin, Cout] float32, a new `TensorInfo` the caller (tfjs's engine, for a kernel)
- * owns; the partial sums are freed here.
+ * owns, in a packed texture (tfjs unpacks it for any consumer that wants it unpacked); the partial
+ * sums are freed here.
  *
  * @throws Error when x or dy is not rank 4, dataFormat is not NHWC, or dy's shape does not match the
  * convolution that x, filterShape, strides and pad describe.
@@ -62,9 +79,7 @@ export function conv2dBackpropFilterSplit(
     throw new Error(`Conv2DBackpropFilter: dy must have the convolution's output shape [${expected.join(', ')}], got [${dy.shape.join(', ')}]`);
   }
   const { filterHeight, filterWidth, inChannels, outChannels } = convInfo;
-  const weights = filterHeight * filterWidth * inChannels * outChannels;
-  const maxTextureSize = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
-  const chosen = split ?? chooseFilterGradientSplit(convInfo.batchSize * convInfo.outHeight, weights, maxTextureSize);
+  const chosen = split ?? planFilterGradient(convInfo, tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE')).split;
 
   const partial = backend.runWebGLProgram(new Conv2DDerFilterPartialProgram(convInfo, chosen), [x, dy], 'float32');
   if (chosen.groups === 1) return partial;
