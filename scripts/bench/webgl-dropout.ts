@@ -57,9 +57,11 @@ function printRow(row: DropoutBenchRow): void {
   const ours = median(row.oursMs);
   const sumOnly = median(row.sumOnlyMs);
   const format = (ms: number) => `${ms.toFixed(1)} ms`;
+  const fastest = (values: readonly number[]) => format(Math.min(...values));
   process.stdout.write(
     `[${row.shape.join(', ')}]  stock ${format(stock)}  ours ${format(ours)}  sum only ${format(sumOnly)}  ` +
       `dropout's own: stock ${format(stock - sumOnly)}, ours ${format(ours - sumOnly)}  (${(stock / ours).toFixed(2)}× per call)\n` +
+      `    fastest call: stock ${fastest(row.stockMs)}, ours ${fastest(row.oursMs)}, sum only ${fastest(row.sumOnlyMs)}\n` +
       `    stock ${row.stockMs.map((ms) => ms.toFixed(0)).join(', ')} | ours ${row.oursMs.map((ms) => ms.toFixed(0)).join(', ')} | sum ${row.sumOnlyMs.map((ms) => ms.toFixed(0)).join(', ')}\n`,
   );
 }

@@ -4,7 +4,7 @@
  * it: for the tutorial's Dropout(0.2) after the first 32×32×32 convolution that is 16.8 million
  * random numbers per step at batch 512. Here a fragment shader computes every element from a
  * counter-based hash of (element index, seed) — see dropout-hash.ts for the hash and why it is good
- * enough — so nothing is generated on the CPU and nothing is uploaded but three uniforms.
+ * enough — so nothing is generated on the CPU and nothing is uploaded but a few uniforms.
  *
  * Needs WebGL 2: the hash is 32-bit `uint` arithmetic, which GLSL ES 1.00 (WebGL 1) does not have.
  * `dropout-op.ts` falls back to stock `tf.dropout` there.
@@ -27,14 +27,18 @@ export interface DropoutMaskAttrs {
 }
 
 /**
- * The GLSL: one output element per fragment, over a flat (rank-1) output whose element i is element i
- * of the mask in row-major order. The key, threshold and scale are uniforms, so one compiled program
- * serves every seed and every rate; shape uniforms let it serve every size too (tfjs keys compiled
- * programs by texture layout only: a [1, N] strip, an [N, 1] column or a square).
+ * The GLSL: a packed output (each texel holds a 2×2 block: rows r, r+1 × columns c, c+1) of the mask
+ * seen as a matrix [rows, columns], columns being its last dimension. Element (r, c) is flat element
+ * r · columns + c of the mask in row-major order, so the mask does not depend on the layout. Packed,
+ * because tfjs multiplies packed textures (a convolution's output is one): an unpacked mask would
+ * cost `tf.mul` an extra packing pass over every element. Cells of a block outside the matrix (odd
+ * sizes) are 0.
  *
- * 32-bit words are passed as 16-bit halves in an ivec4 (key high, key low, threshold high, threshold
- * low), because tfjs sets custom uniforms as signed ints and GLSL leaves converting a negative int to
- * uint implementation-defined in some versions; halves are never negative.
+ * The key, threshold and scale are uniforms, so one compiled program serves every seed and every
+ * rate; shape uniforms let it serve every size too (tfjs then keys compiled programs by texture
+ * layout only). 32-bit words are passed as 16-bit halves in an ivec4 (key high, key low, threshold
+ * high, threshold low), because tfjs sets custom uniforms as signed ints and converting a negative
+ * int to uint is best not relied on; halves are never negative.
  */
 const USER_CODE = `
   uint cnnpLowbias32(uint x) {
@@ -46,12 +50,24 @@ const USER_CODE = `
     return x;
   }
 
+  float cnnpMaskAt(int index, uint key, uint threshold) {
+    return cnnpLowbias32(cnnpLowbias32(uint(index)) ^ key) >= threshold ? cnnpScale : 0.0;
+  }
+
   void main() {
-    uint index = uint(getOutputCoords());
+    ivec2 rc = getOutputCoords();
+    int rows = outShape[0];
+    int columns = outShape[1];
     uint key = (uint(cnnpKeyThreshold.x) << 16u) | uint(cnnpKeyThreshold.y);
     uint threshold = (uint(cnnpKeyThreshold.z) << 16u) | uint(cnnpKeyThreshold.w);
-    uint bits = cnnpLowbias32(cnnpLowbias32(index) ^ key);
-    setOutput(bits >= threshold ? cnnpScale : 0.0);
+    int index = rc.x * columns + rc.y;
+    bool hasRight = rc.y + 1 < columns;
+    bool hasBelow = rc.x + 1 < rows;
+    setOutput(vec4(
+      cnnpMaskAt(index, key, threshold),
+      hasRight ? cnnpMaskAt(index + 1, key, threshold) : 0.0,
+      hasBelow ? cnnpMaskAt(index + columns, key, threshold) : 0.0,
+      hasRight && hasBelow ? cnnpMaskAt(index + columns + 1, key, threshold) : 0.0));
   }
 `;
 
@@ -59,14 +75,16 @@ class DropoutMaskProgram implements GPGPUProgram {
   readonly variableNames: string[] = [];
   readonly outputShape: number[];
   readonly userCode = USER_CODE;
+  readonly packedInputs = false;
+  readonly packedOutput = true;
   readonly enableShapeUniforms = true;
   readonly customUniforms: NonNullable<GPGPUProgram['customUniforms']> = [
     { name: 'cnnpKeyThreshold', type: 'ivec4' },
     { name: 'cnnpScale', type: 'float' },
   ];
 
-  constructor(size: number) {
-    this.outputShape = [size];
+  constructor(rows: number, columns: number) {
+    this.outputShape = [rows, columns];
   }
 }
 
@@ -104,13 +122,18 @@ export function dropoutMask(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
   if (webglVersion < 2) throw new Error(`${DROPOUT_MASK_KERNEL} needs WebGL 2 (32-bit uint arithmetic in GLSL ES 3.00), got WebGL ${webglVersion}`);
   const backend = args.backend as MathBackendWebGL;
   const shape = [...attrs.shape];
-  const size = tf.util.sizeFromShape(shape);
-  const program = new DropoutMaskProgram(size);
+  const columns = shape[shape.length - 1] ?? 1;
+  const rows = tf.util.sizeFromShape(shape.slice(0, -1));
+  const program = new DropoutMaskProgram(rows, columns);
   const uniforms = [[...halves(dropoutKey(attrs.seed)), ...halves(dropoutThreshold(attrs.rate))], [dropoutScale(attrs.rate)]];
-  const flat = backend.runWebGLProgram(program, [], 'float32', uniforms);
-  // An unpacked texture holds its elements in row-major order whatever the logical shape, so giving
-  // the flat result the mask's shape is free (what tfjs's own Reshape does for unpacked data).
-  return { dataId: flat.dataId, shape, dtype: 'float32' };
+  const matrix = backend.runWebGLProgram(program, [], 'float32', uniforms);
+  // tfjs's own Reshape: free when the packed layouts agree (e.g. [N·H·W, C] → [N, H, W, C] with W
+  // even), one packed-reshape pass otherwise. It takes its own reference, so ours is dropped after.
+  const reshape = tf.getKernel(tf.Reshape, 'webgl');
+  if (!reshape) throw new Error(`${DROPOUT_MASK_KERNEL} needs the webgl Reshape kernel, which is not registered`);
+  const mask = reshape.kernelFunc({ inputs: { x: matrix }, backend, attrs: { shape } }) as tf.TensorInfo;
+  backend.disposeIntermediateTensorInfo(matrix);
+  return mask;
 }
 
 /** Registration record for tfjs: `CnnpDropoutMask` on 'webgl'. */
