@@ -117,6 +117,13 @@ describe('GPU dropout masks', () => {
     expectBinomialGroups(keptPerGroup(a, columns, (i) => i % columns), rows, 0.5, 'column');
   });
 
+  it('draws a packed texture, so multiplying a packed activation needs no packing pass', () => {
+    const backend = tf.backend() as MathBackendWebGL;
+    const mask = gpuDropoutMask([4, 8, 8, 4], 0.2, 1);
+    expect(backend.texData.get(mask.dataId)?.isPacked).toBe(true);
+    mask.dispose();
+  });
+
   it('one compiled program serves every seed and rate of a size', async () => {
     const backend = tf.backend() as MathBackendWebGL;
     const programs = () => Object.keys((backend as unknown as { binaryCache: Record<string, unknown> }).binaryCache).length;
@@ -198,5 +205,35 @@ describe('GpuDropout on webgl', () => {
       for (const row of image) for (const pixel of row) expect(pixel).toEqual(first);
     }
     y.dispose();
+  });
+
+  it('trains a small model on webgl: the loss is finite and falls, and nothing leaks', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [8, 8, 3], filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+        gpuDropout({ rate: 0.2, seed: 9 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    const images = tf.randomUniform([4, 8, 8, 3], 0, 1, 'float32', 3);
+    const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 0], 'int32'), 3);
+    const optimizer = tf.train.adam(0.01);
+    const step = async (): Promise<number> => {
+      const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(images, { training: true }) as tf.Tensor), true);
+      const value = (await loss?.data())?.[0] ?? Number.NaN;
+      loss?.dispose();
+      return value;
+    };
+    const first = await step();
+    const before = tf.memory().numTensors;
+    let last = first;
+    for (let k = 0; k < 20; k += 1) last = await step();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Number.isFinite(last)).toBe(true);
+    expect(last).toBeLessThan(first);
+    tf.dispose([images, labels]);
+    optimizer.dispose();
+    model.dispose();
   });
 });
