@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../../src/engine/backend';
 import { planFilterGradient } from '../../../src/engine/webgl/conv2d-backprop-filter';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../../src/engine/webgl/register-webgl-kernels';
-import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageApi, ConvFilterBenchResult, KernelTiming } from './types';
+import { benchTutorialStep } from './step';
+import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageApi, ConvFilterBenchResult, KernelTiming, StepBenchResult } from './types';
 
 type Kernels = 'stock' | 'ours';
 
@@ -102,5 +103,13 @@ async function benchConvFilter(cases: readonly ConvFilterBenchCase[], options: C
   return { renderer: backend.renderer ?? 'unknown', results };
 }
 
-const api: ConvFilterBenchPageApi = { benchConvFilter };
+/** Tutorial-model training steps at each batch size, on the webgl backend benchConvFilter started. */
+async function benchTutorialSteps(batchSizes: readonly number[], steps: number): Promise<StepBenchResult[]> {
+  if (tf.getBackend() !== 'webgl') throw new Error(`the step benchmark must run on webgl, got ${tf.getBackend()}`);
+  const results: StepBenchResult[] = [];
+  for (const batchSize of batchSizes) results.push(await benchTutorialStep(batchSize, steps));
+  return results;
+}
+
+const api: ConvFilterBenchPageApi = { benchConvFilter, benchTutorialStep: benchTutorialSteps };
 Object.assign(window, api);

@@ -42,7 +42,16 @@ export interface ConvFilterBenchResult {
   readonly ourThreads: number;
 }
 
+/** Training-step wall time of the tutorial model, stock webgl kernels against ours, milliseconds. */
+export interface StepBenchResult {
+  readonly batchSize: number;
+  readonly stock: { readonly firstStepMs: number; readonly medianMs: number; readonly samplesMs: readonly number[] };
+  readonly ours: { readonly firstStepMs: number; readonly medianMs: number; readonly samplesMs: readonly number[] };
+}
+
 /** What the page exposes on `window`. */
 export interface ConvFilterBenchPageApi {
   benchConvFilter(cases: readonly ConvFilterBenchCase[], options: ConvFilterBenchOptions): Promise<{ renderer: string; results: ConvFilterBenchResult[] }>;
+  /** Steps of the tutorial model at each batch size (after benchConvFilter started webgl). */
+  benchTutorialStep(batchSizes: readonly number[], steps: number): Promise<StepBenchResult[]>;
 }
