@@ -23,9 +23,10 @@ export interface TrainingPositionInfo {
 }
 
 /**
- * A run's life: `preparing` (building the model, reading a checkpoint), `running`, `pausing` (a pause
- * waits for the batch in flight), `paused`, `stopping` (likewise), then one of the ends: `stopped` by
- * the user, `finished` (all epochs, or early stopping), `failed` (a NaN loss, an error, a lost GPU).
+ * A run's life: `preparing` (building the model, reading a checkpoint; on webgl then compiling the GPU
+ * shaders, announced by a second `preparing` event whose message names the batch sizes), `running`,
+ * `pausing` (a pause waits for the batch in flight), `paused`, `stopping` (likewise), then one of the
+ * ends: `stopped` by the user, `finished` (all epochs, or early stopping), `failed` (a NaN loss, an error, a lost GPU).
  */
 export type TrainingStatus = 'preparing' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'finished' | 'failed';
 
