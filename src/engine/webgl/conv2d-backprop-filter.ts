@@ -8,7 +8,7 @@
  * mostly idle. Here a first pass gives each 2×2 block of weights G threads, one per group of
  * reduction rows (conv2d-filter-split.ts chooses G), each writing partial sums; a second pass adds
  * each weight's G partial sums. Same products, G/4 times the threads, half the texture reads per
- * product (a block shares its reads), G·weights extra floats.
+ * product (a block shares its reads), about G·weights extra floats.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
