@@ -7,30 +7,37 @@ import '@tensorflow/tfjs-backend-wasm';
 import { makeBatchMatMul } from './batch-mat-mul';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+import { makeSharedCast, makeSharedIdentity } from './shared-identity';
 
 /** Names of the wasm kernels this module adds or replaces. */
-export const WASM_TRAINING_KERNELS: readonly string[] = [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.BatchMatMul];
+export const WASM_TRAINING_KERNELS: readonly string[] = [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.BatchMatMul, tf.Identity, tf.Cast];
 
 /** The kernels registered before ours (null: there was none), so they can be put back. */
 const stockKernels = new Map<string, tf.KernelConfig | null>();
 
 /**
  * Register our `Conv2DBackpropFilter` (missing from stock wasm), `Conv2DBackpropInput` and
- * `BatchMatMul` (stock ones are slow for training) on 'wasm'. Idempotent; safe before or after the
- * wasm backend is started, because each replacement keeps the stock kernel's setup function (the
- * stock BatchMatMul, which ours delegates to, must still be set up when the backend starts).
+ * `BatchMatMul` (stock ones are slow for training), and `Identity` and same-dtype `Cast` that share
+ * their input's buffer (stock ones copy it, doubling what a training step keeps) on 'wasm'.
+ * Idempotent; safe before or after the wasm backend is started, because each replacement keeps the
+ * stock kernel's setup function (the stock BatchMatMul, which ours delegates to, must still be set
+ * up when the backend starts).
  *
- * @throws Error when the stock wasm BatchMatMul is missing (another tfjs-backend-wasm version).
+ * @throws Error when the stock wasm BatchMatMul, Identity or Cast is missing (another
+ *   tfjs-backend-wasm version).
  */
 export function registerWasmTrainingKernels(): void {
   if (stockKernels.size > 0) return;
-  const stockMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
-  if (!stockMatMul) throw new Error('tfjs-backend-wasm must provide BatchMatMul; it is not registered');
+  const stockMatMul = requiredStockKernel(tf.BatchMatMul);
+  const stockIdentity = requiredStockKernel(tf.Identity);
+  const stockCast = requiredStockKernel(tf.Cast);
   for (const name of WASM_TRAINING_KERNELS) stockKernels.set(name, tf.getKernel(name, 'wasm') ?? null);
   const stockInput = stockKernels.get(tf.Conv2DBackpropInput);
   replaceKernel(conv2dBackpropFilterConfig);
   replaceKernel({ ...stockInput, ...conv2dBackpropInputConfig });
   replaceKernel({ ...stockMatMul, kernelFunc: makeBatchMatMul(stockMatMul.kernelFunc) });
+  replaceKernel({ ...stockIdentity, kernelFunc: makeSharedIdentity(stockIdentity.kernelFunc) });
+  replaceKernel({ ...stockCast, kernelFunc: makeSharedCast(stockCast.kernelFunc) });
 }
 
 /**
@@ -48,6 +55,12 @@ export function restoreStockWasmKernels(): void {
 /** Whether `registerWasmTrainingKernels` is in effect. */
 export function wasmTrainingKernelsInstalled(): boolean {
   return stockKernels.size > 0;
+}
+
+function requiredStockKernel(name: string): tf.KernelConfig {
+  const stock = tf.getKernel(name, 'wasm');
+  if (!stock) throw new Error(`tfjs-backend-wasm must provide ${name}; it is not registered`);
+  return stock;
 }
 
 function replaceKernel(config: tf.KernelConfig): void {
