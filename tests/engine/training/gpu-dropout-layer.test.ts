@@ -108,6 +108,13 @@ describe('GpuDropout saves as stock Dropout', () => {
       layers: model.layers.map((layer) => (layer instanceof GpuDropout ? tf.layers.dropout({ name: layer.name, rate: layer.rate }) : layer)),
     });
     expect(JSON.stringify(model.toJSON(null, false))).toBe(JSON.stringify(stockModel.toJSON(null, false)));
+    const summary = (m: tf.LayersModel) => {
+      const lines: string[] = [];
+      m.summary(100, undefined, (line: string) => lines.push(line));
+      return lines;
+    };
+    expect(summary(model).filter((line) => line.includes('(Dropout)'))).toHaveLength(2);
+    expect(summary(model)).toEqual(summary(stockModel));
 
     const loaded = await modelFromArtifacts(await captureArtifacts(model, {}));
     expect(loaded.layers.some((layer) => layer instanceof GpuDropout)).toBe(false);
