@@ -24,7 +24,8 @@ export const FILTER_GRADIENT_SCRATCH_BYTES = 16 * 2 ** 20;
  * OH·OW·Cout). A chunk always has at least one image, even one whose scratch alone exceeds the budget.
  *
  * @returns chunk sizes, each ≥ 1, summing to `batch` (empty for a batch of 0).
- * @throws RangeError when a size is negative or not an integer, or the budget is not positive.
+ * @throws RangeError when a size is negative or not an integer, or the budget is not positive
+ *   (Infinity is allowed: the whole batch in one chunk).
  */
 export function batchChunks(batch: number, xImageFloats: number, dyImageFloats: number, scratchBytes: number): number[] {
   for (const [name, value] of [['batch', batch], ['x image size', xImageFloats], ['dy image size', dyImageFloats]] as const) {
@@ -32,7 +33,9 @@ export function batchChunks(batch: number, xImageFloats: number, dyImageFloats: 
   }
   if (!(scratchBytes > 0)) throw new RangeError(`the scratch budget must be > 0 bytes, got ${scratchBytes}`);
   if (batch === 0) return [];
-  const perChunk = Math.max(1, Math.floor(scratchBytes / Math.max(1, scratchBytesPerImage(xImageFloats, dyImageFloats))));
+  const bytesPerImage = scratchBytesPerImage(xImageFloats, dyImageFloats);
+  // At most the whole batch: an unbounded budget (Infinity), or empty images, make one chunk.
+  const perChunk = bytesPerImage === 0 ? batch : Math.min(batch, Math.max(1, Math.floor(scratchBytes / bytesPerImage)));
   const count = Math.ceil(batch / perChunk);
   const base = Math.floor(batch / count);
   const larger = batch % count;

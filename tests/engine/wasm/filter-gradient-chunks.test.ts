@@ -27,9 +27,11 @@ describe('cutting a batch into filter-gradient chunks', () => {
     expect(batchChunks(64, ...FIRST_LAYER, FILTER_GRADIENT_SCRATCH_BYTES)).toEqual([32, 32]);
   });
 
-  test('a budget smaller than one image still makes progress, one image at a time; batch 0 makes no chunk', () => {
+  test('a budget smaller than one image still makes progress, one image at a time; an unbounded one takes the batch whole; batch 0 makes no chunk', () => {
     expect(batchChunks(3, 10, 10, 1)).toEqual([1, 1, 1]);
     expect(batchChunks(0, 10, 10, 1)).toEqual([]);
+    expect(batchChunks(5, 10, 10, Number.POSITIVE_INFINITY)).toEqual([5]);
+    expect(batchChunks(5, 0, 0, 1)).toEqual([5]);
     expect(batchChunks(7, 10, 10, 3 * scratchBytesPerImage(10, 10))).toEqual([3, 2, 2]);
   });
 
