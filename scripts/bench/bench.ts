@@ -9,7 +9,9 @@
  *
  * `--only=node` or `--only=chromium` runs one half (the app belongs to the Chromium half);
  * `--only=classify` measures only the classify latency of one picture (scripts/bench/measure-classify.ts),
- * `--only=app` only the app. A full run takes about 9 minutes on this 2-core machine without a GPU;
+ * `--only=app` only the app, `--only=webgl` only stock tfjs against each of our GPU replacements
+ * (scripts/bench/measure-webgl.ts: filter gradient, dropout masks, shader warm-up; part of the
+ * Chromium half too). A full run takes about 9 minutes on this 2-core machine without a GPU;
  * configurations that would take minutes per step are skipped with the reason stated. The load
  * average is recorded before and after: other work on the machine slows every number here.
  *
@@ -30,6 +32,7 @@ import { runAppBench, type AppBenchResult } from './measure-app';
 import { runEvaluationConfig, type EvaluationBenchConfig, type EvaluationBenchOutcome } from './measure-engine';
 import { STEP_BUDGET_MS, proxySkipReason, skipReason } from './step-budget';
 import { USE_HARDWARE_GPU } from '../../tests/chromium';
+import { formatWebGLBench, runWebGLBench, webglBenchPlan, type WebGLBenchReport } from './measure-webgl';
 
 /** On SwiftShader a webgl step takes tens of seconds; on a real GPU (CHROMIUM_GPU=1) it is fast. */
 const WEBGL_IS_SLOW = !USE_HARDWARE_GPU;
@@ -134,22 +137,23 @@ function report(record: BenchRecord, records: BenchRecord[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && !['node', 'chromium', 'classify', 'app'].includes(only)) throw new Error(`--only must be node, chromium, classify or app, got ${only}`);
+  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl'].includes(only)) throw new Error(`--only must be node, chromium, classify, app or webgl, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
   const classify: ClassifyBenchRecord[] = [];
   const evaluation: EvaluationBenchRecord[] = [];
   let app: AppBenchResult | null = null;
+  let webgl: WebGLBenchReport | null = null;
   const startedMs = performance.now();
   const full = only === undefined || only === 'node' || only === 'chromium';
 
-  if (only !== 'chromium' && only !== 'app') {
+  if (only !== 'chromium' && only !== 'app' && only !== 'webgl') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
     if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
-  if (only !== 'node' && only !== 'app') {
+  if (only !== 'node' && only !== 'app' && only !== 'webgl') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
@@ -166,9 +170,15 @@ async function main(): Promise<void> {
         if (problems.length > 0) throw new Error(`the cross-origin isolated bench page reported problems:\n${problems.join('\n')}`);
       }, { crossOriginIsolated: true });
     }
-    const webgl = records.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok');
+    const webglRecord = records.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok');
     const webglClassify = classify.find((r) => r.config.backend === 'webgl' && r.outcome.status === 'ok')?.outcome;
-    machine.webglRenderer = webgl?.outcome.status === 'ok' ? webgl.outcome.backendDetail : webglClassify?.status === 'ok' ? webglClassify.backendDetail : null;
+    machine.webglRenderer = webglRecord?.outcome.status === 'ok' ? webglRecord.outcome.backendDetail : webglClassify?.status === 'ok' ? webglClassify.backendDetail : null;
+  }
+  if (only === undefined || only === 'chromium' || only === 'webgl') {
+    process.stdout.write(`WebGL, stock tfjs against our GPU replacements (${USE_HARDWARE_GPU ? 'CHROMIUM_GPU=1: the real GPU asked for' : 'software WebGL unless CHROMIUM_GPU=1'}):\n`);
+    webgl = await runWebGLBench(webglBenchPlan(USE_HARDWARE_GPU), (line) => process.stdout.write(`${line}\n`));
+    machine.webglRenderer ??= webgl.renderer;
+    machine.chromium ??= webgl.userAgent;
   }
   if (only === undefined || only === 'chromium' || only === 'app') {
     process.stdout.write('The app (built, served by vite preview, in headless Chromium):\n');
@@ -178,7 +188,7 @@ async function main(): Promise<void> {
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
   const targets = checkTargets(records, classify, app, machine.webglRenderer);
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly targets: typeof targets } = {
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
@@ -188,6 +198,7 @@ async function main(): Promise<void> {
     classify,
     evaluation,
     app,
+    webgl,
     targets,
   };
   mkdirSync('bench', { recursive: true });
@@ -198,6 +209,7 @@ async function main(): Promise<void> {
     `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}`,
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
     app ? `The app:\n${formatApp(app)}` : '',
+    webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',
     `Targets (issue 8, this machine):\n${formatTargets(targets)}`,
   ];
   process.stdout.write(`\n${sections.filter((section) => section !== '').join('\n\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);

@@ -7,8 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../../src/engine/backend';
 import { planFilterGradient } from '../../../src/engine/webgl/conv2d-backprop-filter';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../../src/engine/webgl/register-webgl-kernels';
-import { benchTutorialStep } from './step';
-import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageApi, ConvFilterBenchResult, KernelTiming, StepBenchResult } from './types';
+import { benchTutorialStep } from './conv-filter-step';
+import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageApi, ConvFilterBenchResult, KernelTiming, StepBenchResult } from './conv-filter-types';
 
 type Kernels = 'stock' | 'ours';
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../../src/engine/webgl/register-webgl-kernels';
 import { buildTutorialModel, syntheticBatch } from '../tutorial-model';
-import type { StepBenchResult } from './types';
+import type { StepBenchResult } from './conv-filter-types';
 
 type Kernels = 'stock' | 'ours';
 

@@ -1,4 +1,4 @@
-/** What the WebGL kernel benchmark (scripts/bench/webgl-kernels.ts) and its page exchange. */
+/** What the filter-gradient part of the WebGL benchmark (scripts/bench/measure-webgl.ts) and its page exchange. */
 
 /** One filter-gradient shape to time: x [N, H, W, Cin] (NHWC), filter [FH, FW, Cin, Cout], stride 1. */
 export interface ConvFilterBenchCase {

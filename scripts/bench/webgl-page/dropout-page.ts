@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../../../src/engine/backend';
 import { dropoutOnBackend, gpuDropoutAvailable } from '../../../src/engine/webgl/dropout-op';
-import type { DropoutBenchConfig, DropoutBenchOutcome, DropoutBenchPageApi, DropoutBenchRow } from '../dropout-types';
+import type { DropoutBenchConfig, DropoutBenchOutcome, DropoutBenchPageApi, DropoutBenchRow } from './dropout-types';
 
 /** Milliseconds one call of `reduce` takes, up to its scalar being on the CPU. */
 async function timeCall(reduce: () => tf.Tensor): Promise<number> {

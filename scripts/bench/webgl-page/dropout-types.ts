@@ -1,4 +1,4 @@
-/** What the dropout benchmark page (dropout-page/) is asked and answers; shared with its runner. */
+/** What the dropout part of the WebGL benchmark (dropout-page.ts) is asked and answers; shared with scripts/bench/measure-webgl.ts. */
 
 /** One measurement request. */
 export interface DropoutBenchConfig {

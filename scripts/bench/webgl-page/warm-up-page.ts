@@ -10,7 +10,7 @@ import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
 import { startBackend } from '../../../src/engine/backend';
 import { Trainer } from '../../../src/engine/training/trainer';
 import { makeBandSplit } from '../../../tests/engine/training/fixtures';
-import type { PhaseTiming, WarmUpBenchOptions, WarmUpBenchPageApi, WarmUpBenchResult } from './types';
+import type { PhaseTiming, WarmUpBenchOptions, WarmUpBenchPageApi, WarmUpBenchResult } from './warm-up-types';
 
 function compiledPrograms(): number {
   const backend = tf.backend() as unknown as { binaryCache?: Record<string, unknown> };

@@ -1,4 +1,4 @@
-/** Shared by the warm-up benchmark's driver (scripts/bench/webgl-warmup.ts) and its page. */
+/** Shared by the warm-up part of the WebGL benchmark (scripts/bench/measure-webgl.ts) and its page. */
 
 /** One variant to measure, in a fresh page (tfjs keeps compiled programs for the page's lifetime). */
 export interface WarmUpBenchOptions {
