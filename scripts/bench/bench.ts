@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   const classifyLines = classify.map((record) => formatClassifyLatency(record.config, record.outcome));
   const sections = [
     formatReport(result),
-    `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}`,
+    classifyLines.length > 0 ? `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}` : '',
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
     app ? `The app:\n${formatApp(app)}` : '',
     webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',

@@ -44,6 +44,6 @@ export function formatReport(report: BenchReport): string {
   ]);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const format = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
-  lines.push(format(HEADER), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format));
+  if (rows.length > 0) lines.push(format(HEADER), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format));
   return lines.join('\n');
 }
