@@ -43,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(
     `${checkpoint ? `Resuming ${options.outDir} after epoch ${checkpoint.epochsDone}` : 'Training'} on ${info.backend} (tfjs ${tf.version.tfjs}): ` +
       `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
-      `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}\n`,
+      `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}\n`,
   );
   process.stdout.write(`${tableHeader()}\n`);
   for (const summary of trainer.history.epochs) process.stdout.write(`${tableRow(summary, settings.epochs)}\n`);

@@ -30,6 +30,8 @@ model.json + weights.bin, plus the optimiser and history needed to continue).
   --batch-size B         images per step (default ${DEFAULT_HYPERPARAMETERS.batchSize})
   --optimizer sgd|adam   (default sgd, momentum ${DEFAULT_HYPERPARAMETERS.momentum}, decay ${DEFAULT_HYPERPARAMETERS.decay})
   --learning-rate R      (default ${DEFAULT_HYPERPARAMETERS.learningRate})
+  --augment              mirror left–right and shift up to 2 px each training image, new at every step
+                         (default off, as in the tutorial; with --resume the checkpoint's choice stays)
   --backend cpu|wasm     tfjs backend (default cpu)
   --resume               continue the checkpoint in DIR
   --data DIR             the served data folder (default public/data/cifar10)`;
@@ -50,7 +52,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCliOptions | null 
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     if (arg === '--help' || arg === '-h') return null;
-    if (arg === '--resume') {
+    if (arg === '--resume' || arg === '--augment') {
       flags.add(arg);
       continue;
     }
@@ -83,6 +85,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCliOptions | null 
     seed: number('--seed', DEFAULT_HYPERPARAMETERS.seed),
     trainSubset: optional('--subset'),
     validationSubset: optional('--validation-subset'),
+    augment: flags.has('--augment'),
   };
   const issues = validateHyperparameters(hyperparameters);
   if (issues.length > 0) throw new CliUsageError(issues.map((issue) => `--${toKebab(issue.field)}: ${issue.message}`).join('\n'));

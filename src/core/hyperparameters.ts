@@ -39,10 +39,27 @@ export interface TrainingHyperparameters {
   readonly validationSubset: number | null;
   /** Seeds the weight initialisation and the per-epoch shuffle, so a run can be repeated. */
   readonly seed: number;
+  /**
+   * Show each training image mirrored left–right (half the time) and shifted by up to 2 px, drawn anew at
+   * every step from the seed and the iteration (see `TRAINING_AUGMENTATION` in image-augment.ts). Never
+   * applied to validation images. Off in the tutorial.
+   */
+  readonly augment: boolean;
   readonly earlyStopping: EarlyStoppingSettings;
 }
 
-/** The tutorial's settings: SGD(lr 0.01, momentum 0.5, decay 0.0004), batch 512, 25 epochs, whole data set. */
+/**
+ * Settings as a checkpoint stores them: checkpoints saved before augmentation existed have no
+ * `augment` (read as off by `hyperparametersFromSaved`).
+ */
+export type SavedHyperparameters = Omit<TrainingHyperparameters, 'augment'> & { readonly augment?: boolean };
+
+/** The settings of a saved run, with what older checkpoints lack filled in as it was then (no augmentation). */
+export function hyperparametersFromSaved(saved: SavedHyperparameters): TrainingHyperparameters {
+  return { ...saved, augment: saved.augment ?? false };
+}
+
+/** The tutorial's settings: SGD(lr 0.01, momentum 0.5, decay 0.0004), batch 512, 25 epochs, whole data set, no augmentation. */
 export const DEFAULT_HYPERPARAMETERS: TrainingHyperparameters = {
   optimizer: 'sgd',
   learningRate: 0.01,
@@ -53,6 +70,7 @@ export const DEFAULT_HYPERPARAMETERS: TrainingHyperparameters = {
   trainSubset: null,
   validationSubset: null,
   seed: 1,
+  augment: false,
   earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
 };
 
@@ -97,6 +115,7 @@ export function validateHyperparameters(settings: TrainingHyperparameters, data?
   if (settings.trainSubset !== null) checkWhole(settings.trainSubset, 'trainSubset', 1, data?.trainCount ?? Number.MAX_SAFE_INTEGER, fail);
   if (settings.validationSubset !== null) checkWhole(settings.validationSubset, 'validationSubset', 1, data?.testCount ?? Number.MAX_SAFE_INTEGER, fail);
   checkWhole(settings.seed, 'seed', 0, 2 ** 32 - 1, fail);
+  if (typeof settings.augment !== 'boolean') fail('augment', `must be true or false, got ${String(settings.augment)}`);
   const stopping = settings.earlyStopping;
   if (stopping.monitor !== 'val_loss' && stopping.monitor !== 'val_accuracy') {
     fail('earlyStopping.monitor', `must be 'val_loss' or 'val_accuracy', got ${String(stopping.monitor)}`);

@@ -32,6 +32,23 @@ export interface AugmentOptions {
 }
 
 /**
+ * What a run with `augment` on does to each training image: mirror it half the time and shift it by up
+ * to 2 px each way (6 % of a 32-px side: the object stays in the picture, and a 3 × 3 filter sees it
+ * move by less than its own width). A single fixed choice keeps the setting one checkbox to explain.
+ */
+export const TRAINING_AUGMENTATION: AugmentOptions = { flipHorizontal: true, maxShiftPx: 2 };
+
+/**
+ * The seed of the augmentation at update `iteration` (0-based) of a run seeded with `seed`: a pure
+ * function of the two, so a resumed run, or a run with the same seed, sees the very same variants,
+ * while every step (hence every epoch) draws new ones. Mixed with constants other than the shuffle's
+ * (training-batches.ts), so the two streams are unrelated.
+ */
+export function augmentationSeed(seed: number, iteration: number): number {
+  return (Math.imul(seed >>> 0, 0x27d4eb2f) ^ Math.imul(iteration + 1, 0x165667b1)) >>> 0;
+}
+
+/**
  * Write the transformed image at `srcOffset` of `src` to `dstOffset` of `dst` (which must not overlap).
  * Pixels shifted in from outside repeat the nearest edge pixel (Keras' default `fill_mode='nearest'`),
  * so no black bars appear that the network could learn as a feature.

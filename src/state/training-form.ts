@@ -10,10 +10,12 @@ export interface TrainingForm {
   readonly validationSubset: string;
   readonly epochs: string;
   readonly batchSize: string;
+  /** The "Augment training images" checkbox: mirror and shift each training image, new at every step. */
+  readonly augment: boolean;
 }
 
-/** The form fields that can be wrong. */
-export type TrainingFormField = keyof TrainingForm;
+/** The form fields that can be wrong (a checkbox cannot). */
+export type TrainingFormField = Exclude<keyof TrainingForm, 'augment'>;
 
 /** The tutorial's batch size and number of epochs (512 and 25), as the form writes them. */
 export const TUTORIAL_RUN_LENGTH: Pick<TrainingForm, 'epochs' | 'batchSize'> = {
@@ -22,10 +24,11 @@ export const TUTORIAL_RUN_LENGTH: Pick<TrainingForm, 'epochs' | 'batchSize'> = {
 };
 
 /**
- * To start with: the tutorial's batch size and epochs, on a classroom-sized slice of the data
- * (1 000 training images, 500 to validate) so that a first run finishes during a lesson.
+ * To start with: the tutorial's batch size and epochs, without augmentation (the tutorial has none), on
+ * a classroom-sized slice of the data (1 000 training images, 500 to validate) so that a first run
+ * finishes during a lesson.
  */
-export const DEFAULT_TRAINING_FORM: TrainingForm = { trainSubset: '1000', validationSubset: '500', ...TUTORIAL_RUN_LENGTH };
+export const DEFAULT_TRAINING_FORM: TrainingForm = { trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH };
 
 /** Training subsets offered (images); 'all' is 50 000. */
 export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '5000', '10000', 'all'] as const;
@@ -56,10 +59,11 @@ export function readTrainingForm(form: TrainingForm, data?: DataSizes, base: Tra
     batchSize: whole('batchSize', 'Batch size'),
     trainSubset: subset('trainSubset', 'Training images'),
     validationSubset: subset('validationSubset', 'Validation images'),
+    augment: form.augment,
   };
   for (const issue of validateHyperparameters(settings, data)) {
     const field = issue.field as TrainingFormField;
-    if (field in form && errors[field] === undefined) errors[field] = `${LABELS[field]}${issue.message.slice(issue.field.length)}`;
+    if (field in LABELS && errors[field] === undefined) errors[field] = `${LABELS[field]}${issue.message.slice(issue.field.length)}`;
   }
   return Object.keys(errors).length === 0 ? { ok: true, settings } : { ok: false, errors };
 }

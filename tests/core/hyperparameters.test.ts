@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS, validateHyperparameters, type TrainingHyperparameters } from '../../src/core/hyperparameters';
+import { DEFAULT_HYPERPARAMETERS, hyperparametersFromSaved, validateHyperparameters, type TrainingHyperparameters } from '../../src/core/hyperparameters';
 
 function issuesOf(changes: Partial<TrainingHyperparameters>, data?: { trainCount: number; testCount: number }): string[] {
   return validateHyperparameters({ ...DEFAULT_HYPERPARAMETERS, ...changes }, data).map((issue) => issue.message);
@@ -41,6 +41,19 @@ describe('hyperparameter validation', () => {
     expect(issuesOf({ earlyStopping: { ...DEFAULT_HYPERPARAMETERS.earlyStopping, ...monitor } })).toEqual([
       "earlyStopping.monitor must be 'val_loss' or 'val_accuracy', got loss",
     ]);
+  });
+
+  test('augmentation is off by default (the tutorial has none) and must be true or false', () => {
+    expect(DEFAULT_HYPERPARAMETERS.augment).toBe(false);
+    expect(issuesOf({ augment: true })).toEqual([]);
+    expect(issuesOf({ augment: 'yes' as unknown as boolean })).toEqual(['augment must be true or false, got yes']);
+  });
+
+  test('settings saved before augmentation existed read as augmentation off; saved ones are kept', () => {
+    const older: { -readonly [K in keyof TrainingHyperparameters]?: TrainingHyperparameters[K] } = { ...DEFAULT_HYPERPARAMETERS, seed: 9 };
+    delete older.augment;
+    expect(hyperparametersFromSaved(older as Omit<TrainingHyperparameters, 'augment'>)).toEqual({ ...DEFAULT_HYPERPARAMETERS, seed: 9, augment: false });
+    expect(hyperparametersFromSaved({ ...(older as TrainingHyperparameters), augment: true }).augment).toBe(true);
   });
 
   test('several problems are all reported', () => {

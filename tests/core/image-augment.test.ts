@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { augmentBatchInPlace, transformImageInto, type ImageGeometry } from '../../src/core/image-augment';
+import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION, transformImageInto, type ImageGeometry } from '../../src/core/image-augment';
 import { gatherImages, gatherLabels } from '../../src/core/image-batch';
 import { mulberry32 } from '../../src/core/seeded-random';
+import { epochSeed } from '../../src/core/training-batches';
 
 /** A 3 × 4 single-channel image whose pixel (y, x) holds 10·y + x, to read transforms off directly. */
 const SMALL: ImageGeometry = { height: 3, width: 4, channels: 1 };
@@ -60,6 +61,19 @@ describe('image transforms (uint8 NHWC)', () => {
     expect(() => augmentBatchInPlace(batch, { flipHorizontal: false, maxShiftPx: 3 }, mulberry32(1), SMALL)).toThrow(
       'maxShiftPx must be an integer from 0 to 2, got 3',
     );
+  });
+});
+
+describe("a run's augmentation", () => {
+  test('mirrors and shifts by at most 2 px, with a seed that is a pure function of the run seed and the iteration', () => {
+    expect(TRAINING_AUGMENTATION).toEqual({ flipHorizontal: true, maxShiftPx: 2 });
+    expect(augmentationSeed(1, 5)).toBe(augmentationSeed(1, 5));
+    const seeds = new Set<number>();
+    for (let seed = 0; seed < 4; seed++) for (let iteration = 0; iteration < 50; iteration++) seeds.add(augmentationSeed(seed, iteration));
+    expect(seeds.size).toBe(200);
+    for (const value of seeds) expect(Number.isInteger(value) && value >= 0 && value < 2 ** 32).toBe(true);
+    // Unrelated to the shuffle's stream of the same run.
+    expect(augmentationSeed(1, 0)).not.toBe(epochSeed(1, 0));
   });
 });
 

@@ -26,6 +26,12 @@ describe('npm run train: arguments', () => {
     expect(parseTrainArgs(['--help'])).toBeNull();
   });
 
+  test('--augment turns augmentation on; without it the run is the tutorial’s, unaugmented', () => {
+    expect(parseTrainArgs(['--out', 'x'])?.hyperparameters.augment).toBe(false);
+    expect(parseTrainArgs(['--out', 'x', '--augment', '--epochs', '2'])?.hyperparameters).toMatchObject({ augment: true, epochs: 2 });
+    expect(() => parseTrainArgs(['--out', 'x', '--augment', 'yes'])).toThrow('unknown option yes');
+  });
+
   test('mistakes are refused, naming the option', () => {
     expect(() => parseTrainArgs(['--epochs', '3'])).toThrow(new CliUsageError('--out DIR is required'));
     expect(() => parseTrainArgs(['--out', 'x', '--epochs'])).toThrow('--epochs needs a value');

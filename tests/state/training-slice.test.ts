@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { readTrainingForm, DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
+import { readRunSetup } from '../../src/state/run-setup';
 import type { BatchPoint } from '../../src/core/training-record';
 
 const position = { epoch: 0, batch: 2, iteration: 2, batchesPerEpoch: 4, epochs: 2 };
@@ -44,12 +45,23 @@ describe('training slice', () => {
 
 describe('training form', () => {
   test('reads the inputs as settings on top of the tutorial optimiser', () => {
-    const reading = readTrainingForm({ trainSubset: '128', validationSubset: 'all', epochs: '2', batchSize: '32' });
+    const reading = readTrainingForm({ trainSubset: '128', validationSubset: 'all', epochs: '2', batchSize: '32', augment: false });
     expect(reading).toMatchObject({ ok: true, settings: { trainSubset: 128, validationSubset: null, epochs: 2, batchSize: 32, learningRate: 0.01, momentum: 0.5 } });
   });
 
+  test('the augmentation checkbox: off at first, carried into the settings, and off again with the tutorial preset', () => {
+    expect(DEFAULT_TRAINING_FORM.augment).toBe(false);
+    expect(readTrainingForm(DEFAULT_TRAINING_FORM)).toMatchObject({ ok: true, settings: { augment: false } });
+    expect(readTrainingForm({ ...DEFAULT_TRAINING_FORM, augment: true })).toMatchObject({ ok: true, settings: { augment: true } });
+    const store = useAppStore.getState();
+    store.setTrainingForm({ augment: true, trainSubset: '128' });
+    expect(readRunSetup(useAppStore.getState()).run?.settings.augment).toBe(true);
+    useAppStore.getState().applyTutorialPreset();
+    expect(useAppStore.getState().trainingForm).toMatchObject({ augment: false, trainSubset: '128' });
+  });
+
   test('each bad input gets its own message, in the words of its label', () => {
-    const reading = readTrainingForm({ trainSubset: '1000', validationSubset: '500', epochs: '0', batchSize: '' }, { trainCount: 500, testCount: 100 });
+    const reading = readTrainingForm({ trainSubset: '1000', validationSubset: '500', epochs: '0', batchSize: '', augment: false }, { trainCount: 500, testCount: 100 });
     expect(reading).toEqual({
       ok: false,
       errors: {

@@ -1,3 +1,4 @@
+import { hyperparametersFromSaved } from '../../core/hyperparameters';
 import type { CheckpointSummary } from '../protocol-train';
 import type { TrainingCheckpoint } from './checkpoint';
 
@@ -9,7 +10,7 @@ export function summariseCheckpoint(checkpoint: TrainingCheckpoint): CheckpointS
     epochsDone: checkpoint.epochsDone,
     iteration: checkpoint.iteration,
     spec: checkpoint.spec,
-    hyperparameters: checkpoint.hyperparameters,
+    hyperparameters: hyperparametersFromSaved(checkpoint.hyperparameters),
     epochs: checkpoint.history.epochs,
     batches: checkpoint.history.batches,
   };

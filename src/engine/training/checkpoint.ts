@@ -1,5 +1,5 @@
 import type { EarlyStoppingState } from '../../core/early-stopping';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { SavedHyperparameters } from '../../core/hyperparameters';
 import type { ModelSpec } from '../../core/model-spec';
 import type { BatchPoint, EpochSummary } from '../../core/training-record';
 import type { NamedArray, TrainingWeights } from './weights';
@@ -17,7 +17,8 @@ export interface TrainingCheckpoint {
   /** Backend that trained it (`webgl`, `cpu`, `wasm`). */
   readonly backend: string;
   readonly spec: ModelSpec;
-  readonly hyperparameters: TrainingHyperparameters;
+  /** The run's settings; read them through `hyperparametersFromSaved` (older checkpoints lack `augment`). */
+  readonly hyperparameters: SavedHyperparameters;
   /** Completed epochs: the next epoch to run, 0-based. */
   readonly epochsDone: number;
   /** Updates made so far (Keras' `iterations`, which drives the decay). */

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { validateHyperparameters } from '../../core/hyperparameters';
+import { hyperparametersFromSaved, validateHyperparameters } from '../../core/hyperparameters';
 import type { EpochSummary } from '../../core/training-record';
 import { describeWarmUp } from '../../core/warm-up-batches';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../protocol-train';
@@ -92,7 +92,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       const data = options.getData();
       if (!data) throw new Error('CIFAR-10 is not loaded yet: wait for the data set to finish loading, then start again');
       const checkpoint = command.resume ? await loadCheckpoint() : null;
-      const settings = checkpoint ? { ...checkpoint.hyperparameters, epochs: command.hyperparameters.epochs } : command.hyperparameters;
+      const settings = checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: command.hyperparameters.epochs } : command.hyperparameters;
       const issues = validateHyperparameters(settings, { trainCount: data.train.count, testCount: data.test.count });
       if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('; '));
       const trainer = await Trainer.create({ spec: command.spec, hyperparameters: settings, data, backend: options.backend(), checkpoint, nowMs });

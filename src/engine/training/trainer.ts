@@ -2,10 +2,12 @@ import type * as tf from '@tensorflow/tfjs';
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES, type CifarArrays } from '../../core/cifar-format';
 import { stratifiedSubset } from '../../core/dataset-indices';
 import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, type EarlyStoppingState } from '../../core/early-stopping';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/hyperparameters';
+import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
 import { gatherImages, gatherLabels } from '../../core/image-batch';
 import { decayedLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
+import { mulberry32 } from '../../core/seeded-random';
 import { allIndices, batchSlice, epochOrder } from '../../core/training-batches';
 import { runBatchSizes, type RunBatchSizes } from '../../core/warm-up-batches';
 import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
@@ -118,7 +120,7 @@ export class Trainer {
   static async create(options: TrainerOptions): Promise<Trainer> {
     const checkpoint = options.checkpoint ?? null;
     const spec = checkpoint?.spec ?? options.spec;
-    const settings = checkpoint ? { ...checkpoint.hyperparameters, epochs: options.hyperparameters.epochs } : options.hyperparameters;
+    const settings = checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: options.hyperparameters.epochs } : options.hyperparameters;
     const { train, test } = options.data;
     const trainPool = pickPool(train, settings.trainSubset, settings.seed);
     const validationPool = pickPool(test, settings.validationSubset, settings.seed + 1);
@@ -173,7 +175,7 @@ export class Trainer {
   }
 
   /**
-   * Train on the next batch; after an epoch's last batch, validate, consult early stopping and keep the
+   * Train on the next batch (mirrored and shifted first when the settings say `augment`); after an epoch's last batch, validate, consult early stopping and keep the
    * weights as the new "last good" ones.
    * @throws Error when the run is done.
    */
@@ -184,6 +186,8 @@ export class Trainer {
     const learningRate = decayedLearningRate(this.settings.learningRate, this.settings.decay, this.iteration);
     this.optimizer.setLearningRate(learningRate);
     const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
+    // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
+    if (this.settings.augment) augmentBatchInPlace(images, TRAINING_AUGMENTATION, mulberry32(augmentationSeed(this.settings.seed, this.iteration)));
     const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen));
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);

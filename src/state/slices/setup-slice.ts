@@ -28,7 +28,7 @@ export interface SetupActions {
   updateModelLayer<T extends LayerType>(index: number, type: T, patch: LayerPatch<T>): void;
   replaceModelLayer(index: number, layer: LayerSpec): void;
   setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
-  /** The tutorial's network, optimiser, batch size and epochs (the data subsets stay as chosen). */
+  /** The tutorial's network, optimiser, batch size and epochs, augmentation off (the data subsets stay as chosen). */
   applyTutorialPreset(): void;
   /** Called by the training bridge when it asks for a run with `settings`. */
   runSettingsSent(settings: TrainingHyperparameters): void;
@@ -56,7 +56,8 @@ export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupA
     set((state) => ({
       modelSpec: DEFAULT_MODEL_SPEC,
       hyperparameterForm: DEFAULT_HYPERPARAMETER_FORM,
-      trainingForm: { ...state.trainingForm, ...TUTORIAL_RUN_LENGTH },
+      // The tutorial does not augment its images.
+      trainingForm: { ...state.trainingForm, ...TUTORIAL_RUN_LENGTH, augment: false },
     })),
   runSettingsSent: (settings) => set({ shownRunSettings: settings }),
 });

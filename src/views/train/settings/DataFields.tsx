@@ -1,14 +1,20 @@
+import { useId } from 'react';
 import { selectTrainingForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { TRAIN_SUBSET_CHOICES, VALIDATION_SUBSET_CHOICES } from '../../../state/training-form';
 import { formatCount } from '../training/training-text';
 import type { SettingErrors } from './RunSettings';
 import { SettingField } from './SettingField';
+import './data-fields.css';
 
-/** Which images: how many training photos each epoch sees, and how many test photos validate it. */
+/**
+ * Which images: how many training photos each epoch sees, how many test photos validate it, and
+ * whether the training photos are varied (mirrored, shifted) at every step.
+ */
 export function DataFields({ errors, disabled }: { readonly errors: SettingErrors; readonly disabled: boolean }) {
   const form = useAppStore(selectTrainingForm);
   const setForm = useAppStore((state) => state.setTrainingForm);
+  const id = useId();
   return (
     <fieldset className="settings-group">
       <legend>Data</legend>
@@ -34,6 +40,13 @@ export function DataFields({ errors, disabled }: { readonly errors: SettingError
           </select>
         )}
       </SettingField>
+      <div className="setting-check setting-check-with-hint">
+        <input id={`${id}-augment`} type="checkbox" checked={form.augment} disabled={disabled} aria-describedby={`${id}-augment-hint`} onChange={(event) => setForm({ augment: event.target.checked })} />
+        <label htmlFor={`${id}-augment`}>Augment training images — mirror left–right and shift up to 2 px, new each epoch</label>
+        <span id={`${id}-augment-hint`} className="setting-hint">
+          The network never sees quite the same picture twice, so it memorises the training images less; validation images stay as they are.
+        </span>
+      </div>
     </fieldset>
   );
 }
