@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import { batchTensors } from './batch-tensors';
 import { countCorrect, crossEntropyPerImage } from './loss';
 
@@ -11,14 +12,36 @@ export interface StepMeasurement {
 }
 
 /**
+ * Images per micro-batch on backends whose memory is the machine's RAM (wasm, cpu). During a step tfjs
+ * keeps every activation the gradients need, about 2.2 MB per picture for the tutorial's model, until
+ * the step ends: 1.1 GB at its batch of 512, in a WebAssembly heap that never shrinks afterwards. In
+ * micro-batches of 64 the step holds one micro-batch's worth (about 140 MB) plus the summed gradients,
+ * and computes the same update. On webgl a batch runs whole: a GPU wants the big batch, and its memory
+ * is freed as textures are recycled.
+ */
+export const CPU_MICRO_BATCH_SIZE = 64;
+
+/** The micro-batch size `trainStep` uses on the active backend (Infinity: the batch runs whole). */
+export function microBatchSizeForBackend(backend: string = tf.getBackend()): number {
+  return backend === 'webgl' ? Number.POSITIVE_INFINITY : CPU_MICRO_BATCH_SIZE;
+}
+
+/**
  * One training step on one uint8 batch: upload and normalise it, run the model with dropout active,
  * compute the mean categorical cross-entropy, and let `optimizer` apply its gradients to `variables`.
  * Everything made on the way is freed here; the model's and optimiser's variables are updated in place.
+ *
+ * A batch larger than `microBatchSize` is processed in micro-batches whose gradients, each weighted by
+ * its share of the batch, are summed before the one update: the mean loss of the batch is the weighted
+ * mean of the micro-batches' mean losses, so the update is the whole batch's (only the dropout masks
+ * are drawn per micro-batch, which changes nothing in expectation).
  *
  * The loss and the count of correct answers come back in one download, so a step costs one GPU sync.
  *
  * @param variables the model's trainable variables (`model.trainableWeights`), in a fixed order:
  *   tfjs' momentum and Adam slots are matched to variables by position.
+ * @param microBatchSize images per forward/backward pass; defaults to the active backend's
+ *   (`microBatchSizeForBackend`).
  */
 export async function trainStep(
   model: tf.LayersModel,
@@ -26,7 +49,17 @@ export async function trainStep(
   variables: tf.Variable[],
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
+  microBatchSize: number = microBatchSizeForBackend(),
 ): Promise<StepMeasurement> {
+  const count = labelBytes.length;
+  const measured = count <= microBatchSize ? wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes) : microBatchedStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize);
+  const [loss = Number.NaN, correctCount = 0] = await measured.data();
+  measured.dispose();
+  return { loss, accuracy: correctCount / count };
+}
+
+/** The step in one pass: `optimizer.minimize`. Returns [loss, correct count], which the caller disposes. */
+function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array): tf.Tensor1D {
   let correct: tf.Scalar | null = null;
   const measured = tf.tidy(() => {
     const batch = batchTensors(imageBytes, labelBytes);
@@ -41,13 +74,76 @@ export async function trainStep(
       variables,
     );
     if (loss === null || correct === null) throw new Error('the optimiser returned no loss');
-    return tf.stack([loss, correct]);
+    return tf.stack([loss, correct]) as tf.Tensor1D;
   });
   // `correct` was kept out of the tidy above, so it is freed by hand.
   (correct as tf.Scalar | null)?.dispose();
-  const [loss = Number.NaN, correctCount = 0] = await measured.data();
-  measured.dispose();
-  return { loss, accuracy: correctCount / labelBytes.length };
+  return measured;
+}
+
+/**
+ * The step in micro-batches: per micro-batch, the gradients of its mean loss × its share of the batch,
+ * added to running sums (each micro-batch's tape is freed before the next starts); then one
+ * `applyGradients` with the sums, keyed by variable name in `variables`' order (the order tfjs' slots
+ * follow). Returns [loss, correct count], which the caller disposes.
+ */
+function microBatchedStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  microBatchSize: number,
+): tf.Tensor1D {
+  const count = labelBytes.length;
+  let sums: tf.Tensor[] | null = null;
+  let measured: tf.Tensor1D | null = null;
+  try {
+    for (let start = 0; start < count; start += microBatchSize) {
+      const end = Math.min(count, start + microBatchSize);
+      const share = (end - start) / count;
+      const previousSums: tf.Tensor[] | null = sums;
+      const previousMeasured: tf.Tensor1D | null = measured;
+      let correct: tf.Scalar | null = null;
+      const next: { gradients: tf.Tensor[]; measured: tf.Tensor1D } = tf.tidy(() => {
+        const batch = batchTensors(imageBytes.subarray(start * CIFAR_IMAGE_BYTES, end * CIFAR_IMAGE_BYTES), labelBytes.subarray(start, end));
+        const { value, grads } = tf.variableGrads(() => {
+          const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
+          // Kept out of the gradient function's own tidy; freed by hand below.
+          correct = tf.keep(countCorrect(batch.labels, probabilities));
+          return tf.mul(tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)), share) as tf.Scalar;
+        }, variables);
+        const correctCount = correct as tf.Scalar | null;
+        if (correctCount === null) throw new Error('the model produced no predictions');
+        const gradients = variables.map((variable, index): tf.Tensor => {
+          const gradient = grads[variable.name];
+          if (!gradient) throw new Error(`no gradient for ${variable.name}`);
+          const sum = previousSums?.[index];
+          return sum ? tf.add(sum, gradient) : gradient;
+        });
+        const step = tf.stack([value, correctCount]) as tf.Tensor1D;
+        return { gradients, measured: previousMeasured ? (tf.add(previousMeasured, step) as tf.Tensor1D) : step };
+      });
+      (correct as tf.Scalar | null)?.dispose();
+      if (previousSums) tf.dispose(previousSums);
+      previousMeasured?.dispose();
+      sums = next.gradients;
+      measured = next.measured;
+    }
+    const finalSums: tf.Tensor[] | null = sums;
+    if (finalSums === null || measured === null) throw new Error('a training step needs at least one image');
+    const named: tf.NamedTensorMap = {};
+    variables.forEach((variable, index) => {
+      named[variable.name] = finalSums[index] as tf.Tensor;
+    });
+    optimizer.applyGradients(named);
+    const result = measured;
+    measured = null;
+    return result;
+  } finally {
+    if (sums) tf.dispose(sums);
+    measured?.dispose();
+  }
 }
 
 /** The model's trainable variables, in the order `trainStep` needs. */
