@@ -13,6 +13,8 @@ import { isInspectCommand } from './protocol-inspect';
 import { createInspectHandler } from './inspect/inspect-handler';
 import { isProbeCommand } from './protocol-probe';
 import { probeBackend } from './backend-probe';
+import { isEvaluateCommand } from './protocol-evaluate';
+import { createEvaluateNowHandler } from './training/evaluate-now';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -41,6 +43,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
   // The inspector borrows the classify handler's pretrained model, so the weights are loaded once.
   const inspect = createInspectHandler({ emit, trainedModel: () => training.currentModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
+  // "Evaluate now" borrows the resting run's model from the controller, or the pretrained one likewise.
+  const evaluateNow = createEvaluateNowHandler({ emit, getData: getLoadedDataset, lendRunModel: () => training.lendModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
     try {
@@ -72,6 +76,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
       if (isClassifyCommand(command)) return classify.handle(command);
       if (isInspectCommand(command)) return inspect.handle(command);
       if (isProbeCommand(command)) return probeBackend(command, emit);
+      if (isEvaluateCommand(command)) return evaluateNow.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

@@ -6,6 +6,7 @@ import type { TrainCommand, TrainEvent, TrainingStatus } from '../protocol-train
 import { ENDED_TRAINING_STATUSES } from '../protocol-train';
 import type { CheckpointStore, TrainingCheckpoint } from './checkpoint';
 import { summariseCheckpoint } from './checkpoint-summary';
+import { ModelLoanDesk, type ModelLoan } from './model-loan';
 import { ProgressEmitter } from './progress-emitter';
 import { backendNeedsWarmUp } from './warm-up';
 import { Trainer, type TrainingData, type TrainingPosition, type ValidationPredictions } from './trainer';
@@ -33,6 +34,13 @@ export interface TrainingController {
   contextLost(message: string): void;
   /** The current run's model and where the run stands (for the classifier), or null when no run holds one. */
   currentModel(): TrainedModelView | null;
+  /**
+   * Lend the current run's model to work that needs its weights to stay still (an "evaluate now"):
+   * null when no run holds a model, a step may run (preparing, running, pausing, stopping), or it is
+   * lent already. Until the loan is given back, Start, Resume, Step one batch and Reset first abort
+   * the loan's `signal` (its reason names what happened) and wait for `giveBack`.
+   */
+  lendModel(): ModelLoan | null;
 }
 
 /**
@@ -49,6 +57,9 @@ export interface TrainedModelView {
 
 /** The `id` of a `train-error` that no command caused (a checkpoint that could not be saved). */
 export const SAVE_FAILED_ID = -1;
+
+/** Statuses in which no step runs or can start by itself: the model can be lent. */
+const RESTING_STATUSES: readonly TrainingStatus[] = ['paused', 'stopped', 'finished', 'failed'];
 
 interface Run {
   readonly runId: number;
@@ -69,6 +80,14 @@ interface Run {
 export function createTrainingController(options: TrainingControllerOptions): TrainingController {
   const nowMs = options.nowMs ?? (() => performance.now());
   let run: Run | null = null;
+  const loans = new ModelLoanDesk();
+
+  function lendModel(): ModelLoan | null {
+    const current = run;
+    const trainer = current?.trainer;
+    if (!current || !trainer || loans.lent || current.loop || !RESTING_STATUSES.includes(current.status)) return null;
+    return loans.lend({ ...viewOf(trainer), runId: current.runId, batchSize: trainer.settings.batchSize });
+  }
 
   function setStatus(target: Run, status: TrainingStatus, message: string | null = null): void {
     if (ENDED_TRAINING_STATUSES.includes(target.status)) return;
@@ -84,6 +103,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
   }
 
   async function start(command: Extract<TrainCommand, { type: 'train-start' }>): Promise<void> {
+    await loans.recall('a new run started');
     await retire();
     const current: Run = { runId: command.runId, progress: new ProgressEmitter(command.runId, options.emit, nowMs, options.progressIntervalMs), trainer: null, status: 'preparing', batchesLeft: command.pauseAfterBatches, loop: null };
     run = current;
@@ -214,12 +234,14 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         return;
       }
       case 'train-resume': {
+        await loans.recall('training resumed');
         const current = target(command);
         if (current?.status === 'paused') runLoop(current);
         else if (current?.status === 'pausing') setStatus(current, 'running');
         return;
       }
       case 'train-step': {
+        await loans.recall('one more batch was trained');
         const current = target(command);
         if (current?.status !== 'paused') {
           if (current) fail(command.id, command.runId, `a single batch can be stepped only while paused; the run is ${current.status}`);
@@ -237,6 +259,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         return;
       }
       case 'train-reset':
+        await loans.recall('the run was reset');
         await retire();
         await options.store.clear().catch(() => undefined);
         options.emit({ type: 'train-checkpoint', runId: null, checkpoint: null });
@@ -260,10 +283,14 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     },
     currentModel() {
       const trainer = run?.trainer;
-      if (!trainer) return null;
-      return { model: trainer.model, position: trainer.position, lastEpoch: trainer.history.epochs.at(-1) ?? null, validationImages: trainer.sizes.validationImages };
+      return trainer ? viewOf(trainer) : null;
     },
+    lendModel,
   };
+}
+
+function viewOf(trainer: Trainer): TrainedModelView {
+  return { model: trainer.model, position: trainer.position, lastEpoch: trainer.history.epochs.at(-1) ?? null, validationImages: trainer.sizes.validationImages };
 }
 
 /** Compile the run's GPU programs; on failure free the trainer (no run holds it yet) and say what failed. */

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES, type CifarArrays } from '../../core/cifar-format';
-import { stratifiedSubset } from '../../core/dataset-indices';
+import { CIFAR_IMAGE_BYTES, type CifarArrays } from '../../core/cifar-format';
+import { trainingPool, validationPool } from '../../core/run-pools';
 import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, type EarlyStoppingState } from '../../core/early-stopping';
 import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/hyperparameters';
 import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
@@ -8,7 +8,7 @@ import { gatherImages, gatherLabels } from '../../core/image-batch';
 import { decayedLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
 import { mulberry32 } from '../../core/seeded-random';
-import { allIndices, batchSlice, epochOrder } from '../../core/training-batches';
+import { batchSlice, epochOrder } from '../../core/training-batches';
 import { runBatchSizes, type RunBatchSizes } from '../../core/warm-up-batches';
 import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
 import { buildModel } from './build-model';
@@ -122,8 +122,8 @@ export class Trainer {
     const spec = checkpoint?.spec ?? options.spec;
     const settings = checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: options.hyperparameters.epochs } : options.hyperparameters;
     const { train, test } = options.data;
-    const trainPool = pickPool(train, settings.trainSubset, settings.seed);
-    const validationPool = pickPool(test, settings.validationSubset, settings.seed + 1);
+    const trainPool = trainingPool(train, settings);
+    const validationImages = validationPool(test, settings);
     const model = buildModel(spec, settings.seed);
     const optimizer = createOptimizer(settings);
     let best: WeightSnapshot | null = null;
@@ -138,7 +138,7 @@ export class Trainer {
       optimizer.optimizer.dispose();
       throw error;
     }
-    const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationPool, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer);
+    const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationImages, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer);
     await trainer.markLastGood();
     return trainer;
   }
@@ -311,10 +311,4 @@ export class Trainer {
     const where = this.epoch === 0 ? 'their initial values' : `their values after epoch ${this.epoch}`;
     return `The loss became ${String(point.loss)} at epoch ${point.epoch + 1}, batch ${point.batch + 1} (learning rate ${point.learningRate.toPrecision(3)}), so training stopped and the weights were put back to ${where}. Try a smaller learning rate.`;
   }
-}
-
-/** The run's images of a split: all of them, or a class-balanced subset fixed by the seed. */
-function pickPool(split: CifarArrays, subset: number | null, seed: number): Uint32Array {
-  if (subset === null || subset >= split.count) return allIndices(split.count);
-  return stratifiedSubset(split.labels, subset, seed, CIFAR10_CLASSES.length);
 }
