@@ -5,6 +5,7 @@ import { attachDataClient } from './data-bridge';
 import { attachTrainingClient } from './training-bridge';
 import { attachInspectClient } from './inspect-bridge';
 import { attachClassifyClient } from './classify-bridge';
+import { attachEvaluateClient } from './evaluate-bridge';
 
 let client: EngineClient | null = null;
 
@@ -27,6 +28,7 @@ export async function connectEngine(preferred: BackendName): Promise<void> {
     attachTrainingClient(started);
     attachInspectClient(started);
     attachClassifyClient(started);
+    attachEvaluateClient(started);
   } catch (error) {
     useAppStore.getState().engineFailed(error instanceof Error ? error.message : String(error));
   }
@@ -49,4 +51,5 @@ function detachClient(): void {
   attachTrainingClient(null);
   attachInspectClient(null);
   attachClassifyClient(null);
+  attachEvaluateClient(null);
 }

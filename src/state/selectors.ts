@@ -1,4 +1,7 @@
 import { describeTrained } from '../core/classifier-model';
+import { evaluateNowBlockedReason } from './evaluate-now-reason';
+import type { EvaluationNowResult } from './slices/evaluate-now-slice';
+import type { EpochPredictions } from './slices/inspect-slice';
 import type { AppState } from './store';
 
 /** Named selectors, so components subscribe to exactly what they render. */
@@ -41,6 +44,23 @@ export const selectShownRunSettings = (state: AppState): AppState['shownRunSetti
 /** The latest epoch's validation predictions of the shown run; null before its first epoch ends. */
 export const selectEvaluation = (state: AppState): AppState['evaluation'] =>
   state.evaluation !== null && state.evaluation.runId === state.trainingRunId ? state.evaluation : null;
+/**
+ * What the evaluation section shows: the last "evaluate now" result while no later epoch evaluation has
+ * come (and, for a run's model, while that run is the shown one); otherwise the shown run's latest
+ * epoch evaluation. Returns the store's own objects, so it is stable between renders.
+ */
+export const selectShownEvaluation = (state: AppState): EpochPredictions | EvaluationNowResult | null => {
+  const now = state.evaluateNowResult;
+  if (now && now.epochEvaluationThen === state.evaluation && (now.result.model.kind === 'pretrained' || now.result.model.runId === state.trainingRunId)) return now.result;
+  return selectEvaluation(state);
+};
+export const selectEvaluateNowRequest = (state: AppState): AppState['evaluateNowRequest'] => state.evaluateNowRequest;
+export const selectEvaluateNowProgress = (state: AppState): AppState['evaluateNowProgress'] => state.evaluateNowProgress;
+export const selectEvaluateNowMessage = (state: AppState): AppState['evaluateNowMessage'] => state.evaluateNowMessage;
+/** Why "Evaluate now" (the run's model) cannot be pressed, or null. */
+export const selectEvaluateRunBlocked = (state: AppState): string | null => evaluateNowBlockedReason(state, 'run');
+/** Why "Evaluate the pretrained model" cannot be pressed, or null. */
+export const selectEvaluatePretrainedBlocked = (state: AppState): string | null => evaluateNowBlockedReason(state, 'pretrained');
 export const selectConfusionCell = (state: AppState): AppState['confusionCell'] => state.confusionCell;
 export const selectInternals = (state: AppState): AppState['internals'] => state.internals;
 export const selectInternalsStatus = (state: AppState): AppState['internalsStatus'] => state.internalsStatus;

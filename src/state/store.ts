@@ -8,6 +8,7 @@ import { createClassifySlice, initialClassifyData, type ClassifyActions, type Cl
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
+import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -20,13 +21,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData() };
 }
 
 /** The app's one store. */
@@ -40,4 +41,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createClassifySlice(...args),
   ...createSetupSlice(...args),
   ...createBackendChoiceSlice(...args),
+  ...createEvaluateNowSlice(...args),
 }));

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CIFAR_IMAGE_BYTES } from '../../../core/cifar-format';
 import { indicesInCell } from '../../../core/confusion-matrix';
-import type { ConfusionCell, EpochPredictions } from '../../../state/slices/inspect-slice';
+import type { ConfusionCell } from '../../../state/slices/inspect-slice';
 import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../../common/RgbThumbnail';
 import { imagesText } from './ConfusionMatrix';
@@ -12,7 +12,10 @@ export const MAX_CELL_IMAGES = 60;
 
 /** Props of {@link CellImages}. */
 export interface CellImagesProps {
-  readonly evaluation: EpochPredictions;
+  /** The evaluated test images (indices into the test split), their true and predicted classes. */
+  readonly evaluation: { readonly indices: Uint32Array; readonly labels: Uint8Array; readonly predictions: Uint8Array };
+  /** When it was evaluated, as the accuracy line says it ("after epoch 3"). */
+  readonly when: string;
   readonly cell: ConfusionCell;
   readonly classes: readonly string[];
 }
@@ -21,7 +24,7 @@ export interface CellImagesProps {
  * The test images behind one confusion-matrix cell. Each is a button that makes it the current
  * image, so "Inside the network" below shows what the network saw in it.
  */
-export function CellImages({ evaluation, cell, classes }: CellImagesProps) {
+export function CellImages({ evaluation, when, cell, classes }: CellImagesProps) {
   const all = useMemo(
     () => indicesInCell(evaluation.indices, evaluation.labels, evaluation.predictions, cell.trueClass, cell.predictedClass),
     [evaluation, cell],
@@ -35,7 +38,7 @@ export function CellImages({ evaluation, cell, classes }: CellImagesProps) {
   return (
     <section className="cell-images" aria-label="Images of the chosen square">
       <h5>{heading}</h5>
-      {all.length === 0 && <p>No test image landed here after epoch {evaluation.epoch + 1}.</p>}
+      {all.length === 0 && <p>No test image landed here {when}.</p>}
       {all.length > shown.length && <p className="cell-images-note">The first {shown.length} are shown.</p>}
       {error && (
         <p className="evaluation-error" role="alert">

@@ -2,20 +2,23 @@ import { useId, useMemo } from 'react';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { confusionMatrix, matrixAccuracy, perClassAccuracy, worstConfusion } from '../../../core/confusion-matrix';
 import { formatAccuracyLine } from '../../../core/training-record';
-import { selectConfusionCell, selectDataset, selectEvaluation } from '../../../state/selectors';
+import { selectConfusionCell, selectDataset, selectShownEvaluation } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { CellImages } from './CellImages';
 import { ClassAccuracyBars } from './ClassAccuracyBars';
 import { ConfusionMatrix, imagesText } from './ConfusionMatrix';
+import { EvaluateNowControls } from './EvaluateNowControls';
+import { evaluationWhen } from './evaluation-text';
 import './evaluation.css';
 
 /**
- * After each epoch: the test accuracy as the tutorial prints it, the confusion matrix (click a square
- * to see its images) and the accuracy of each class — where the network fails, not only how often.
+ * After each epoch, or when "Evaluate now" asks: the test accuracy as the tutorial prints it, which
+ * model and when, the confusion matrix (click a square to see its images) and the accuracy of each
+ * class — where the network fails, not only how often.
  */
 export function EvaluationSection() {
   const headingId = useId();
-  const evaluation = useAppStore(selectEvaluation);
+  const evaluation = useAppStore(selectShownEvaluation);
   const cell = useAppStore(selectConfusionCell);
   const chooseCell = useAppStore((state) => state.chooseConfusionCell);
   const classes = useAppStore(selectDataset)?.classes ?? CIFAR10_CLASSES;
@@ -25,14 +28,18 @@ export function EvaluationSection() {
   return (
     <section className="train-panel evaluation" aria-labelledby={headingId}>
       <h3 id={headingId}>Where the network goes wrong</h3>
+      <EvaluateNowControls />
       {!evaluation || !matrix ? (
-        <p className="evaluation-empty">After each epoch the network is tested on the validation images: its accuracy, a confusion matrix and the accuracy of each class appear here.</p>
+        <p className="evaluation-empty">
+          After each epoch the network is tested on the validation images: its accuracy, a confusion matrix and the accuracy of each class appear here. Evaluate now scores a paused or stopped run,
+          or the pretrained model, without training.
+        </p>
       ) : (
         <>
           <p className="evaluation-accuracy">
             <strong className="evaluation-accuracy-line">{formatAccuracyLine(matrixAccuracy(matrix))}</strong>{' '}
             <span>
-              on {imagesText(matrix.total)} from the test set, after epoch {evaluation.epoch + 1}: {matrix.correct} right, {matrix.total - matrix.correct} wrong.
+              on {imagesText(matrix.total)} from the test set, {evaluationWhen(evaluation)}: {matrix.correct} right, {matrix.total - matrix.correct} wrong.
             </span>
           </p>
           {worst && (
@@ -44,7 +51,7 @@ export function EvaluationSection() {
             <ConfusionMatrix matrix={matrix} classes={classes} chosen={cell} onChoose={chooseCell} />
             <ClassAccuracyBars classes={classes} accuracies={perClassAccuracy(matrix)} counts={matrix.rowTotals} />
           </div>
-          {cell && <CellImages evaluation={evaluation} cell={cell} classes={classes} />}
+          {cell && <CellImages evaluation={evaluation} when={evaluationWhen(evaluation)} cell={cell} classes={classes} />}
         </>
       )}
     </section>

@@ -1,0 +1,25 @@
+/**
+ * When the "Evaluate now" buttons can be pressed, and why not otherwise. Pure, so every case is
+ * tested without React or an engine.
+ */
+import type { EvaluationTarget } from '../engine/protocol-evaluate';
+import type { AppData } from './store';
+
+/** Run phases in which a step can run, so the run's weights may move under an evaluation. */
+const TRAINING_PHASES: readonly AppData['trainingPhase'][] = ['preparing', 'running', 'pausing', 'stopping'];
+
+/**
+ * Why evaluating `target` now is not possible, in words for the button's side; null when it is.
+ * The engine checks again (a run resumed meanwhile is refused there, or ends the evaluation).
+ */
+export function evaluateNowBlockedReason(state: AppData, target: EvaluationTarget): string | null {
+  if (state.engineStatus !== 'ready') return 'The engine is not ready yet.';
+  if (state.dataStatus !== 'ready') return 'CIFAR-10 is not loaded yet: the test images come from it.';
+  if (state.evaluateNowRequest) return 'An evaluation is running.';
+  if (target === 'pretrained') return null;
+  if (TRAINING_PHASES.includes(state.trainingPhase)) return 'A training step may be running: pause or stop the run to evaluate its model now.';
+  if (state.trainingPhase === 'idle' || state.trainingRunId === null || state.trainingPosition === null) {
+    return 'No network has been trained yet: start a run (or resume the saved one), then pause or stop it.';
+  }
+  return null;
+}
