@@ -42,7 +42,7 @@ export function DataFields({ errors, disabled }: { readonly errors: SettingError
       </SettingField>
       <div className="setting-check setting-check-with-hint">
         <input id={`${id}-augment`} type="checkbox" checked={form.augment} disabled={disabled} aria-describedby={`${id}-augment-hint`} onChange={(event) => setForm({ augment: event.target.checked })} />
-        <label htmlFor={`${id}-augment`}>Augment training images — mirror left–right and shift up to 2 px, new each epoch</label>
+        <label htmlFor={`${id}-augment`}>Augment the training pictures — mirror left–right and shift up to 2 px, new each epoch</label>
         <span id={`${id}-augment-hint`} className="setting-hint">
           The network never sees quite the same picture twice, so it memorises the training images less; validation images stay as they are.
         </span>
