@@ -41,7 +41,7 @@ function inkedPixels(canvas: Locator): Promise<number> {
   });
 }
 
-async function trainOneShortEpoch(page: Page, options: { readonly augment?: boolean } = {}): Promise<void> {
+async function trainOneShortEpoch(page: Page): Promise<void> {
   await page.goto(`${baseUrl}?backend=wasm#/train`);
   const badge = page.getByRole('status', { name: 'Compute backend' });
   await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
@@ -49,7 +49,6 @@ async function trainOneShortEpoch(page: Page, options: { readonly augment?: bool
   await page.getByLabel('Validation images').selectOption(String(VALIDATION_IMAGES));
   await page.getByLabel('Batch size').fill('32');
   await page.getByLabel('Epochs').fill('1');
-  if (options.augment) await page.getByRole('checkbox', { name: /^Augment the training pictures/ }).check();
   const start = trainPanel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await expect.poll(() => start.isEnabled(), { timeout: SLOW_MS }).toBe(true);
   // Before any run, the confusion matrix waits for an epoch, and the insides are the pretrained model's (or, without it, say so).
@@ -145,33 +144,56 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     expect(await page.getByText('Row must be a whole number from 1 to 32, got “40”').isVisible()).toBe(true);
   }, 900_000);
 
-  test('evaluate now: a finished run on more test images than it validated on, then the pretrained model', async () => {
+  test('evaluate now: a paused run, then the finished run on more test images than it validated on, then the pretrained model', async () => {
     const { page } = session;
-    await trainOneShortEpoch(page, { augment: true });
-    const line = evaluation(page).getByText(/^Accuracy: \d+\.\d{2}%$/);
-    await expect.poll(() => line.isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.goto(`${baseUrl}?backend=wasm#/train`);
+    const badge = page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
+    await page.getByLabel('Training images').selectOption('128');
+    await page.getByLabel('Validation images').selectOption(String(VALIDATION_IMAGES));
+    await page.getByLabel('Batch size').fill('32');
+    await page.getByLabel('Epochs').fill('1');
+    await page.getByRole('checkbox', { name: /^Augment the training pictures/ }).check();
+    const training = trainPanel(page).getByRole('group', { name: 'Training controls' });
+    const status = trainPanel(page).getByRole('status', { name: 'Training status' });
+    const controls = evaluation(page).getByRole('group', { name: 'Evaluate now' });
+    const now = controls.getByRole('button', { name: 'Evaluate now', exact: true });
+    expect(await now.isEnabled()).toBe(false);
+
+    // One batch, then paused: the run's model is scored as it is, on its validation images.
+    const step = training.getByRole('button', { name: 'Step one batch' });
+    await expect.poll(() => step.isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await step.click();
+    await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 250 }).toBe('paused');
+    await expect.poll(() => now.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await now.click();
+    const said = () => evaluation(page).locator('.evaluation-accuracy').textContent();
     const total = () => evaluation(page).getByLabel(/^All cells together: /).textContent();
+    await expect.poll(said, { timeout: 120_000 }).toMatch(new RegExp(`on ${VALIDATION_IMAGES} images from the test set, by your network, evaluated now, after batch 1 of epoch 1 \\(at \\d\\d:\\d\\d:\\d\\d\\)`));
     expect(await total()).toBe(String(VALIDATION_IMAGES));
+    expect(await status.getAttribute('data-phase')).toBe('paused');
+
+    // Resumed to the end of its epoch: the epoch's own evaluation takes the place of the one asked for.
+    await training.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 250 }).toBe('finished');
+    await expect.poll(said, { timeout: 30_000 }).toMatch(new RegExp(`on ${VALIDATION_IMAGES} images from the test set, after epoch 1:`));
 
     // The settings are free again: score the trained network on 256 test images, without training it.
     await page.getByLabel('Validation images').selectOption('256');
-    const controls = evaluation(page).getByRole('group', { name: 'Evaluate now' });
-    const now = controls.getByRole('button', { name: 'Evaluate now', exact: true });
-    await expect.poll(() => now.isEnabled(), { timeout: 30_000 }).toBe(true);
     const epochTable = trainPanel(page).getByRole('table', { name: 'Results per epoch' });
     const epochsBefore = await epochTable.textContent();
     await now.click();
-    const said = () => evaluation(page).locator('.evaluation-accuracy').textContent();
     await expect.poll(said, { timeout: 120_000 }).toMatch(/on 256 images from the test set, by your network, evaluated now, after epoch 1 \(at \d\d:\d\d:\d\d\)/);
     expect(await total()).toBe('256');
     // Nothing was trained: the epoch table is as it was, and the run is still finished.
     expect(await epochTable.textContent()).toBe(epochsBefore);
-    expect(await trainPanel(page).getByRole('status', { name: 'Training status' }).getAttribute('data-phase')).toBe('finished');
+    expect(await status.getAttribute('data-phase')).toBe('finished');
 
     // The shipped pretrained model on the same images: far above chance (its card says 70.18 % on all 10 000).
     await controls.getByRole('button', { name: 'Evaluate the pretrained model' }).click();
     await expect.poll(said, { timeout: 120_000 }).toMatch(/on 256 images from the test set, by the pretrained tutorial model, evaluated now/);
     expect(await total()).toBe('256');
+    const line = evaluation(page).getByText(/^Accuracy: \d+\.\d{2}%$/);
     const accuracy = Number(/Accuracy: (\d+\.\d{2})%/.exec((await line.textContent()) ?? '')?.[1]);
     expect(accuracy).toBeGreaterThan(55);
     expect(accuracy).toBeLessThan(85);
