@@ -5,6 +5,7 @@
  * purpose: an upside-down truck is not a CIFAR-10 photo.
  */
 import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from './cifar-format';
+import { mulberry32 } from './seeded-random';
 
 /** Height, width and channels of each image in an NHWC array. */
 export interface ImageGeometry {
@@ -95,11 +96,42 @@ export function augmentBatchInPlace(
   const imageBytes = geometry.height * geometry.width * geometry.channels;
   const scratch = new Uint8Array(imageBytes);
   for (let offset = 0; offset + imageBytes <= batch.length; offset += imageBytes) {
-    const shift = (): number => Math.floor(random() * (2 * maxShiftPx + 1)) - maxShiftPx;
-    const transform: ImageTransform = { flip: options.flipHorizontal && random() < 0.5, dx: shift(), dy: shift() };
     scratch.set(batch.subarray(offset, offset + imageBytes));
-    transformImageInto(scratch, 0, batch, offset, transform, geometry);
+    transformImageInto(scratch, 0, batch, offset, drawImageTransform(options, random), geometry);
   }
+}
+
+/**
+ * One image's random transform, as `augmentBatchInPlace` draws it: the mirror (when allowed) with
+ * probability ½, then `dx`, then `dy`, each uniform in [-maxShiftPx, maxShiftPx].
+ */
+export function drawImageTransform(options: AugmentOptions, random: () => number): ImageTransform {
+  const shift = (): number => Math.floor(random() * (2 * options.maxShiftPx + 1)) - options.maxShiftPx;
+  const flip = options.flipHorizontal && random() < 0.5;
+  const dx = shift();
+  return { flip, dx, dy: shift() };
+}
+
+/**
+ * `count` variants of one image (NHWC uint8), drawn as a run seeded with `seed` draws its first
+ * step's: what the network may be shown instead of the picture. For the dataset browser.
+ * @returns the variants one after another, and each one's transform.
+ */
+export function augmentedVariants(
+  image: Uint8Array,
+  count: number,
+  seed: number,
+  geometry: ImageGeometry = CIFAR_GEOMETRY,
+): { readonly pixels: Uint8Array; readonly transforms: readonly ImageTransform[] } {
+  const imageBytes = geometry.height * geometry.width * geometry.channels;
+  const random = mulberry32(augmentationSeed(seed, 0));
+  const pixels = new Uint8Array(count * imageBytes);
+  const transforms = Array.from({ length: count }, (_, index) => {
+    const transform = drawImageTransform(TRAINING_AUGMENTATION, random);
+    transformImageInto(image, 0, pixels, index * imageBytes, transform, geometry);
+    return transform;
+  });
+  return { pixels, transforms };
 }
 
 function clamp(value: number, size: number): number {

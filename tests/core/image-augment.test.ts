@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION, transformImageInto, type ImageGeometry } from '../../src/core/image-augment';
+import { augmentationSeed, augmentBatchInPlace, augmentedVariants, drawImageTransform, TRAINING_AUGMENTATION, transformImageInto, type ImageGeometry } from '../../src/core/image-augment';
 import { gatherImages, gatherLabels } from '../../src/core/image-batch';
 import { mulberry32 } from '../../src/core/seeded-random';
 import { epochSeed } from '../../src/core/training-batches';
@@ -74,6 +74,26 @@ describe("a run's augmentation", () => {
     for (const value of seeds) expect(Number.isInteger(value) && value >= 0 && value < 2 ** 32).toBe(true);
     // Unrelated to the shuffle's stream of the same run.
     expect(augmentationSeed(1, 0)).not.toBe(epochSeed(1, 0));
+  });
+});
+
+describe('variants of one picture (the dataset browser)', () => {
+  test('each variant is the picture under its own drawn transform, as a run with that seed draws them', () => {
+    const image = Uint8Array.from({ length: 3072 }, (_, i) => (i * 7) % 251);
+    const { pixels, transforms } = augmentedVariants(image, 8, 1);
+    expect(pixels).toHaveLength(8 * 3072);
+    expect(transforms).toHaveLength(8);
+    const random = mulberry32(augmentationSeed(1, 0));
+    transforms.forEach((transform, index) => {
+      expect(transform).toEqual(drawImageTransform(TRAINING_AUGMENTATION, random));
+      expect(Math.abs(transform.dx)).toBeLessThanOrEqual(2);
+      expect(Math.abs(transform.dy)).toBeLessThanOrEqual(2);
+      const expected = new Uint8Array(3072);
+      transformImageInto(image, 0, expected, 0, transform);
+      expect(pixels.subarray(index * 3072, (index + 1) * 3072)).toEqual(expected);
+    });
+    expect(new Set(transforms.map((transform) => JSON.stringify(transform))).size).toBeGreaterThan(1);
+    expect(augmentedVariants(image, 8, 1).pixels).toEqual(pixels);
   });
 });
 

@@ -154,6 +154,9 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     await page.getByLabel('Batch size').fill('32');
     await page.getByLabel('Epochs').fill('1');
     await page.getByRole('checkbox', { name: /^Augment the training pictures/ }).check();
+    // The dataset browser shows what augmentation does to the current picture.
+    const variants = page.getByRole('figure', { name: 'What the network sees with augmentation' }).getByRole('img', { name: /^Variant \d: / });
+    await expect.poll(() => variants.count(), { timeout: 60_000 }).toBe(8);
     const training = trainPanel(page).getByRole('group', { name: 'Training controls' });
     const status = trainPanel(page).getByRole('status', { name: 'Training status' });
     const controls = evaluation(page).getByRole('group', { name: 'Evaluate now' });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CifarSplit } from '../../../core/cifar-format';
 import type { DatasetSummary } from '../../../state/slices/data-slice';
+import { AugmentedVariants } from './AugmentedVariants';
 import { DatasetGrid } from './DatasetGrid';
 import { useDataPage } from './use-data-page';
 
@@ -13,8 +14,8 @@ export interface DatasetBrowserProps {
 }
 
 /**
- * The loaded data set: what it holds, a choice of split, and a page of real images per class that
- * can be paged through.
+ * The loaded data set: what it holds, a choice of split, a page of real images per class that can be
+ * paged through, and (with augmentation on) the variants of the current picture training would show.
  */
 export function DatasetBrowser({ dataset }: DatasetBrowserProps) {
   const splitName = useId();
@@ -58,6 +59,7 @@ export function DatasetBrowser({ dataset }: DatasetBrowserProps) {
           </button>
         </div>
       </div>
+      <AugmentedVariants />
       {error && <p role="alert" className="dataset-error">The images could not be shown: {error}</p>}
       {page && <DatasetGrid page={page} classes={dataset.classes} perClass={dataset.splits[page.split].perClass} />}
     </div>
