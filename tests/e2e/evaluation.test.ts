@@ -41,7 +41,8 @@ function inkedPixels(canvas: Locator): Promise<number> {
   });
 }
 
-async function trainOneShortEpoch(page: Page): Promise<void> {
+/** Open Train on wasm and set a one-epoch run of 128 images, batch 32, validated on VALIDATION_IMAGES. */
+async function setUpShortRun(page: Page): Promise<void> {
   await page.goto(`${baseUrl}?backend=wasm#/train`);
   const badge = page.getByRole('status', { name: 'Compute backend' });
   await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
@@ -49,6 +50,10 @@ async function trainOneShortEpoch(page: Page): Promise<void> {
   await page.getByLabel('Validation images').selectOption(String(VALIDATION_IMAGES));
   await page.getByLabel('Batch size').fill('32');
   await page.getByLabel('Epochs').fill('1');
+}
+
+async function trainOneShortEpoch(page: Page): Promise<void> {
+  await setUpShortRun(page);
   const start = trainPanel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await expect.poll(() => start.isEnabled(), { timeout: SLOW_MS }).toBe(true);
   // Before any run, the confusion matrix waits for an epoch, and the insides are the pretrained model's (or, without it, say so).
@@ -146,13 +151,7 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
 
   test('evaluate now: a paused run, then the finished run on more test images than it validated on, then the pretrained model', async () => {
     const { page } = session;
-    await page.goto(`${baseUrl}?backend=wasm#/train`);
-    const badge = page.getByRole('status', { name: 'Compute backend' });
-    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
-    await page.getByLabel('Training images').selectOption('128');
-    await page.getByLabel('Validation images').selectOption(String(VALIDATION_IMAGES));
-    await page.getByLabel('Batch size').fill('32');
-    await page.getByLabel('Epochs').fill('1');
+    await setUpShortRun(page);
     await page.getByRole('checkbox', { name: /^Augment the training pictures/ }).check();
     // The dataset browser shows what augmentation does to the current picture.
     const variants = page.getByRole('figure', { name: 'What the network sees with augmentation' }).getByRole('img', { name: /^Variant \d: / });
