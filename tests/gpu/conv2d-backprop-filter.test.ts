@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conv2dBackpropFilterSplit, conv2dBackpropFilterWebGL, planFilterGradient } from '../../src/engine/webgl/conv2d-backprop-filter';
+import { conv2dBackpropFilterSplit, conv2dBackpropFilterWebGL, planFilterGradient, splitHandles } from '../../src/engine/webgl/conv2d-backprop-filter';
 import type { FilterGradientSplit } from '../../src/engine/webgl/conv2d-filter-split';
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../src/engine/webgl/register-webgl-kernels';
 
@@ -218,6 +218,13 @@ describe('our webgl Conv2DBackpropFilter', () => {
     expect(tf.getBackend()).toBe('webgl');
     ['loss', 'dw1', 'db1', 'dw2'].forEach((name, i) => expectClose(ours[i] ?? new Float32Array(), stock[i] ?? new Float32Array([NaN]), name));
     expect(liveCounts()).toEqual(before);
+  });
+
+  it('takes NHWC on float32 render targets only: NCHW, and GPUs that render to half floats, stay with stock', () => {
+    expect(splitHandles('NHWC', true)).toBe(true);
+    expect(splitHandles('NCHW', true)).toBe(false);
+    // Half-float partial sums would each be rounded before they are added: stock rounds once.
+    expect(splitHandles('NHWC', false)).toBe(false);
   });
 
   it('hands NCHW to the stock kernel, with the same result', async () => {

@@ -90,14 +90,24 @@ export function conv2dBackpropFilterSplit(
 }
 
 /**
- * The kernel function tfjs calls for `Conv2DBackpropFilter` on 'webgl': ours for NHWC, stock tfjs's
- * for NCHW.
+ * Whether our split kernel takes a filter gradient: NHWC only, and only where the GPU renders to
+ * float32 textures. Where it renders to half floats (some phones and tablets), each of the G partial
+ * sums would be rounded to 11 bits before they are added, G times stock's rounding error (stock
+ * accumulates in registers and rounds once), so stock's kernel keeps the job there.
+ */
+export function splitHandles(dataFormat: string, float32RenderTargets: boolean): boolean {
+  return dataFormat === 'NHWC' && float32RenderTargets;
+}
+
+/**
+ * The kernel function tfjs calls for `Conv2DBackpropFilter` on 'webgl': ours for NHWC on float32
+ * render targets, stock tfjs's otherwise (`splitHandles`).
  *
  * @throws Error when an input is missing, or the input is NCHW and no stock kernel is registered.
  */
 export function conv2dBackpropFilterWebGL(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  if (attrs.dataFormat !== 'NHWC') {
+  if (!splitHandles(attrs.dataFormat, tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'))) {
     if (!stockKernel) throw new Error(`Conv2DBackpropFilter with dataFormat ${attrs.dataFormat} needs stock tfjs's webgl kernel, which is not registered`);
     return stockKernel.kernelFunc(args);
   }
