@@ -18,8 +18,10 @@ const TRAIN_MS = 600_000;
 async function trainShortRun(page: Page): Promise<void> {
   await page.getByLabel('Training images').selectOption('5000');
   await page.getByLabel('Validation images').selectOption('500');
-  await page.getByLabel('Batch size').fill('32');
-  await page.getByLabel('Epochs').fill('2');
+  // The settings form's fields: after an earlier run, a progress bar is labelled "Epochs completed" too.
+  const settings = page.getByRole('form', { name: 'Training settings' });
+  await settings.getByLabel('Batch size').fill('32');
+  await settings.getByLabel('Epochs').fill('2');
   const start = page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await start.waitFor();
   for (let waited = 0; !(await start.isEnabled()); waited += 250) {

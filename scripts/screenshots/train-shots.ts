@@ -68,10 +68,11 @@ export const TRAIN_SHOTS: readonly TrainShot[] = [
       await add.getByLabel('Layer type').selectOption('Conv2D');
       await add.getByLabel('Where').selectOption('5');
       await add.getByRole('button', { name: 'Add layer' }).click();
-      // The settings down to the controls, with Start's reason under them.
-      await page.getByRole('group', { name: 'Training controls' }).evaluate((element) => {
-        element.scrollIntoView({ block: 'end' });
-        window.scrollBy(0, 90);
+      // The whole settings form down to the controls, with Start's reason under them: a taller window.
+      await page.setViewportSize({ width: 1280, height: 1180 });
+      await page.getByRole('form', { name: 'Training settings' }).evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -20);
       });
     },
   },
@@ -80,6 +81,7 @@ export const TRAIN_SHOTS: readonly TrainShot[] = [
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
     async prepare(page) {
+      await page.setViewportSize({ width: 1280, height: 800 });
       await trainTutorialSlice(page);
       await page.getByRole('progressbar', { name: 'Epochs completed' }).evaluate((element) => {
         element.scrollIntoView({ block: 'start' });
