@@ -37,6 +37,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     getData: getLoadedDataset,
     store: createCheckpointStore(),
     backend: () => info?.backend ?? 'unknown',
+    softwareRenderer: () => info?.softwareRenderer ?? false,
     // The confusion matrix of each epoch travels apart from the throttled progress points.
     onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
   });

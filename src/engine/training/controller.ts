@@ -19,6 +19,8 @@ export interface TrainingControllerOptions {
   readonly store: CheckpointStore;
   /** Name of the active backend (recorded in checkpoints). */
   readonly backend: () => string;
+  /** Whether the active webgl backend draws on a software renderer (no shader warm-up there); false if absent. */
+  readonly softwareRenderer?: () => boolean;
   readonly nowMs?: () => number;
   /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
   readonly progressIntervalMs?: number;
@@ -120,8 +122,8 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         trainer.dispose();
         return;
       }
-      if (!trainer.done && backendNeedsWarmUp(options.backend())) {
-        // Minutes in software WebGL, seconds on a GPU: say so rather than look frozen.
+      if (!trainer.done && backendNeedsWarmUp(options.backend(), options.softwareRenderer?.() ?? false)) {
+        // Seconds on a GPU, more on a slow one: say so rather than look frozen.
         setStatus(current, 'preparing', describeWarmUp(trainer.batchSizes));
         await warmUp(trainer);
         if (run !== current) {

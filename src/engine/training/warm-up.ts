@@ -8,9 +8,14 @@ import { trainStep } from './train-step';
 /** Backends whose first use of an operation at a tensor shape compiles a program worth doing early. */
 const COMPILING_BACKENDS: readonly string[] = ['webgl'];
 
-/** Whether a run on `backend` should warm up before its first step (webgl: yes; cpu and wasm compile nothing). */
-export function backendNeedsWarmUp(backend: string): boolean {
-  return COMPILING_BACKENDS.includes(backend);
+/**
+ * Whether a run on `backend` should warm up before its first step: webgl on a GPU, yes; cpu and wasm
+ * compile nothing. Not webgl on a software renderer (SwiftShader): there a step's arithmetic takes
+ * tens of seconds at the tutorial's batch and a compile a fraction of it, so warming up would about
+ * double the wait before the first step instead of removing a stall.
+ */
+export function backendNeedsWarmUp(backend: string, softwareRenderer = false): boolean {
+  return COMPILING_BACKENDS.includes(backend) && !softwareRenderer;
 }
 
 /**

@@ -61,8 +61,10 @@ describe('warm-up before the first step (real tfjs, cpu backend)', () => {
     warmed.dispose();
   });
 
-  test('runs on webgl only', () => {
+  test('runs on webgl on a GPU only: not on cpu or wasm, nor on software WebGL', () => {
     expect(backendNeedsWarmUp('webgl')).toBe(true);
+    expect(backendNeedsWarmUp('webgl', false)).toBe(true);
+    expect(backendNeedsWarmUp('webgl', true)).toBe(false);
     expect(backendNeedsWarmUp('wasm')).toBe(false);
     expect(backendNeedsWarmUp('cpu')).toBe(false);
   });
@@ -78,6 +80,17 @@ describe('warm-up before the first step (real tfjs, cpu backend)', () => {
       { status: 'preparing', message: 'Compiling GPU shaders for training batches of 16 and 6 images and validation batches of 16 and 14, so that no step stalls on them later…' },
     ]);
     expect(statuses[2]?.status).toBe('running');
+    await controller.handle({ type: 'train-reset', id: 2 });
+  });
+
+  test('the controller does not warm up on webgl over a software renderer', async () => {
+    const events: TrainEvent[] = [];
+    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, store: createMemoryCheckpointStore(), backend: () => 'webgl', softwareRenderer: () => true });
+    await controller.handle({ type: 'train-start', id: 1, runId: 9, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), resume: false, pauseAfterBatches: 1 });
+    const statuses = events.flatMap((event) => (event.type === 'train-status' ? [event.status] : []));
+    const messages = events.flatMap((event) => (event.type === 'train-status' ? [event.message] : []));
+    expect(messages.some((message) => message?.startsWith('Compiling GPU shaders') ?? false)).toBe(false);
+    expect(statuses).toContain('running');
     await controller.handle({ type: 'train-reset', id: 2 });
   });
 
