@@ -8,7 +8,8 @@ import { gpuDropout } from './gpu-dropout-layer';
  * [0, 1] and giving [N, 10] class probabilities.
  *
  * Weights start as Keras starts them (Glorot-uniform kernels, zero biases), drawn from `seed` so that
- * the same seed builds the same network. Layers are named as Keras names them (`conv2d`, `conv2d_1`,
+ * the same seed builds the same network; the dropout layers' masks are drawn from it too (on webgl and
+ * wasm), so on wasm the same seed and data train the same network. Layers are named as Keras names them (`conv2d`, `conv2d_1`,
  * `dropout`, ...), so weight names read like the tutorial's `model.summary()`.
  *
  * The caller owns the model and must `dispose()` it.
@@ -63,9 +64,10 @@ function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefi
       return layer.type === 'MaxPooling2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
     }
     case 'Dropout':
-      // No seed: a seeded stock dropout layer would draw the same mask at every step. GpuDropout draws
-      // its mask on the GPU on webgl and is stock tf.layers.dropout elsewhere; it saves as 'Dropout'.
-      return gpuDropout({ ...common, rate: layer.rate });
+      // No Keras seed (a seeded stock dropout layer draws the same mask at every step, and it would be
+      // saved in model.json). The mask seed starts this layer's sequence of masks, different at each
+      // step, drawn by our kernel on webgl and wasm: the same run seed draws the same masks there.
+      return gpuDropout({ ...common, rate: layer.rate, maskSeed: seed });
     case 'Flatten':
       return tf.layers.flatten(common);
     case 'Dense':

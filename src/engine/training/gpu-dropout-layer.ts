@@ -6,7 +6,15 @@ import { dropoutOnBackend } from '../webgl/dropout-op';
  * The configuration of `tf.layers.dropout`: rate, noiseShape, seed, plus name, inputShape, ....
  * noiseShape may hold nulls (the input's size on that axis), as stock accepts at run time.
  */
-export type GpuDropoutArgs = Omit<Parameters<typeof tf.layers.dropout>[0], 'noiseShape'> & { noiseShape?: (number | null)[] };
+export type GpuDropoutArgs = Omit<Parameters<typeof tf.layers.dropout>[0], 'noiseShape'> & {
+  noiseShape?: (number | null)[];
+  /**
+   * Starts this layer's sequence of kernel masks (a different mask at every call), so a run can be
+   * repeated; not saved in the model's config (Keras has no such field). Default: `seed` if given,
+   * else random.
+   */
+  maskSeed?: number;
+};
 
 /**
  * A drop-in for `tf.layers.dropout` whose mask is drawn on the GPU on webgl (issue 8): same config,
@@ -14,9 +22,9 @@ export type GpuDropoutArgs = Omit<Parameters<typeof tf.layers.dropout>[0], 'nois
  * input through), same class name 'Dropout' and same `getConfig()`, so a model saved with it is the
  * model.json a stock Dropout layer gives, and stock tfjs loads it back as a stock Dropout.
  *
- * On webgl (WebGL 2) each call draws a fresh mask with the `CnnpDropoutMask` kernel, from a seed that
- * is a counter mixed with a per-layer start (random, or derived from `seed` when one is configured, so
- * a seeded layer gives the same sequence of masks in every run). Elsewhere it calls stock
+ * On webgl (WebGL 2) and wasm each call draws a fresh mask with the `CnnpDropoutMask` kernel, from a
+ * seed that is a counter mixed with a per-layer start (random, or derived from `maskSeed` or `seed`
+ * when given, so such a layer gives the same sequence of masks in every run). Elsewhere it calls stock
  * `tf.dropout` with the configured seed, exactly as `tf.layers.dropout` does (which, when a seed is
  * configured, reuses one mask at every call).
  *
@@ -42,7 +50,8 @@ export class GpuDropout extends tf.layers.Layer {
     this.noiseShape = args.noiseShape;
     this.seed = args.seed;
     this.supportsMasking = true;
-    this.seedStart = args.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : lowbias32(args.seed);
+    const start = args.maskSeed ?? args.seed;
+    this.seedStart = start === undefined ? Math.floor(Math.random() * 2 ** 32) : lowbias32(start);
   }
 
   /**

@@ -90,11 +90,20 @@ export function dropoutScale(rate: number): number {
  * @throws RangeError when `rate` is not in [0, 1).
  */
 export function referenceDropoutMask(size: number, rate: number, seed: number): Float32Array {
+  return fillDropoutMask(new Float32Array(size), rate, seed);
+}
+
+/**
+ * Write into `mask` the mask the GPU kernel draws for `mask.length` elements (as
+ * `referenceDropoutMask`), in place: the wasm kernel fills its output in the wasm heap this way.
+ * @returns `mask`.
+ * @throws RangeError when `rate` is not in [0, 1).
+ */
+export function fillDropoutMask(mask: Float32Array, rate: number, seed: number): Float32Array {
   const threshold = dropoutThreshold(rate);
   const scale = dropoutScale(rate);
   const key = dropoutKey(seed);
-  const mask = new Float32Array(size);
-  for (let index = 0; index < size; index += 1) {
+  for (let index = 0; index < mask.length; index += 1) {
     mask[index] = dropoutBits(index, key) >= threshold ? scale : 0;
   }
   return mask;

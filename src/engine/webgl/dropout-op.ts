@@ -1,6 +1,7 @@
 /**
- * Dropout that draws its mask on the GPU where it can (our `CnnpDropoutMask` webgl kernel) and is
- * stock `tf.dropout` everywhere else. Imports no webgl code, so the cpu and wasm paths stay light.
+ * Dropout that draws its mask with our `CnnpDropoutMask` kernel where it is registered — on the GPU
+ * on webgl (WebGL 2), in the heap on wasm — and is stock `tf.dropout` everywhere else. Both kernels
+ * draw the same mask for the same seed. Imports no webgl code, so the cpu and wasm paths stay light.
  */
 import * as tf from '@tensorflow/tfjs';
 import { assertDropoutRate } from './dropout-hash';
@@ -19,7 +20,18 @@ export function gpuDropoutAvailable(): boolean {
 }
 
 /**
- * A dropout mask of `shape` drawn on the GPU: float32, 0 with probability `rate`, 1 / (1 − rate)
+ * Whether `dropoutOnBackend` draws masks with our kernel now: on webgl as `gpuDropoutAvailable` says;
+ * on another backend, when our kernel is registered for it (wasm, unless a benchmark of stock tfjs
+ * put the stock kernels back).
+ */
+export function dropoutMaskKernelAvailable(): boolean {
+  const backend = tf.getBackend();
+  if (backend === 'webgl') return gpuDropoutAvailable();
+  return tf.getKernel(DROPOUT_MASK_KERNEL, backend) !== undefined;
+}
+
+/**
+ * A dropout mask of `shape` drawn by our kernel on the active backend (on the GPU on webgl): float32, 0 with probability `rate`, 1 / (1 − rate)
  * otherwise; the same (shape, rate, seed) always gives the same mask. The caller owns the tensor.
  * @throws RangeError on a bad shape, rate or seed; Error when the kernel is not registered for the
  *   active backend (use `gpuDropoutAvailable` first).
@@ -45,7 +57,8 @@ export interface DropoutOptions {
 }
 
 /**
- * Inverted dropout of `x` (float32, any shape): on webgl (WebGL 2) `x · M` with M from
+ * Inverted dropout of `x` (float32, any shape): where our kernel is available
+ * (`dropoutMaskKernelAvailable`: webgl with WebGL 2, wasm) `x · M` with M from
  * `gpuDropoutMask(noiseShape, rate, seed)`; elsewhere stock `tf.dropout(x, rate, noiseShape,
  * stockSeed)`. Gradients flow through the multiplication (the mask has none), so d/dx = M.
  * Returns a new tensor the caller owns; the mask is freed (or kept by the gradient tape, which frees
@@ -55,7 +68,7 @@ export interface DropoutOptions {
 export function dropoutOnBackend(x: tf.Tensor, rate: number, seed: number, options: DropoutOptions = {}): tf.Tensor {
   assertDropoutRate(rate);
   const noiseShape = resolveNoiseShape(x.shape, options.noiseShape);
-  if (!gpuDropoutAvailable()) return tf.dropout(x, rate, noiseShape, options.stockSeed);
+  if (!dropoutMaskKernelAvailable()) return tf.dropout(x, rate, noiseShape, options.stockSeed);
   if (rate === 0) return x.clone();
   return tf.tidy(() => tf.mul(x, gpuDropoutMask(noiseShape, rate, seed)));
 }
