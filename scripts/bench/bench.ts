@@ -4,7 +4,8 @@
  * (`Trainer`) on each backend, in Node and in a Web Worker in headless Chromium; evaluation speed;
  * classify latency; and the built app itself (measure-app.ts): time to the first interactive view,
  * gzip size of the JavaScript loaded first, JS heap and tf.memory() after loading the data and after
- * a 3-epoch run, and the page's frame interval while it trains. Prints a table and writes
+ * a 3-epoch run, and the page's frame interval while it trains; the wasm heap a training step needs
+ * at batch 64 and 512 (wasm-heap.ts, a fresh process each). Prints a table and writes
  * bench/results.json (git-ignored) with the machine and the WebGL renderer.
  *
  * `--only=node` or `--only=chromium` runs one half (the app belongs to the Chromium half);
@@ -33,6 +34,7 @@ import { runEvaluationConfig, type EvaluationBenchConfig, type EvaluationBenchOu
 import { STEP_BUDGET_MS, proxySkipReason, skipReason } from './step-budget';
 import { USE_HARDWARE_GPU } from '../../tests/chromium';
 import { formatWebGLBench, runWebGLBench, webglBenchPlan, type WebGLBenchReport } from './measure-webgl';
+import { formatWasmHeap, measureWasmHeaps, type WasmHeapRecord } from './wasm-heap';
 
 /** On SwiftShader a webgl step takes tens of seconds; on a real GPU (CHROMIUM_GPU=1) it is fast. */
 const WEBGL_IS_SLOW = !USE_HARDWARE_GPU;
@@ -144,12 +146,17 @@ async function main(): Promise<void> {
   const evaluation: EvaluationBenchRecord[] = [];
   let app: AppBenchResult | null = null;
   let webgl: WebGLBenchReport | null = null;
+  let wasmHeaps: WasmHeapRecord[] = [];
   const startedMs = performance.now();
   const full = only === undefined || only === 'node' || only === 'chromium';
 
   if (only !== 'chromium' && only !== 'app' && only !== 'webgl') {
     process.stdout.write('Node:\n');
-    if (only !== 'classify') for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
+    if (only !== 'classify') {
+      for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
+      process.stdout.write('wasm heap of training, a fresh Node process each (it never shrinks):\n');
+      wasmHeaps = await measureWasmHeaps((line) => process.stdout.write(`${line}\n`));
+    }
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
     if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
@@ -188,7 +195,7 @@ async function main(): Promise<void> {
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
   const targets = checkTargets(records, classify, app, machine.webglRenderer);
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly targets: typeof targets } = {
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
@@ -199,6 +206,7 @@ async function main(): Promise<void> {
     evaluation,
     app,
     webgl,
+    wasmHeaps,
     targets,
   };
   mkdirSync('bench', { recursive: true });
@@ -207,6 +215,7 @@ async function main(): Promise<void> {
   const sections = [
     formatReport(result),
     classifyLines.length > 0 ? `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}` : '',
+    wasmHeaps.length > 0 ? `wasm heap of training after ${wasmHeaps[0]?.steps ?? 0} steps, a fresh Node process each (WebAssembly memory never shrinks: this is the peak):\n${wasmHeaps.map((r) => `  ${formatWasmHeap(r)}`).join('\n')}` : '',
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
     app ? `The app:\n${formatApp(app)}` : '',
     webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',

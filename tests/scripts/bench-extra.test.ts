@@ -9,6 +9,7 @@ import type { AppBenchResult } from '../../scripts/bench/measure-app';
 import type { ClassifyBenchRecord } from '../../scripts/bench/measure-classify';
 import type { BenchRecord } from '../../scripts/bench/report';
 import { checkTargets, formatTargets } from '../../scripts/bench/report-extra';
+import { formatWasmHeap } from '../../scripts/bench/wasm-heap';
 
 describe('first-load JavaScript from the build manifest', () => {
   test('the entry and its static imports, never its dynamic ones; sizes raw and gzipped; the engine worker apart', () => {
@@ -68,5 +69,14 @@ describe('the targets', () => {
     const slower: BenchRecord[] = [{ config: at512('engine', 'ours'), outcome: ok(5000) }, { config: at512('trainOnBatch', 'stock'), outcome: ok(3000) }];
     expect(checkTargets(slower, [], null, 'NVIDIA H100')[4]?.met).toBe(false);
     expect(checkTargets(records, [], null, 'SwiftShader')[4]?.met).toBeNull();
+  });
+});
+
+describe('the wasm heap lines', () => {
+  test('name the loop and batch, the heap in MB and the speed; a failure says why', () => {
+    expect(formatWasmHeap({ loop: 'engine', batchSize: 512, steps: 3, heapBytes: 251.5 * 2 ** 20, imagesPerSecond: 280.4, failure: null })).toBe('our engine, batch 512: wasm heap 251.5 MB after 3 steps (280 images/s)');
+    expect(formatWasmHeap({ loop: 'trainOnBatch', batchSize: 512, steps: 3, heapBytes: null, imagesPerSecond: null, failure: 'child exited 1: out of memory' })).toBe(
+      'stock trainOnBatch (our kernels), batch 512: failed: child exited 1: out of memory',
+    );
   });
 });
