@@ -1,7 +1,6 @@
 import type { Worker } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import { appSessionPerTest } from './session-checks';
 
 /**
  * Backend choice by measurement: with no `?backend=`, the engine times training steps of the tutorial
@@ -9,21 +8,14 @@ import { closeAndExpectClean } from './session-checks';
  * (WebGL is SwiftShader), so WebAssembly wins by a wide margin, whatever the load.
  */
 const baseUrl = inject('baseUrl');
-let session: AppSession;
 /** Every engine-script worker the page started (the engine's and the probes'), in order; wasm's own pthread workers (blob: URLs) are not counted. */
 let workers: Worker[];
 const isEngineWorker = (worker: Worker): boolean => /\/assets\/engine\.worker-[\w-]+\.js$/.test(worker.url());
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
+const session = appSessionPerTest(baseUrl, (opened) => {
   workers = [];
-  session.page.on('worker', (worker) => {
+  opened.page.on('worker', (worker) => {
     if (isEngineWorker(worker)) workers.push(worker);
   });
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
 });
 
 const badge = () => session.page.getByRole('status', { name: 'Compute backend' });

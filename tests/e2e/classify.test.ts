@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/cifar-format';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { appSessionPerTest } from './session-checks';
 import { bombPng, flatGif, flatJpeg, pngChunk, pngFile, pngFromRgb } from './picture-files';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
 let page: Page;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-  page = session.page;
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
+appSessionPerTest(baseUrl, (opened) => {
+  page = opened.page;
 });
 
 /** A file as the test hands it to the page. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import type { AppSession } from './browser';
+import { appSessionPerTest } from './session-checks';
 
 /**
  * CIFAR-10 in the browser: the Train area streams the data set into the engine worker with a real
@@ -17,13 +17,7 @@ const CAT = 3;
 /** The first training image of class "cat": the first thumbnail of the cat row. */
 const firstCat = trainLabels.indexOf(CAT);
 
-let session: AppSession;
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-});
-afterEach(async () => {
-  await closeAndExpectClean(session);
-});
+const session = appSessionPerTest(baseUrl);
 
 const progressBar = (s: AppSession) => s.page.getByRole('progressbar', { name: 'Loading CIFAR-10' });
 const catThumbnail = (s: AppSession) => s.page.getByRole('button', { name: `cat, training image ${firstCat}` });

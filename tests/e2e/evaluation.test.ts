@@ -1,18 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
-});
+const session = appSessionPerTest(baseUrl);
 
 /** wasm trains the tutorial model at about 150 images a second here; loading CIFAR-10 takes longer. */
 const SLOW_MS = 300_000;

@@ -3,21 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
 let page: Page;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-  page = session.page;
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
+appSessionPerTest(baseUrl, (opened) => {
+  page = opened.page;
 });
 
 /** "−22" (the lessons' minus sign), "(−3)", "3.25" → numbers. */

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import type { AppSession } from './browser';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { openAppSession, type AppSession } from './browser';
 
 /**
  * Close the session, then fail the test if any request left the app's origin or anything logged an
@@ -11,4 +11,42 @@ export async function closeAndExpectClean(session: AppSession): Promise<void> {
   await session.close();
   expect(foreignRequests).toEqual([]);
   expect(errors).toEqual([]);
+}
+
+/**
+ * A fresh app session (its own Chromium profile) for every test of the calling file: opened before
+ * each test — `onOpen` may attach listeners to it — and closed after it by `closeAndExpectClean`, so
+ * every test ends by checking that nothing left the app's origin and nothing logged an error. The
+ * returned object stands for the running test's session.
+ */
+export function appSessionPerTest(baseUrl: string, onOpen?: (session: AppSession) => void): AppSession {
+  let current: AppSession | null = null;
+  beforeEach(async () => {
+    current = await openAppSession(baseUrl);
+    onOpen?.(current);
+  });
+  afterEach(async () => {
+    const closing = current;
+    current = null;
+    if (closing) await closeAndExpectClean(closing);
+  });
+  const now = (): AppSession => {
+    if (!current) throw new Error('the app session exists only while a test runs');
+    return current;
+  };
+  return {
+    get context() {
+      return now().context;
+    },
+    get page() {
+      return now().page;
+    },
+    get errors() {
+      return now().errors;
+    },
+    get foreignRequests() {
+      return now().foreignRequests;
+    },
+    close: () => now().close(),
+  };
 }

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import type { AppSession } from './browser';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-});
-
-afterEach(async () => {
-  // Checked after every test: nothing may leave the app's origin, and nothing may log an error.
-  await closeAndExpectClean(session);
-});
+const session = appSessionPerTest(baseUrl);
 
 /** The badge's summary element, found by role and accessible name like a screen reader would. */
 function badge(s: AppSession) {

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
-});
+const session = appSessionPerTest(baseUrl);
 
 /** Loading 184 MB into a fresh profile and a run on wasm take seconds; the margin is for a busy machine. */
 const SLOW_MS = 300_000;

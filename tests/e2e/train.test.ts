@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
-});
+const session = appSessionPerTest(baseUrl);
 
 /** Generous: SwiftShader trains the tutorial's model at a few images a second, its first step ~40 s. */
 const SLOW_MS = 600_000;

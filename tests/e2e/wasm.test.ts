@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openAppSession, type AppSession } from './browser';
-import { closeAndExpectClean } from './session-checks';
+import { describe, expect, inject, test } from 'vitest';
+import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
-let session: AppSession;
 /** Every URL the app requested (page and workers), to see which wasm binary was fetched from where. */
 let requested: string[];
-
-beforeEach(async () => {
-  session = await openAppSession(baseUrl);
+const session = appSessionPerTest(baseUrl, (opened) => {
   requested = [];
-  session.context.on('request', (request) => requested.push(request.url()));
-});
-
-afterEach(async () => {
-  await closeAndExpectClean(session);
+  opened.context.on('request', (request) => requested.push(request.url()));
 });
 
 describe('?backend=wasm', () => {
