@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-webgl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
 import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
-import { Trainer, type TrainingData } from '../../src/engine/training/trainer';
+import { Trainer } from '../../src/engine/training/trainer';
+import type { TrainingData } from '../../src/engine/training/trainer-types';
 import { registerWebGLTrainingKernels } from '../../src/engine/webgl/register-webgl-kernels';
 import { makeBandSplit } from '../engine/training/fixtures';
 

@@ -9,7 +9,8 @@ import { summariseCheckpoint } from './checkpoint-summary';
 import { ModelLoanDesk, type ModelLoan } from './model-loan';
 import { ProgressEmitter } from './progress-emitter';
 import { backendNeedsWarmUp } from './warm-up';
-import { Trainer, type TrainingData, type TrainingPosition, type ValidationPredictions } from './trainer';
+import { Trainer } from './trainer';
+import type { TrainingData, TrainingPosition, ValidationPredictions } from './trainer-types';
 
 /** What the controller needs from the engine around it. */
 export interface TrainingControllerOptions {

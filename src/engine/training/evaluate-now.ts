@@ -9,7 +9,7 @@ import { validationPool } from '../../core/run-pools';
 import type { EvaluateCommand, EvaluatedModel, EvaluateEvent } from '../protocol-evaluate';
 import { evaluate } from './evaluate';
 import type { ModelLoan } from './model-loan';
-import type { TrainingData } from './trainer';
+import type { TrainingData } from './trainer-types';
 
 /** What the handler needs from the engine around it. */
 export interface EvaluateNowOptions {

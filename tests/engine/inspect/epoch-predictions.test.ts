@@ -5,7 +5,7 @@ import { createMemoryCheckpointStore } from '../../../src/engine/training/checkp
 import { createTrainingController } from '../../../src/engine/training/controller';
 import { evaluate } from '../../../src/engine/training/evaluate';
 import { buildModel } from '../../../src/engine/training/build-model';
-import type { TrainingData, ValidationPredictions } from '../../../src/engine/training/trainer';
+import type { TrainingData, ValidationPredictions } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, tinySettings } from '../training/fixtures';
 
 const data: TrainingData = { train: makeBandSplit(96, 1), test: makeBandSplit(50, 2) };

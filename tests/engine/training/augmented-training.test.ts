@@ -10,7 +10,8 @@ import { createMemoryCheckpointStore, type TrainingCheckpoint } from '../../../s
 import { summariseCheckpoint } from '../../../src/engine/training/checkpoint-summary';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import type * as TrainStepModule from '../../../src/engine/training/train-step';
-import { Trainer, type TrainingData } from '../../../src/engine/training/trainer';
+import { Trainer } from '../../../src/engine/training/trainer';
+import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
 
 // Record what every training step is given, then train on it as usual.

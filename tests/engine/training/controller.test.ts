@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engine/protocol-train';
 import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
 import { createTrainingController, type TrainingController } from '../../../src/engine/training/controller';
-import type { TrainingData } from '../../../src/engine/training/trainer';
+import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
 
 const data: TrainingData = { train: makeBandSplit(96, 1), test: makeBandSplit(30, 2) };

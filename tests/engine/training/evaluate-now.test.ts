@@ -8,7 +8,7 @@ import { createMemoryCheckpointStore } from '../../../src/engine/training/checkp
 import { createTrainingController, type TrainingController } from '../../../src/engine/training/controller';
 import { evaluate } from '../../../src/engine/training/evaluate';
 import { createEvaluateNowHandler, type EvaluateNowHandler } from '../../../src/engine/training/evaluate-now';
-import type { TrainingData } from '../../../src/engine/training/trainer';
+import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
 
 const data: TrainingData = { train: makeBandSplit(64, 1), test: makeBandSplit(40, 2) };

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../../../src/core/hyperparameters';
 import { decayedLearningRate } from '../../../src/core/lr-schedule';
-import { Trainer, type TrainingData } from '../../../src/engine/training/trainer';
+import { Trainer } from '../../../src/engine/training/trainer';
+import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, TINY_SPEC_WITH_DROPOUT, tinySettings } from './fixtures';
 
 const data: TrainingData = { train: makeBandSplit(96, 1), test: makeBandSplit(40, 2) };

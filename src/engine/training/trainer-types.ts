@@ -1,0 +1,55 @@
+/** What a training run is made from and what its steps report (the Trainer's vocabulary). */
+import type { CifarArrays } from '../../core/cifar-format';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { ModelSpec } from '../../core/model-spec';
+import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { TrainingCheckpoint } from './checkpoint';
+
+/** The two splits a run draws from. */
+export interface TrainingData {
+  readonly train: CifarArrays;
+  readonly test: CifarArrays;
+}
+
+/** Where a run is: the next step to take. */
+export interface TrainingPosition {
+  /** 0-based epoch of the next step (equals `epochs` when done). */
+  readonly epoch: number;
+  /** 0-based batch of the next step within its epoch. */
+  readonly batch: number;
+  /** Updates made so far. */
+  readonly iteration: number;
+  readonly batchesPerEpoch: number;
+  readonly epochs: number;
+}
+
+/** What one call of `Trainer.step` did. */
+export type StepOutcome =
+  | { readonly kind: 'batch'; readonly point: BatchPoint }
+  /** The step finished an epoch, which was then validated. `stopMessage` is set when early stopping ended the run. */
+  | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null; readonly validation: ValidationPredictions }
+  /** The loss was NaN or infinite: the weights and optimiser were put back as they were after the last good epoch. */
+  | { readonly kind: 'diverged'; readonly point: BatchPoint; readonly message: string };
+
+/** What the model predicted for each validation image after an epoch (fresh arrays, the caller's to keep). */
+export interface ValidationPredictions {
+  /** Test-split indices of the validated images, in validation order. */
+  readonly indices: Uint32Array;
+  /** Their true classes. */
+  readonly labels: Uint8Array;
+  /** The predicted class of each (argmax of the softmax). */
+  readonly predictions: Uint8Array;
+}
+
+/** How a run is made: fresh from a spec and settings, or continued from a checkpoint. */
+export interface TrainerOptions {
+  readonly spec: ModelSpec;
+  readonly hyperparameters: TrainingHyperparameters;
+  readonly data: TrainingData;
+  /** Name of the active backend, recorded in checkpoints. */
+  readonly backend: string;
+  /** Continue this run (its spec and settings win, except `epochs`, which may extend it). */
+  readonly checkpoint?: TrainingCheckpoint | null;
+  /** Milliseconds clock; `performance.now` unless a test needs another. */
+  readonly nowMs?: () => number;
+}
