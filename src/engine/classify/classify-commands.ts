@@ -9,7 +9,7 @@ import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import { classifierShapeProblem, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/classifier-model';
 import { validateModelName } from '../../core/model-name';
 import type { ClassifierModels, ClassifyAnswer, ClassifyCommand, ClassifyEvent, NamedBlob, PictureFacts } from '../protocol-classify';
-import type { TrainedModelView } from '../training/controller';
+import type { TrainedModelView } from '../training/controller-types';
 import { decodePicture, type DecodedPicture } from './decode-picture';
 import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifacts, type StoredArtifacts } from './model-artifacts';
 import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';

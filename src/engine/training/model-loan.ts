@@ -1,4 +1,4 @@
-import type { TrainedModelView } from './controller';
+import type { TrainedModelView } from './controller-types';
 
 /** The run's model on loan: read it, never dispose it, and call `giveBack` exactly once when done. */
 export interface ModelLoan extends TrainedModelView {

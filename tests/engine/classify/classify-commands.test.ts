@@ -6,7 +6,7 @@ import { artifactsToFiles, captureArtifacts, modelFromArtifacts } from '../../..
 import { createMemoryModelLibrary } from '../../../src/engine/classify/model-library';
 import type { ClassifyCommand, ClassifyEvent, NamedBlob } from '../../../src/engine/protocol-classify';
 import { buildModel } from '../../../src/engine/training/build-model';
-import type { TrainedModelView } from '../../../src/engine/training/controller';
+import type { TrainedModelView } from '../../../src/engine/training/controller-types';
 import { bombPng, pngFile } from '../../e2e/picture-files';
 import { TINY_SPEC } from '../training/fixtures';
 

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engine/protocol-train';
 import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
-import { createTrainingController, type TrainingController } from '../../../src/engine/training/controller';
+import { createTrainingController } from '../../../src/engine/training/controller';
+import type { TrainingController } from '../../../src/engine/training/controller-types';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
 

@@ -5,7 +5,8 @@ import type { EvaluateCommand, EvaluateEvent, EvaluationNowResult } from '../../
 import type { TrainCommand, TrainEvent } from '../../../src/engine/protocol-train';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
-import { createTrainingController, type TrainingController } from '../../../src/engine/training/controller';
+import { createTrainingController } from '../../../src/engine/training/controller';
+import type { TrainingController } from '../../../src/engine/training/controller-types';
 import { evaluate } from '../../../src/engine/training/evaluate';
 import { createEvaluateNowHandler, type EvaluateNowHandler } from '../../../src/engine/training/evaluate-now';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';

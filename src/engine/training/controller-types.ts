@@ -1,0 +1,53 @@
+/** The training controller's contract with the engine around it, and the run's model as others see it. */
+import type * as tf from '@tensorflow/tfjs';
+import type { EpochSummary } from '../../core/training-record';
+import type { TrainCommand, TrainEvent } from '../protocol-train';
+import type { CheckpointStore } from './checkpoint';
+import type { ModelLoan } from './model-loan';
+import type { TrainingData, TrainingPosition, ValidationPredictions } from './trainer-types';
+
+/** What the controller needs from the engine around it. */
+export interface TrainingControllerOptions {
+  readonly emit: (event: TrainEvent) => void;
+  /** The loaded data set, or null while none is loaded. */
+  readonly getData: () => TrainingData | null;
+  readonly store: CheckpointStore;
+  /** Name of the active backend (recorded in checkpoints). */
+  readonly backend: () => string;
+  /** Whether the active webgl backend draws on a software renderer (no shader warm-up there); false if absent. */
+  readonly softwareRenderer?: () => boolean;
+  readonly nowMs?: () => number;
+  /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
+  readonly progressIntervalMs?: number;
+  /** Called after each epoch's validation with the class predicted for every validation image. */
+  readonly onEpochPredictions?: (runId: number, epoch: number, validation: ValidationPredictions) => void;
+}
+
+/** The training side of the engine: runs one training run at a time, as the commands say. */
+export interface TrainingController {
+  /** Carry out a command. Never throws: problems become `train-status` failed or `train-error` events. */
+  handle(command: TrainCommand): Promise<void>;
+  /** The GPU context died: end the run, pointing the user at the last checkpoint. */
+  contextLost(message: string): void;
+  /** The current run's model and where the run stands (for the classifier), or null when no run holds one. */
+  currentModel(): TrainedModelView | null;
+  /**
+   * Lend the current run's model to work that needs its weights to stay still (an "evaluate now"):
+   * null when no run holds a model, a step may run (preparing, running, pausing, stopping), or it is
+   * lent already. Until the loan is given back, Start, Resume, Step one batch and Reset first abort
+   * the loan's `signal` (its reason names what happened) and wait for `giveBack`.
+   */
+  lendModel(): ModelLoan | null;
+}
+
+/**
+ * A run's model as the classifier uses it. The model belongs to the run: never dispose it; it is freed
+ * when the run is replaced or reset, so read it again for every use.
+ */
+export interface TrainedModelView {
+  readonly model: tf.LayersModel;
+  readonly position: TrainingPosition;
+  /** The last finished epoch's summary (validation accuracy), or null before the first. */
+  readonly lastEpoch: EpochSummary | null;
+  readonly validationImages: number;
+}
