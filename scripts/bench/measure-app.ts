@@ -18,6 +18,7 @@ import { build, preview } from 'vite';
 import { openAppSession } from '../../tests/e2e/browser';
 import { measureFirstLoadSize, type FirstLoadSize } from './app-size';
 import { attachHeapInspector, type HeapInspector, type HeapUsage } from './heap-inspector';
+import { fillRunSettings } from '../../tests/e2e/run-settings';
 import { percentile } from './measure-classify';
 import { FIRST_VIEW_MARKS_SCRIPT, FRAME_RECORDER_START, FRAME_RECORDER_STOP, TF_MEMORY_IN_WORKER } from './page-scripts';
 
@@ -146,10 +147,7 @@ async function memory(page: Page, heaps: HeapInspector): Promise<MemorySnapshot>
 
 /** Set the small run up in the Train panel, record frames, Start, and wait for it to finish. */
 async function trainSmallRun(page: Page): Promise<TrainingRunMeasure> {
-  await panel(page).getByLabel('Training images').selectOption(String(RUN.trainImages));
-  await panel(page).getByLabel('Validation images').selectOption(String(RUN.validationImages));
-  await panel(page).getByLabel('Batch size').fill(String(RUN.batchSize));
-  await panel(page).getByLabel('Epochs').fill(String(RUN.epochs));
+  await fillRunSettings(panel(page), { trainImages: String(RUN.trainImages), validationImages: String(RUN.validationImages), batchSize: String(RUN.batchSize), epochs: String(RUN.epochs) });
   await expectEnabled(startButton(page), 10_000);
   await page.evaluate(FRAME_RECORDER_START);
   const startMs = Date.now();

@@ -4,6 +4,7 @@
  * here), and the next two stay on the same page (hash changes only), so the run's model is still there.
  */
 import type { Page } from 'playwright-core';
+import { fillRunSettings } from '../../tests/e2e/run-settings';
 
 /** The shape `scripts/screenshot.ts` takes. */
 interface InspectShot {
@@ -16,12 +17,7 @@ interface InspectShot {
 const TRAIN_MS = 600_000;
 
 async function trainShortRun(page: Page): Promise<void> {
-  await page.getByLabel('Training images').selectOption('5000');
-  await page.getByLabel('Validation images').selectOption('500');
-  // The settings form's fields: after an earlier run, a progress bar is labelled "Epochs completed" too.
-  const settings = page.getByRole('form', { name: 'Training settings' });
-  await settings.getByLabel('Batch size').fill('32');
-  await settings.getByLabel('Epochs').fill('2');
+  await fillRunSettings(page, { trainImages: '5000', validationImages: '500', batchSize: '32', epochs: '2' });
   const start = page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await start.waitFor();
   for (let waited = 0; !(await start.isEnabled()); waited += 250) {

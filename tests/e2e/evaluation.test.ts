@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { appSessionPerTest } from './session-checks';
+import { fillRunSettings } from './run-settings';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -37,10 +38,7 @@ async function setUpShortRun(page: Page): Promise<void> {
   await page.goto(`${baseUrl}?backend=wasm#/train`);
   const badge = page.getByRole('status', { name: 'Compute backend' });
   await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
-  await page.getByLabel('Training images').selectOption('128');
-  await page.getByLabel('Validation images').selectOption(String(VALIDATION_IMAGES));
-  await page.getByLabel('Batch size').fill('32');
-  await page.getByLabel('Epochs').fill('1');
+  await fillRunSettings(page, { trainImages: '128', validationImages: String(VALIDATION_IMAGES), batchSize: '32', epochs: '1' });
 }
 
 async function trainOneShortEpoch(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
+import { fillRunSettings } from './run-settings';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -65,9 +66,7 @@ describe('training in the browser', () => {
     await openTrainOn(page, 'webgl');
 
     // A small run: SwiftShader is slow. 128 training images in batches of 32: 4 steps per epoch.
-    await panel(page).getByLabel('Training images').selectOption('128');
-    await panel(page).getByLabel('Validation images').selectOption('64');
-    await panel(page).getByLabel('Batch size').fill('32');
+    await fillRunSettings(panel(page), { trainImages: '128', validationImages: '64', batchSize: '32', epochs: '2' });
     // Inline validation: a bad value is named under its input and Start refuses it.
     await panel(page).getByLabel('Epochs').fill('0');
     // Exact: Start's reason under the controls quotes the same message.
@@ -136,10 +135,7 @@ describe('training in the browser', () => {
     await openTrainOn(page, 'wasm');
 
     // Ten times the webgl run's images: wasm trains at ~150 images/s here, SwiftShader at ~3.
-    await panel(page).getByLabel('Training images').selectOption('1000');
-    await panel(page).getByLabel('Validation images').selectOption('256');
-    await panel(page).getByLabel('Batch size').fill('50');
-    await panel(page).getByLabel('Epochs').fill('2');
+    await fillRunSettings(panel(page), { trainImages: '1000', validationImages: '256', batchSize: '50', epochs: '2' });
     await useAdam(page);
     await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await button(page, 'Start').click();
