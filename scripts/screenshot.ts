@@ -7,15 +7,8 @@ import { preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { openAppSession } from '../tests/e2e/browser';
 import { INSPECT_SHOTS } from './screenshots/inspect-shots';
+import type { Shot } from './screenshots/shot';
 import { TRAIN_SHOTS } from './screenshots/train-shots';
-
-/** One screenshot: a route, the level-2 heading to wait for, and optional clicks to make first. */
-interface Shot {
-  readonly file: string;
-  readonly hash: string;
-  readonly waitForHeading: string;
-  readonly prepare?: (page: Page) => Promise<void>;
-}
 
 /** Each Learn lesson at a step that shows its idea (`#/learn/<lesson>/<step>`). */
 const LESSON_STEPS: ReadonlyArray<readonly [lesson: string, step: number]> = [

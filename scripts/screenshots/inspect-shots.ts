@@ -3,38 +3,10 @@
  * order, in one page). They need a trained network: the first one trains a short run on wasm (seconds
  * here), and the next two stay on the same page (hash changes only), so the run's model is still there.
  */
-import type { Page } from 'playwright-core';
-import { fillRunSettings } from '../../tests/e2e/run-settings';
-
-/** The shape `scripts/screenshot.ts` takes. */
-interface InspectShot {
-  readonly file: string;
-  readonly hash: string;
-  readonly waitForHeading: string;
-  readonly prepare?: (page: Page) => Promise<void>;
-}
-
-const TRAIN_MS = 600_000;
-
-async function trainShortRun(page: Page): Promise<void> {
-  await fillRunSettings(page, { trainImages: '5000', validationImages: '500', batchSize: '32', epochs: '2' });
-  const start = page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
-  await start.waitFor();
-  for (let waited = 0; !(await start.isEnabled()); waited += 250) {
-    if (waited > TRAIN_MS) throw new Error('Start never became enabled');
-    await page.waitForTimeout(250);
-  }
-  await start.click();
-  await page.locator('[aria-label="Training status"][data-phase="finished"]').waitFor({ timeout: TRAIN_MS });
-}
-
-/** Scroll a region's heading to the top of the window. */
-async function scrollToRegion(page: Page, name: string): Promise<void> {
-  await page.getByRole('region', { name }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
-}
+import { scrollToRegion, trainRun, type Shot } from './shot';
 
 /** Evaluation after a short run, the network's insides, and lesson 9 on the same trained network. */
-export const INSPECT_SHOTS: readonly InspectShot[] = [
+export const INSPECT_SHOTS: readonly Shot[] = [
   {
     file: 'docs/train-evaluation.png',
     hash: '?backend=wasm#/train',
@@ -42,7 +14,7 @@ export const INSPECT_SHOTS: readonly InspectShot[] = [
     async prepare(page) {
       // Taller than the other screenshots: the whole matrix, the bars and the chosen square's pictures.
       await page.setViewportSize({ width: 1280, height: 1100 });
-      await trainShortRun(page);
+      await trainRun(page, { trainImages: '5000', validationImages: '500', batchSize: '32', epochs: '2' });
       const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
       // The square of the most common mistake, with its pictures.
       const counts = await evaluation.getByRole('button', { name: /^true \w+, predicted \w+: \d+ images?$/ }).evaluateAll((buttons) =>
