@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { MODEL_INPUT_SHAPE, sizePair, type LayerSpec, type ModelSpec } from '../../core/model-spec';
+import { kerasLayerNames } from '../../core/model-spec-edit';
 import { assertValidModelSpec } from '../../core/model-spec-validate';
 import { gpuDropout } from './gpu-dropout-layer';
 
@@ -9,8 +10,9 @@ import { gpuDropout } from './gpu-dropout-layer';
  *
  * Weights start as Keras starts them (Glorot-uniform kernels, zero biases), drawn from `seed` so that
  * the same seed builds the same network; the dropout layers' masks are drawn from it too (on webgl and
- * wasm), so on wasm the same seed and data train the same network. Layers are named as Keras names them (`conv2d`, `conv2d_1`,
- * `dropout`, ...), so weight names read like the tutorial's `model.summary()`.
+ * wasm), so on wasm the same seed and data train the same network. Layers are named as Keras names
+ * them (`kerasLayerNames`: `conv2d`, `conv2d_1`, `dropout`, ...), so weight names read like the
+ * tutorial's `model.summary()` and match the architecture editor's.
  *
  * The caller owns the model and must `dispose()` it.
  * @throws ModelSpecError when the spec is invalid (the message names the layer).
@@ -18,26 +20,15 @@ import { gpuDropout } from './gpu-dropout-layer';
 export function buildModel(spec: ModelSpec, seed: number): tf.Sequential {
   assertValidModelSpec(spec);
   const model = tf.sequential();
-  const counts = new Map<string, number>();
+  const names = kerasLayerNames(spec);
   spec.layers.forEach((layer, layerIndex) => {
-    const base = KERAS_NAMES[layer.type];
-    const seen = counts.get(base) ?? 0;
-    counts.set(base, seen + 1);
-    const name = seen === 0 ? base : `${base}_${seen}`;
+    const name = names[layerIndex] ?? `layer_${layerIndex}`;
     const inputShape = layerIndex === 0 ? [...MODEL_INPUT_SHAPE] : undefined;
     model.add(makeLayer(layer, name, inputShape, (seed + layerIndex * 7919) >>> 0));
   });
   return model;
 }
 
-const KERAS_NAMES: Record<LayerSpec['type'], string> = {
-  Conv2D: 'conv2d',
-  MaxPooling2D: 'max_pooling2d',
-  AveragePooling2D: 'average_pooling2d',
-  Dropout: 'dropout',
-  Flatten: 'flatten',
-  Dense: 'dense',
-};
 
 function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefined, seed: number): tf.layers.Layer {
   const common = inputShape ? { name, inputShape } : { name };
