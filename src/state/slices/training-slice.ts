@@ -54,17 +54,15 @@ export const initialTrainingData = (): TrainingData => ({
 export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & TrainingActions> = (set) => ({
   ...initialTrainingData(),
   setTrainingForm: (patch) => set((state) => ({ trainingForm: { ...state.trainingForm, ...patch } })),
+  // A new run starts from the initial run state; the form and the saved checkpoint stay as they are.
   trainingRunRequested: (runId) =>
-    set({
+    set((state) => ({
+      ...initialTrainingData(),
+      trainingForm: state.trainingForm,
+      trainingCheckpoint: state.trainingCheckpoint,
       trainingRunId: runId,
       trainingPhase: 'preparing',
-      trainingPosition: null,
-      trainingSizes: null,
-      trainingBatches: [],
-      trainingEpochs: [],
-      trainingMessage: null,
-      trainingError: null,
-    }),
+    })),
   trainingEventReceived: (event) => set((state) => applyEvent(state, event)),
   trainingCleared: () => set((state) => ({ ...initialTrainingData(), trainingForm: state.trainingForm })),
 });
