@@ -69,7 +69,6 @@ export function Conv1dLesson() {
       title="1-D convolution and pooling"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>A time series is a picture with one row. Conv1D slides a 3-day average along it, taming the bad reading on day 9; MaxPooling1D then keeps the larger of each pair, halving the length.</p>}
       settings={
         <>

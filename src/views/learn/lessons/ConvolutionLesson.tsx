@@ -68,7 +68,6 @@ export function ConvolutionLesson() {
       title="Convolution"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>Flip the mask once, then slide it over the picture. At each position, multiply every number under the mask by the weight on top of it and add the products: that sum is one pixel of the new picture.</p>}
       settings={
         <>

@@ -84,7 +84,6 @@ export function FlipLesson() {
       title="Flipping"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>Convolution flips the mask left ↔ right, then top ↔ bottom, before sliding it. Without the flip it is called cross-correlation — what a Conv2D layer computes. A symmetric mask gives the same result both ways.</p>}
       settings={
         <div className="preset-buttons" role="group" aria-label="Mask presets">

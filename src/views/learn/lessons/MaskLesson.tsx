@@ -76,7 +76,6 @@ export function MaskLesson() {
       title="The mask"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>A mask is a small grid of weights laid over the picture; its result is written at the cell under its centre. Odd sizes have a middle cell, even sizes do not. The simplest mask only says “use” or “skip”.</p>}
       settings={
         <div className="number-field">

@@ -51,7 +51,6 @@ export function NetworkLesson() {
       title="The whole network"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={
         <p>
           The tutorial’s network uses everything so far: convolutions find features, pooling shrinks them, dense layers weigh them together and

@@ -79,7 +79,6 @@ export function PaddingLesson() {
       title="Padding"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>“Valid” means no padding: the mask only goes where it fits, so the output shrinks. “Same” adds just enough zeros that stride 1 keeps the size; TensorFlow puts an odd extra cell at the bottom and right.</p>}
       settings={
         <>

@@ -68,7 +68,6 @@ export function PoolingLesson() {
       title="Pooling"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>Pooling sums up each window with one number: the largest (max) or the mean (average). 2×2 windows with stride 2 turn a 32×32 feature map into 16×16, and there is nothing to learn.</p>}
       settings={
         <>

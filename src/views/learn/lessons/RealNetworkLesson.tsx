@@ -88,7 +88,6 @@ export function RealNetworkLesson() {
       title="The real network, step by step"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={
         <p>
           A trained network does exactly the arithmetic of lesson 3. Pick one of its first-layer filters, click a cell of that filter’s feature

@@ -65,7 +65,6 @@ export function StrideLesson() {
       title="Stride"
       player={player}
       caption={caption}
-      captionText={caption}
       intro={<p>The stride is how far the mask jumps. Stride 1 visits every position, stride 2 every other one. Try stride 3 on this 5×5 input: the mask fits once, and the next jump would hang off the edge.</p>}
       settings={
         <>

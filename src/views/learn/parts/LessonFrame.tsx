@@ -33,10 +33,11 @@ export interface LessonFrameProps {
   /** Two or three short sentences for the student. */
   readonly intro: ReactNode;
   readonly player: LessonPlayer;
-  /** One sentence: what this step shows (read out to screen readers as the step changes). */
-  readonly caption: ReactNode;
-  /** The same, as plain text for the scrubber's value text. */
-  readonly captionText: string;
+  /**
+   * One sentence: what this step shows (read out to screen readers as the step changes, and the
+   * scrubber's value text).
+   */
+  readonly caption: string;
   /** Settings: editable numbers, presets. */
   readonly settings?: ReactNode;
   /** The picture of the current step. */
@@ -65,7 +66,7 @@ export function LessonFrame(props: LessonFrameProps) {
           {props.settings}
         </div>
       )}
-      <StepControls player={player} stepText={props.captionText} />
+      <StepControls player={player} stepText={props.caption} />
       <div className="lesson-body">
         <div className="lesson-stage" tabIndex={0} role="group" aria-label={`${props.title}, step ${player.step} of ${player.totalSteps}. Space plays or pauses, arrow keys step.`}>
           {props.children}
