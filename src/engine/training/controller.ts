@@ -1,4 +1,4 @@
-import { hyperparametersFromSaved, validateHyperparameters } from '../../core/hyperparameters';
+import { validateHyperparameters } from '../../core/hyperparameters';
 import { describeWarmUp } from '../../core/warm-up-batches';
 import type { TrainCommand, TrainingStatus } from '../protocol-train';
 import { ENDED_TRAINING_STATUSES } from '../protocol-train';
@@ -8,7 +8,7 @@ import type { TrainedModelView, TrainingController, TrainingControllerOptions } 
 import { ModelLoanDesk, type ModelLoan } from './model-loan';
 import { ProgressEmitter } from './progress-emitter';
 import { backendNeedsWarmUp } from './warm-up';
-import { Trainer } from './trainer';
+import { runHyperparameters, Trainer } from './trainer';
 
 /** The `id` of a `train-error` that no command caused (a checkpoint that could not be saved). */
 export const SAVE_FAILED_ID = -1;
@@ -67,7 +67,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       const data = options.getData();
       if (!data) throw new Error('CIFAR-10 is not loaded yet: wait for the data set to finish loading, then start again');
       const checkpoint = command.resume ? await loadCheckpoint() : null;
-      const settings = checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: command.hyperparameters.epochs } : command.hyperparameters;
+      const settings = runHyperparameters(command.hyperparameters, checkpoint);
       const issues = validateHyperparameters(settings, { trainCount: data.train.count, testCount: data.test.count });
       if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('; '));
       const trainer = await Trainer.create({ spec: command.spec, hyperparameters: settings, data, backend: options.backend(), checkpoint, nowMs });

@@ -21,6 +21,15 @@ import { readTrainingWeights, WeightSnapshot, writeModelWeights, writeOptimizerW
 import type { StepOutcome, TrainerOptions, TrainingData, TrainingPosition } from './trainer-types';
 
 /**
+ * The settings a run trains with: a checkpoint's own (read as `hyperparametersFromSaved` reads them,
+ * older checkpoints lack `augment`) with `requested.epochs`, which may extend it; without a checkpoint,
+ * `requested`.
+ */
+export function runHyperparameters(requested: TrainingHyperparameters, checkpoint: TrainingCheckpoint | null): TrainingHyperparameters {
+  return checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: requested.epochs } : requested;
+}
+
+/**
  * One training run, step by step: the model, the optimiser, where the run is, and what it recorded.
  * It does not loop by itself; the worker's controller (pause, resume, step, stop) and the CLI drive it.
  *
@@ -72,7 +81,7 @@ export class Trainer {
   static async create(options: TrainerOptions): Promise<Trainer> {
     const checkpoint = options.checkpoint ?? null;
     const spec = checkpoint?.spec ?? options.spec;
-    const settings = checkpoint ? { ...hyperparametersFromSaved(checkpoint.hyperparameters), epochs: options.hyperparameters.epochs } : options.hyperparameters;
+    const settings = runHyperparameters(options.hyperparameters, checkpoint);
     const { train, test } = options.data;
     const trainPool = trainingPool(train, settings);
     const validationImages = validationPool(test, settings);
