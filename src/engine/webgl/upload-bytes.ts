@@ -30,8 +30,7 @@ export type UploadPath = 'bytes' | 'int32';
  * they fit one texture, else `'int32'`.
  */
 export function uploadPath(count: number, options: UploadOptions = {}): UploadPath {
-  if (options.path === 'int32' || tf.getBackend() !== 'webgl') return 'int32';
-  return layoutFor(count, options) ? 'bytes' : 'int32';
+  return textureLayout(count, options) ? 'bytes' : 'int32';
 }
 
 /**
@@ -47,14 +46,16 @@ export function imagesFromBytes(imageBytes: Uint8Array, count: number, options: 
   if (imageBytes.length < count * CIFAR_IMAGE_BYTES) {
     throw new RangeError(`image bytes must hold at least ${count * CIFAR_IMAGE_BYTES} bytes (${count} × 3072), got ${imageBytes.length}`);
   }
-  const layout = uploadPath(count, options) === 'bytes' ? layoutFor(count, options) : null;
+  const layout = textureLayout(count, options);
   return tf.tidy(() => {
     const values = layout ? bytesViaTexture(imageBytes, count, layout) : bytesViaInt32(imageBytes, count);
     return tf.div(tf.cast(values, 'float32'), 255);
   });
 }
 
-function layoutFor(count: number, options: UploadOptions): ByteTextureLayout | null {
+/** The byte texture's layout when the bytes go up as a texture (`uploadPath` 'bytes'), else null. */
+function textureLayout(count: number, options: UploadOptions): ByteTextureLayout | null {
+  if (options.path === 'int32' || tf.getBackend() !== 'webgl') return null;
   const limit = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
   return byteTextureLayout(count, Math.min(limit, options.maxTextureSize ?? limit));
 }
