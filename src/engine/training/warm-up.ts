@@ -25,7 +25,7 @@ export function backendNeedsWarmUp(backend: string, softwareRenderer = false): b
  * backend compile every program the run will use (ours and stock tfjs' alike), with the same shapes.
  *
  * It CHANGES the weights, the optimiser's state and its iteration count: the caller must put them back
- * (Trainer.warmUp does, from its last-good snapshot). Frees every tensor it makes.
+ * (Trainer.warmUp does, from a snapshot of its own taken just before). Frees every tensor it makes.
  */
 export async function runWarmUpPasses(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], sizes: RunBatchSizes): Promise<void> {
   const validationImages = sizes.validation.reduce((sum, size) => sum + size, 0);
