@@ -10,7 +10,7 @@ import { wasmThreadsPlugin } from '../vite/wasm-threads-plugin';
 import type { BenchConfig, BenchOutcome, BenchPageApi } from './bench-types';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from './measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from './measure-engine';
-import { pageProblems, withStaticPage } from './static-page';
+import { withStaticPage } from './static-page';
 
 const PAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'browser');
 
@@ -23,8 +23,6 @@ export interface BenchPage {
   runEvaluation(config: EvaluationBenchConfig): Promise<EvaluationBenchOutcome>;
   /** Chromium's user agent string. */
   readonly userAgent: string;
-  /** Console errors, page errors and requests to other origins seen so far (all should stay empty). */
-  problems(): string[];
 }
 
 /**
@@ -32,18 +30,17 @@ export interface BenchPage {
  * With `crossOriginIsolated`, the page is served with COOP/COEP headers, so tfjs's wasm backend
  * starts its threaded build (made minification-safe by wasmThreadsPlugin, as in the app).
  *
- * @throws Error when the page cannot be built, served or opened.
+ * @throws Error when the page cannot be built, served or opened, or logged an error or asked for
+ * another origin (withStaticPage checks).
  */
 export async function withBenchPage<T>(use: (page: BenchPage) => Promise<T>, options: { readonly crossOriginIsolated?: boolean } = {}): Promise<T> {
   const headers = options.crossOriginIsolated ? CROSS_ORIGIN_ISOLATION_HEADERS : {};
-  // Problems are checked by the caller (page.problems()), which names the page in its message.
   return withStaticPage(PAGE_ROOT, 'benchTrain', { headers, plugins: () => [wasmThreadsPlugin()] }, ({ session, userAgent }) =>
     use({
       userAgent,
       run: (config) => session.page.evaluate((c) => (window as unknown as BenchPageApi).benchTrain(c), config),
       runClassify: (config) => session.page.evaluate((c) => (window as unknown as ClassifyBenchPageApi).benchClassify(c), config),
       runEvaluation: (config) => session.page.evaluate((c) => (window as unknown as EvaluationBenchPageApi).benchEvaluate(c), config),
-      problems: () => pageProblems(session),
     }),
   );
 }

@@ -54,7 +54,7 @@ export async function withStaticPage<T>(root: string, readyGlobal: string, optio
       const userAgent = await session.page.evaluate(() => navigator.userAgent);
       const result = await use({ session, url, userAgent });
       const problems = pageProblems(session);
-      if (problems.length > 0) throw new Error(`the benchmark page reported problems:\n${problems.join('\n')}`);
+      if (problems.length > 0) throw new Error(`the benchmark page ${url} (${root}) reported problems:\n${problems.join('\n')}`);
       return result;
     } finally {
       await session.close();
@@ -66,6 +66,6 @@ export async function withStaticPage<T>(root: string, readyGlobal: string, optio
 }
 
 /** Console errors, page errors and requests to other origins seen so far (all should stay empty). */
-export function pageProblems(session: AppSession): string[] {
+function pageProblems(session: AppSession): string[] {
   return [...session.errors, ...session.foreignRequests.map((request) => `request to another origin: ${request}`)];
 }
