@@ -88,6 +88,19 @@ describe('GPU dropout masks', () => {
     }
   });
 
+  it('with an offset, draws that piece of the larger mask: images 3… of a batch get the masks they get in the whole batch', async () => {
+    const whole = referenceDropoutMask(8 * 6 * 6 * 4, 0.3, 99);
+    for (const [firstImage, offset] of [[3, 3 * 144], [0, 0], [5, 0xfffffff0]] as const) {
+      const piece = gpuDropoutMask([2, 6, 6, 4], 0.3, 99, offset);
+      const values = (await piece.data()) as Float32Array;
+      piece.dispose();
+      const expected = offset === 0xfffffff0 ? referenceDropoutMask(288, 0.3, 99, offset) : whole.subarray(firstImage * 144, firstImage * 144 + 288);
+      expect(Array.from(values), `offset ${offset}`).toEqual(Array.from(expected));
+    }
+    // Past 2^32 the index wraps, as the CPU reference's does.
+    expect(Array.from(referenceDropoutMask(32, 0.3, 99, 0xfffffff0).subarray(16))).toEqual(Array.from(referenceDropoutMask(16, 0.3, 99)));
+  });
+
   it('keeps 1 − rate of ≥ 100 000 elements within 5σ, and kept values are exactly 1 / (1 − rate)', async () => {
     const shape = [316, 317];
     const size = 316 * 317;

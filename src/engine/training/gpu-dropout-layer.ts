@@ -24,7 +24,10 @@ export type GpuDropoutArgs = Omit<Parameters<typeof tf.layers.dropout>[0], 'nois
  *
  * On webgl (WebGL 2) and wasm each call draws a fresh mask with the `CnnpDropoutMask` kernel, from a
  * seed that is a counter mixed with a per-layer start (random, or derived from `maskSeed` or `seed`
- * when given, so such a layer gives the same sequence of masks in every run). Elsewhere it calls stock
+ * when given, so such a layer gives the same sequence of masks in every run). The counter is the
+ * number of training calls so far, or, while the training step has set a position
+ * (`setMaskPosition`), the step number, with each image's part of the mask taken by its place in the
+ * step's batch. Elsewhere it calls stock
  * `tf.dropout` with the configured seed, exactly as `tf.layers.dropout` does (which, when a seed is
  * configured, reuses one mask at every call).
  *
@@ -40,9 +43,10 @@ export class GpuDropout extends tf.layers.Layer {
   readonly noiseShape: (number | null)[] | undefined;
   /** The configured seed, serialised as stock Dropout does. */
   readonly seed: number | undefined;
-  /** First GPU seed of this layer; call k uses start + k (mod 2^32). */
+  /** First GPU seed of this layer; call k (or step k, see `setMaskPosition`) uses start + k (mod 2^32). */
   private readonly seedStart: number;
   private calls = 0;
+  private position: DropoutMaskPosition | null = null;
 
   constructor(args: GpuDropoutArgs) {
     super(args);
@@ -59,7 +63,18 @@ export class GpuDropout extends tf.layers.Layer {
    * nextMaskSeed)` gives that mask), so a test or a debugging session can reproduce it.
    */
   get nextMaskSeed(): number {
-    return (this.seedStart + this.calls) >>> 0;
+    return (this.seedStart + (this.position?.step ?? this.calls)) >>> 0;
+  }
+
+  /**
+   * Draw the masks of the next training calls for `position` — the mask of training step `step`, the
+   * piece of it that belongs to images from `firstImage` on — instead of one new mask per call: the
+   * training step sets it before each micro-batch, so an image's mask depends on the step and its
+   * place in the batch, never on how the batch was cut into micro-batches or shared among workers.
+   * `null` goes back to one new mask per call.
+   */
+  setMaskPosition(position: DropoutMaskPosition | null): void {
+    this.position = position;
   }
 
   /**
@@ -75,8 +90,8 @@ export class GpuDropout extends tf.layers.Layer {
       if (!(this.rate > 0 && this.rate < 1)) return inputs;
       if (!kwargs['training']) return input;
       const seed = this.nextMaskSeed;
-      this.calls += 1;
-      return dropoutOnBackend(input, this.rate, seed, { noiseShape: this.noiseShape, stockSeed: this.seed });
+      if (!this.position) this.calls += 1;
+      return dropoutOnBackend(input, this.rate, seed, { noiseShape: this.noiseShape, stockSeed: this.seed, firstImage: this.position?.firstImage ?? 0 });
     });
   }
 
@@ -89,6 +104,19 @@ export class GpuDropout extends tf.layers.Layer {
     Object.assign(config, super.getConfig());
     return config as tf.serialization.ConfigDict;
   }
+}
+
+/** Where in a run the masks of a training call belong: which step, and which images of its batch. */
+export interface DropoutMaskPosition {
+  /** The training step (update) number, 0-based over the run. */
+  readonly step: number;
+  /** Position of the call's first image in the step's whole batch. */
+  readonly firstImage: number;
+}
+
+/** Set (or with `null`, clear) the mask position of every `GpuDropout` layer of `model`. */
+export function setDropoutMaskPosition(model: tf.LayersModel, position: DropoutMaskPosition | null): void {
+  for (const layer of model.layers) if (layer instanceof GpuDropout) layer.setMaskPosition(position);
 }
 
 /** The one input tensor of a layer call (tfjs passes one tensor or a one-element list). */

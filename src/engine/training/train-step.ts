@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import { batchTensors } from './batch-tensors';
+import { setDropoutMaskPosition, type DropoutMaskPosition } from './gpu-dropout-layer';
 import { countCorrect, crossEntropyPerImage } from './loss';
 
 /** What one step measured on its batch, before its update. */
@@ -33,8 +34,9 @@ export function microBatchSizeForBackend(backend: string = tf.getBackend()): num
  *
  * A batch larger than `microBatchSize` is processed in micro-batches whose gradients, each weighted by
  * its share of the batch, are summed before the one update: the mean loss of the batch is the weighted
- * mean of the micro-batches' mean losses, so the update is the whole batch's (only the dropout masks
- * are drawn per micro-batch, which changes nothing in expectation).
+ * mean of the micro-batches' mean losses, so the update is the whole batch's. With `step` given, the
+ * dropout masks are those of that step, each image's taken by its place in the batch, so they too are
+ * the same however the batch is cut (`setDropoutMaskPosition`).
  *
  * The loss and the count of correct answers come back in one download, so a step costs one GPU sync.
  *
@@ -42,6 +44,8 @@ export function microBatchSizeForBackend(backend: string = tf.getBackend()): num
  *   tfjs' momentum and Adam slots are matched to variables by position.
  * @param microBatchSize images per forward/backward pass; defaults to the active backend's
  *   (`microBatchSizeForBackend`).
+ * @param step the run's step number, which picks the dropout masks; null: each dropout layer draws a
+ *   new mask per call (its own counter).
  */
 export async function trainStep(
   model: tf.LayersModel,
@@ -50,9 +54,18 @@ export async function trainStep(
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
   microBatchSize: number = microBatchSizeForBackend(),
+  step: number | null = null,
 ): Promise<StepMeasurement> {
   const count = labelBytes.length;
-  const measured = count <= microBatchSize ? wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes) : microBatchedStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize);
+  let measured: tf.Tensor1D;
+  if (count <= microBatchSize) {
+    measured = withMaskPosition(model, step === null ? null : { step, firstImage: 0 }, () => wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes));
+  } else {
+    const share = shareGradients(model, variables, imageBytes, labelBytes, { firstImage: 0, batchImages: count, step }, microBatchSize);
+    applySummedGradients(optimizer, variables, share.gradients);
+    tf.dispose(share.gradients);
+    measured = share.measured;
+  }
   const [loss = Number.NaN, correctCount = 0] = await measured.data();
   measured.dispose();
   return { loss, accuracy: correctCount / count };
@@ -81,68 +94,111 @@ function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variable
   return measured;
 }
 
+/** Where a share of a batch sits in it: what its losses are weighted by, and which dropout masks it gets. */
+export interface SharePlacement {
+  /** Position of the share's first image in the whole batch. */
+  readonly firstImage: number;
+  /** Images in the whole batch: each micro-batch's mean loss is weighted by its size over this. */
+  readonly batchImages: number;
+  /** The run's step number, which picks the dropout masks; null: the layers' own call counters. */
+  readonly step: number | null;
+}
+
+/** What `shareGradients` computed; the caller owns (and disposes) every tensor. */
+export interface GradientShare {
+  /** Per variable, in `variables`' order: the gradient of the share's part of the batch's mean loss. */
+  readonly gradients: tf.Tensor[];
+  /** [the share's part of the batch's mean loss, its count of correct answers]. */
+  readonly measured: tf.Tensor1D;
+}
+
 /**
- * The step in micro-batches: per micro-batch, the gradients of its mean loss × its share of the batch,
- * added to running sums (each micro-batch's tape is freed before the next starts); then one
- * `applyGradients` with the sums, keyed by variable name in `variables`' order (the order tfjs' slots
- * follow). Returns [loss, correct count], which the caller disposes.
+ * The gradients of one share of a batch (the images `imageBytes` / `labelBytes`, sitting at
+ * `placement.firstImage` in a batch of `placement.batchImages`), in micro-batches of at most
+ * `microBatchSize`: per micro-batch, the gradients of its mean loss × its size / the batch's size,
+ * added to running sums (each micro-batch's tape is freed before the next starts). The shares of a
+ * batch, however it is cut, add up to the whole batch's gradient and mean loss — what a data-parallel
+ * worker computes, and what a micro-batched step applies. Nothing is applied here.
  */
-function microBatchedStep(
+export function shareGradients(
   model: tf.LayersModel,
-  optimizer: tf.Optimizer,
   variables: tf.Variable[],
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
+  placement: SharePlacement,
   microBatchSize: number,
-): tf.Tensor1D {
+): GradientShare {
   const count = labelBytes.length;
   let sums: tf.Tensor[] | null = null;
   let measured: tf.Tensor1D | null = null;
   try {
     for (let start = 0; start < count; start += microBatchSize) {
       const end = Math.min(count, start + microBatchSize);
-      const share = (end - start) / count;
+      const share = (end - start) / placement.batchImages;
+      const position = placement.step === null ? null : { step: placement.step, firstImage: placement.firstImage + start };
       const previousSums: tf.Tensor[] | null = sums;
       const previousMeasured: tf.Tensor1D | null = measured;
       let correct: tf.Scalar | null = null;
-      const next: { gradients: tf.Tensor[]; measured: tf.Tensor1D } = tf.tidy(() => {
-        const batch = batchTensors(imageBytes.subarray(start * CIFAR_IMAGE_BYTES, end * CIFAR_IMAGE_BYTES), labelBytes.subarray(start, end));
-        const { value, grads } = tf.variableGrads(() => {
-          const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
-          // Kept out of the gradient function's own tidy; freed by hand below.
-          correct = tf.keep(countCorrect(batch.labels, probabilities));
-          return tf.mul(tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)), share) as tf.Scalar;
-        }, variables);
-        const correctCount = correct as tf.Scalar | null;
-        if (correctCount === null) throw new Error('the model produced no predictions');
-        const gradients = variables.map((variable, index): tf.Tensor => {
-          const gradient = grads[variable.name];
-          if (!gradient) throw new Error(`no gradient for ${variable.name}`);
-          const sum = previousSums?.[index];
-          return sum ? tf.add(sum, gradient) : gradient;
-        });
-        const step = tf.stack([value, correctCount]) as tf.Tensor1D;
-        return { gradients, measured: previousMeasured ? (tf.add(previousMeasured, step) as tf.Tensor1D) : step };
-      });
+      const next: { gradients: tf.Tensor[]; measured: tf.Tensor1D } = withMaskPosition(model, position, () =>
+        tf.tidy(() => {
+          const batch = batchTensors(imageBytes.subarray(start * CIFAR_IMAGE_BYTES, end * CIFAR_IMAGE_BYTES), labelBytes.subarray(start, end));
+          const { value, grads } = tf.variableGrads(() => {
+            const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
+            // Kept out of the gradient function's own tidy; freed by hand below.
+            correct = tf.keep(countCorrect(batch.labels, probabilities));
+            return tf.mul(tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)), share) as tf.Scalar;
+          }, variables);
+          const correctCount = correct as tf.Scalar | null;
+          if (correctCount === null) throw new Error('the model produced no predictions');
+          const gradients = variables.map((variable, index): tf.Tensor => {
+            const gradient = grads[variable.name];
+            if (!gradient) throw new Error(`no gradient for ${variable.name}`);
+            const sum = previousSums?.[index];
+            return sum ? tf.add(sum, gradient) : gradient;
+          });
+          const step = tf.stack([value, correctCount]) as tf.Tensor1D;
+          return { gradients, measured: previousMeasured ? (tf.add(previousMeasured, step) as tf.Tensor1D) : step };
+        }),
+      );
       (correct as tf.Scalar | null)?.dispose();
       if (previousSums) tf.dispose(previousSums);
       previousMeasured?.dispose();
       sums = next.gradients;
       measured = next.measured;
     }
-    const finalSums: tf.Tensor[] | null = sums;
-    if (finalSums === null || measured === null) throw new Error('a training step needs at least one image');
-    const named: tf.NamedTensorMap = {};
-    variables.forEach((variable, index) => {
-      named[variable.name] = finalSums[index] as tf.Tensor;
-    });
-    optimizer.applyGradients(named);
-    const result = measured;
+    if (sums === null || measured === null) throw new Error('a training step needs at least one image');
+    const result = { gradients: sums, measured };
+    sums = null;
     measured = null;
     return result;
   } finally {
     if (sums) tf.dispose(sums);
     measured?.dispose();
+  }
+}
+
+/**
+ * One `applyGradients` with `gradients` (one per variable, in `variables`' order), keyed by variable
+ * name in that order — the order tfjs' momentum and Adam slots follow. Does not dispose `gradients`.
+ */
+export function applySummedGradients(optimizer: tf.Optimizer, variables: tf.Variable[], gradients: readonly tf.Tensor[]): void {
+  const named: tf.NamedTensorMap = {};
+  variables.forEach((variable, index) => {
+    const gradient = gradients[index];
+    if (!gradient) throw new Error(`no gradient for ${variable.name}`);
+    named[variable.name] = gradient;
+  });
+  optimizer.applyGradients(named);
+}
+
+/** Run `compute` with the model's dropout masks placed at `position` (none: the layers' counters), then clear it. */
+function withMaskPosition<T>(model: tf.LayersModel, position: DropoutMaskPosition | null, compute: () => T): T {
+  if (position === null) return compute();
+  setDropoutMaskPosition(model, position);
+  try {
+    return compute();
+  } finally {
+    setDropoutMaskPosition(model, null);
   }
 }
 

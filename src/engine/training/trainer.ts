@@ -149,7 +149,7 @@ export class Trainer {
     const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
     // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
     if (this.settings.augment) augmentBatchInPlace(images, TRAINING_AUGMENTATION, mulberry32(augmentationSeed(this.settings.seed, this.iteration)));
-    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen));
+    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen), undefined, this.iteration);
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);
     if (!Number.isFinite(measured.loss)) return { kind: 'diverged', point, message: await this.recoverFromDivergence(point) };

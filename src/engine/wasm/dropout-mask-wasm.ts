@@ -19,7 +19,7 @@ interface WasmOutputBackend {
 
 /**
  * The kernel: a new float32 tensor of `attrs.shape`, 0 with probability `rate` and 1 / (1 − rate)
- * otherwise, equal to `referenceDropoutMask(size, rate, seed)`. The engine owns the returned tensor.
+ * otherwise, equal to `referenceDropoutMask(size, rate, seed, offset)`. The engine owns the returned tensor.
  * @throws RangeError on bad attributes.
  */
 export function dropoutMaskWasm(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
@@ -27,7 +27,7 @@ export function dropoutMaskWasm(args: Parameters<tf.KernelFunc>[0]): tf.TensorIn
   assertDropoutMaskAttrs(attrs);
   const backend = args.backend as unknown as WasmOutputBackend;
   const output = backend.makeOutput([...attrs.shape], 'float32');
-  fillDropoutMask(backend.typedArrayFromHeap(output) as Float32Array, attrs.rate, attrs.seed);
+  fillDropoutMask(backend.typedArrayFromHeap(output) as Float32Array, attrs.rate, attrs.seed, attrs.offset ?? 0);
   return output;
 }
 

@@ -87,24 +87,30 @@ export function dropoutScale(rate: number): number {
  * The mask the GPU kernel draws for `size` elements, computed on the CPU: `dropoutScale(rate)` where
  * kept, 0 where dropped, element i in flat (row-major) order. For tests and the benchmark; the app
  * draws masks on the GPU.
+ * @param offset index of the first element in the whole mask it is part of (see `fillDropoutMask`).
  * @throws RangeError when `rate` is not in [0, 1).
  */
-export function referenceDropoutMask(size: number, rate: number, seed: number): Float32Array {
-  return fillDropoutMask(new Float32Array(size), rate, seed);
+export function referenceDropoutMask(size: number, rate: number, seed: number, offset = 0): Float32Array {
+  return fillDropoutMask(new Float32Array(size), rate, seed, offset);
 }
 
 /**
  * Write into `mask` the mask the GPU kernel draws for `mask.length` elements (as
  * `referenceDropoutMask`), in place: the wasm kernel fills its output in the wasm heap this way.
+ *
+ * `offset` makes `mask` a piece of a larger one: its element i is element `offset + i` (mod 2^32) of
+ * the whole. A micro-batch, or a data-parallel worker's share of a batch, draws its images' part of
+ * the whole batch's mask this way, so an image's mask depends on its place in the batch, not on how
+ * the batch was cut.
  * @returns `mask`.
  * @throws RangeError when `rate` is not in [0, 1).
  */
-export function fillDropoutMask(mask: Float32Array, rate: number, seed: number): Float32Array {
+export function fillDropoutMask(mask: Float32Array, rate: number, seed: number, offset = 0): Float32Array {
   const threshold = dropoutThreshold(rate);
   const scale = dropoutScale(rate);
   const key = dropoutKey(seed);
   for (let index = 0; index < mask.length; index += 1) {
-    mask[index] = dropoutBits(index, key) >= threshold ? scale : 0;
+    mask[index] = dropoutBits((offset + index) >>> 0, key) >= threshold ? scale : 0;
   }
   return mask;
 }

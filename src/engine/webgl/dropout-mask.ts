@@ -24,6 +24,11 @@ export interface DropoutMaskAttrs {
   readonly rate: number;
   /** Which mask: the same seed gives the same mask; read modulo 2^32. */
   readonly seed: number;
+  /**
+   * Index of the mask's first element in a larger mask it is a piece of (default 0): element i is
+   * drawn as element `offset + i` of the whole (see `fillDropoutMask`). A whole number ≥ 0.
+   */
+  readonly offset?: number;
 }
 
 /**
@@ -51,7 +56,8 @@ const USER_CODE = `
   }
 
   float cnnpMaskAt(int index, uint key, uint threshold) {
-    return cnnpLowbias32(cnnpLowbias32(uint(index)) ^ key) >= threshold ? cnnpScale : 0.0;
+    uint offset = (uint(cnnpOffset.x) << 16u) | uint(cnnpOffset.y);
+    return cnnpLowbias32(cnnpLowbias32(uint(index) + offset) ^ key) >= threshold ? cnnpScale : 0.0;
   }
 
   void main() {
@@ -81,6 +87,7 @@ class DropoutMaskProgram implements GPGPUProgram {
   readonly customUniforms: NonNullable<GPGPUProgram['customUniforms']> = [
     { name: 'cnnpKeyThreshold', type: 'ivec4' },
     { name: 'cnnpScale', type: 'float' },
+    { name: 'cnnpOffset', type: 'ivec2' },
   ];
 
   constructor(rows: number, columns: number) {
@@ -106,6 +113,8 @@ export function assertDropoutMaskAttrs(attrs: Partial<DropoutMaskAttrs> | undefi
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw new RangeError(`${DROPOUT_MASK_KERNEL}: rate must be in [0, 1), got ${rate}`);
   const seed = attrs?.seed;
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new RangeError(`${DROPOUT_MASK_KERNEL}: seed must be a finite number, got ${seed}`);
+  const offset = attrs?.offset;
+  if (offset !== undefined && !(Number.isInteger(offset) && offset >= 0)) throw new RangeError(`${DROPOUT_MASK_KERNEL}: offset must be a whole number ≥ 0, got ${offset}`);
 }
 
 /**
@@ -125,7 +134,7 @@ export function dropoutMask(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
   const columns = shape[shape.length - 1] ?? 1;
   const rows = tf.util.sizeFromShape(shape.slice(0, -1));
   const program = new DropoutMaskProgram(rows, columns);
-  const uniforms = [[...halves(dropoutKey(attrs.seed)), ...halves(dropoutThreshold(attrs.rate))], [dropoutScale(attrs.rate)]];
+  const uniforms = [[...halves(dropoutKey(attrs.seed)), ...halves(dropoutThreshold(attrs.rate))], [dropoutScale(attrs.rate)], halves((attrs.offset ?? 0) >>> 0)];
   const matrix = backend.runWebGLProgram(program, [], 'float32', uniforms);
   // tfjs's own Reshape: free when the packed layouts agree (e.g. [N·H·W, C] → [N, H, W, C] with W
   // even), one packed-reshape pass otherwise. It takes its own reference, so ours is dropped after.

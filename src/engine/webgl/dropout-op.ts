@@ -32,12 +32,13 @@ export function dropoutMaskKernelAvailable(): boolean {
 
 /**
  * A dropout mask of `shape` drawn by our kernel on the active backend (on the GPU on webgl): float32, 0 with probability `rate`, 1 / (1 − rate)
- * otherwise; the same (shape, rate, seed) always gives the same mask. The caller owns the tensor.
- * @throws RangeError on a bad shape, rate or seed; Error when the kernel is not registered for the
- *   active backend (use `gpuDropoutAvailable` first).
+ * otherwise; the same (shape, rate, seed, offset) always gives the same mask. The caller owns the tensor.
+ * @param offset index of its first element in a larger mask it is a piece of (see `fillDropoutMask`).
+ * @throws RangeError on a bad shape, rate, seed or offset; Error when the kernel is not registered for
+ *   the active backend (use `gpuDropoutAvailable` first).
  */
-export function gpuDropoutMask(shape: readonly number[], rate: number, seed: number): tf.Tensor {
-  const attrs: DropoutMaskAttrs = { shape: [...shape], rate, seed };
+export function gpuDropoutMask(shape: readonly number[], rate: number, seed: number, offset = 0): tf.Tensor {
+  const attrs: DropoutMaskAttrs = { shape: [...shape], rate, seed, offset };
   return tf.engine().runKernel(DROPOUT_MASK_KERNEL, {}, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
 }
 
@@ -54,6 +55,13 @@ export interface DropoutOptions {
    * separate from the GPU seed, which the caller changes at each call.
    */
   readonly stockSeed?: number;
+  /**
+   * Position of `x`'s first image (axis 0) in the whole batch it is a piece of (default 0): the mask
+   * drawn is that piece of the whole batch's mask, so a micro-batch or a data-parallel worker's share
+   * gets the masks its images would get in one pass over the batch. Our kernel only; stock
+   * `tf.dropout` ignores it.
+   */
+  readonly firstImage?: number;
 }
 
 /**
@@ -70,7 +78,19 @@ export function dropoutOnBackend(x: tf.Tensor, rate: number, seed: number, optio
   const noiseShape = resolveNoiseShape(x.shape, options.noiseShape);
   if (!dropoutMaskKernelAvailable()) return tf.dropout(x, rate, noiseShape, options.stockSeed);
   if (rate === 0) return x.clone();
-  return tf.tidy(() => tf.mul(x, gpuDropoutMask(noiseShape, rate, seed)));
+  const offset = maskOffset(noiseShape, options.firstImage ?? 0);
+  return tf.tidy(() => tf.mul(x, gpuDropoutMask(noiseShape, rate, seed, offset)));
+}
+
+/**
+ * Index of image `firstImage`'s first mask element in the whole batch's mask: images come first in
+ * NHWC (and [N, units]), so it is `firstImage` × the mask's elements per image — or 0 when the noise
+ * shape has 1 on the batch axis (one mask shared by every image).
+ */
+export function maskOffset(noiseShape: readonly number[], firstImage: number): number {
+  if (!Number.isInteger(firstImage) || firstImage < 0) throw new RangeError(`dropout's first image must be a whole number ≥ 0, got ${firstImage}`);
+  const [images = 1, ...perImage] = noiseShape;
+  return images === 1 ? 0 : firstImage * perImage.reduce((product, size) => product * size, 1);
 }
 
 /**
