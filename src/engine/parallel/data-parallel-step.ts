@@ -1,0 +1,107 @@
+/**
+ * One data-parallel training step (issue 19): the batch cut into contiguous shares, share 0 computed
+ * here by the coordinator while gradient workers compute the others, the gradients added up in share
+ * order, and one update applied — the update one worker computes for the whole batch, since every
+ * share's gradients are weighted by its part of the batch and each image gets the dropout mask of its
+ * place in the batch.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { splitBatch } from '../../core/batch-split';
+import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { applySummedGradients, shareGradients, type StepMeasurement } from '../training/train-step';
+import { tensorsFromFlat, flatLayout } from './flat-weights';
+import type { ShareTimings } from './gradient-protocol';
+import type { GradientWorkerPool, ShareResult } from './gradient-pool';
+
+/** Where a data-parallel step's time went on the coordinator, in milliseconds, and each worker's account. */
+export interface ParallelStepTimings {
+  readonly workers: number;
+  /** Copying the weights out for the workers (into shared memory, or a copy to send). */
+  readonly publishMs: number;
+  /** The coordinator's own share: forward and backward passes. */
+  readonly ownShareMs: number;
+  /** Waiting, after its own share, for the last worker's reply. */
+  readonly waitMs: number;
+  /** Copying the workers' gradients in and adding them to its own. */
+  readonly sumMs: number;
+  /** The optimiser's update. */
+  readonly applyMs: number;
+  /** Each gradient worker's parts (1 … workers − 1), with the round trip from sending to reply. */
+  readonly helpers: readonly (ShareTimings & { readonly roundTripMs: number })[];
+}
+
+/** What the step needs besides the model and the batch. */
+export interface ParallelStepOptions {
+  /** The run's step number: picks the dropout masks. */
+  readonly step: number;
+  /** Workers sharing the batch, the coordinator included: 2 … pool.size + 1. */
+  readonly workers: number;
+  readonly microBatchSize: number;
+}
+
+/**
+ * Train on one uint8 batch with `options.workers` workers: the coordinator and the pool's first
+ * workers − 1 gradient workers. Updates `variables` through `optimizer` in place; frees everything it
+ * made. Throws (after every worker has answered) when a worker fails; the weights are then unchanged.
+ */
+export async function dataParallelStep(
+  pool: GradientWorkerPool,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  options: ParallelStepOptions,
+): Promise<{ measurement: StepMeasurement; timings: ParallelStepTimings }> {
+  const count = labelBytes.length;
+  const { step, workers, microBatchSize } = options;
+  if (workers < 2 || workers > pool.size + 1) throw new RangeError(`a data-parallel step needs 2 … ${pool.size + 1} workers, got ${workers}`);
+  const shares = splitBatch(count, workers);
+  const t0 = performance.now();
+  const weights = pool.publishWeights(variables, step);
+  const t1 = performance.now();
+  const pending = shares.slice(1).map((share, offset) =>
+    pool.computeShare(offset + 1, { step, firstImage: share.start, batchImages: count, microBatchSize, images: imageBytes.subarray(share.start * CIFAR_IMAGE_BYTES, share.end * CIFAR_IMAGE_BYTES), labels: labelBytes.subarray(share.start, share.end) }, weights),
+  );
+  const own = shares[0] as { start: number; end: number };
+  let local: ReturnType<typeof shareGradients> | null = null;
+  try {
+    local = shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize);
+  } finally {
+    // Every worker answers before this step ends, even when the coordinator's own share failed.
+    if (!local) await Promise.allSettled(pending);
+  }
+  const t2 = performance.now();
+  const layout = flatLayout(variables);
+  let sums = local.gradients;
+  try {
+    const results: ShareResult[] = await Promise.all(pending);
+    const t3 = performance.now();
+    // In share order, so the same worker count always adds in the same order.
+    let [loss = Number.NaN, correct = 0] = local.measured.dataSync();
+    for (const result of results) {
+      const previous = sums;
+      sums = tf.tidy(() => {
+        const incoming = tensorsFromFlat(result.gradients, layout);
+        return previous.map((sum, index) => tf.add(sum, incoming[index] as tf.Tensor));
+      });
+      tf.dispose(previous);
+      loss += result.loss;
+      correct += result.correct;
+    }
+    const t4 = performance.now();
+    applySummedGradients(optimizer, variables, sums);
+    const t5 = performance.now();
+    const helpers = results.map((result) => ({ ...result.timings, roundTripMs: result.roundTripMs }));
+    return {
+      measurement: { loss, accuracy: correct / count },
+      timings: { workers, publishMs: t1 - t0, ownShareMs: t2 - t1, waitMs: t3 - t2, sumMs: t4 - t3, applyMs: t5 - t4, helpers },
+    };
+  } catch (error) {
+    await Promise.allSettled(pending);
+    throw error;
+  } finally {
+    tf.dispose(sums);
+    local.measured.dispose();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Data-parallel training (issue 19) computes the update one worker computes: real gradient workers
+ * (Node worker threads running the engine's gradient-worker code on wasm with our kernels), against
+ * the single-worker step, for SGD with momentum and Adam, with dropout, through shared memory and by
+ * transfer.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildModel } from '../../../src/engine/training/build-model';
+import { createOptimizer } from '../../../src/engine/training/optimizer';
+import { trainableVariables, trainStep } from '../../../src/engine/training/train-step';
+import { dataParallelStep } from '../../../src/engine/parallel/data-parallel-step';
+import { flatLayout } from '../../../src/engine/parallel/flat-weights';
+import type { GradientExchange } from '../../../src/engine/parallel/gradient-protocol';
+import { GradientWorkerPool } from '../../../src/engine/parallel/gradient-pool';
+import { spawnNodeGradientWorker } from '../../../scripts/parallel/node-gradient-workers';
+import { makeBandSplit, TINY_SPEC_WITH_DROPOUT } from '../training/fixtures';
+import { useWasmWithKernels } from '../wasm/backend-parity';
+
+const SEED = 7;
+const pools = new Map<GradientExchange, GradientWorkerPool>();
+
+function makeRun(optimizer: 'sgd' | 'adam') {
+  const model = buildModel(TINY_SPEC_WITH_DROPOUT, SEED);
+  const training = createOptimizer({ optimizer, learningRate: optimizer === 'adam' ? 0.01 : 0.1, momentum: 0.5 });
+  return { model, optimizer: training.optimizer, variables: trainableVariables(model), dispose: () => { training.optimizer.dispose(); model.dispose(); } };
+}
+
+function largestDifference(a: tf.LayersModel, b: tf.LayersModel): number {
+  const bWeights = b.getWeights().map((w) => w.dataSync());
+  let largest = 0;
+  a.getWeights().forEach((w, index) => w.dataSync().forEach((value, i) => (largest = Math.max(largest, Math.abs(value - (bWeights[index]?.[i] ?? Number.NaN))))));
+  return largest;
+}
+
+beforeAll(async () => {
+  await useWasmWithKernels();
+  const layout = flatLayout(trainableVariables(makeRun('sgd').model));
+  for (const exchange of ['shared', 'transfer'] as const) {
+    pools.set(exchange, await GradientWorkerPool.start({ spawn: spawnNodeGradientWorker, helpers: 2, spec: TINY_SPEC_WITH_DROPOUT, seed: SEED, layout, exchange }));
+  }
+}, 120_000);
+
+afterAll(() => {
+  for (const pool of pools.values()) pool.dispose();
+});
+
+describe('a data-parallel step', () => {
+  test.each([
+    ['sgd', 'shared'],
+    ['adam', 'transfer'],
+    ['sgd', 'transfer'],
+    ['adam', 'shared'],
+  ] as const)('(%s, exchange %s; 2 and 3 workers, with dropout, 3 steps) gives the loss, accuracy and weights of the one-worker step', async (optimizerName, exchange) => {
+    const pool = pools.get(exchange);
+    if (!pool) throw new Error('no pool');
+    expect(pool.exchange).toBe(exchange);
+    // 22 images: shares of 11 + 11 and 7 + 7 + 8, each cut in micro-batches of 4 (the last smaller).
+    const data = makeBandSplit(22, 5);
+    const one = makeRun(optimizerName);
+    const two = makeRun(optimizerName);
+    const three = makeRun(optimizerName);
+    expect(largestDifference(one.model, three.model)).toBe(0);
+    const tensorsBefore = tf.memory().numTensors;
+    for (let step = 0; step < 3; step++) {
+      const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, step);
+      for (const [run, workers] of [[two, 2], [three, 3]] as const) {
+        const { measurement, timings } = await dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step, workers, microBatchSize: 4 });
+        expect(measurement.loss).toBeCloseTo(reference.loss, 5);
+        expect(measurement.accuracy).toBe(reference.accuracy);
+        expect(timings.helpers).toHaveLength(workers - 1);
+      }
+    }
+    expect(largestDifference(one.model, two.model)).toBeLessThan(1e-5);
+    expect(largestDifference(one.model, three.model)).toBeLessThan(1e-5);
+    // Equal because all three moved the same way, not because none moved.
+    const fresh = makeRun(optimizerName);
+    expect(largestDifference(fresh.model, three.model)).toBeGreaterThan(1e-3);
+    for (const run of [one, two, three, fresh]) run.dispose();
+    // The steps freed everything they made (the optimiser slots went with the runs).
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(tensorsBefore);
+  });
+
+  test('asks for no more workers than the pool has, and a batch too small for them is refused by name', async () => {
+    const pool = pools.get('shared');
+    if (!pool) throw new Error('no pool');
+    const run = makeRun('sgd');
+    const data = makeBandSplit(2, 1);
+    await expect(dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step: 0, workers: 4, microBatchSize: 4 })).rejects.toThrow(/2 … 3 workers, got 4/);
+    await expect(dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step: 0, workers: 3, microBatchSize: 4 })).rejects.toThrow(/2 images among 3 workers/);
+    run.dispose();
+  });
+});
