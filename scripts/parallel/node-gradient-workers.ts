@@ -16,16 +16,21 @@ const ENTRY = new URL('./gradient-node-entry.mjs', import.meta.url);
 /** Start one gradient worker thread. */
 export const spawnNodeGradientWorker: SpawnGradientWorker = (name) => {
   const worker = new Worker(ENTRY, { name });
+  let ended = false;
   const port: GradientWorkerPort = {
     post: (request, transfer) => worker.postMessage(request, transfer as ArrayBuffer[]),
     listen: (onReply, onFailure) => {
       worker.on('message', (reply: GradientReply) => onReply(reply));
       worker.on('error', (error: Error) => onFailure(error.message));
       worker.on('exit', (code) => {
-        if (code !== 0) onFailure(`the worker thread exited with code ${code}`);
+        // terminate() ends a thread with code 1: only an exit nobody asked for is a failure.
+        if (!ended) onFailure(`the worker thread exited with code ${code}`);
       });
     },
-    terminate: () => void worker.terminate(),
+    terminate: () => {
+      ended = true;
+      void worker.terminate();
+    },
   };
   return port;
 };

@@ -55,7 +55,7 @@ export class GradientWorkerPool {
   private failure: string | null = null;
 
   private constructor(
-    private readonly ports: readonly GradientWorkerPort[],
+    private readonly ports: GradientWorkerPort[],
     readonly exchange: GradientExchange,
     private readonly layout: FlatLayout,
     private readonly shared: { readonly weights: Float32Array; readonly gradients: Float32Array; readonly flags: Int32Array } | null,
@@ -131,6 +131,11 @@ export class GradientWorkerPool {
       this.waiting.set(index, { resolve, reject, sentMs: performance.now() });
       port.post(request, [images.buffer, labels.buffer, ...(ownWeights ? [ownWeights.buffer] : [])]);
     });
+  }
+
+  /** End the workers after the first `helpers` (they are idle: shares go to the first ones). */
+  retain(helpers: number): void {
+    for (const port of this.ports.splice(Math.max(0, helpers))) port.terminate();
   }
 
   /** End every worker; pending shares reject. */

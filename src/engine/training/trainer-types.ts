@@ -3,6 +3,7 @@ import type { CifarArrays } from '../../core/cifar-format';
 import type { TrainingHyperparameters } from '../../core/hyperparameters';
 import type { ModelSpec } from '../../core/model-spec';
 import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { TrainingWorkersOptions } from '../parallel/data-parallel-training';
 import type { TrainingCheckpoint } from './checkpoint';
 
 /** The two splits a run draws from. */
@@ -52,4 +53,9 @@ export interface TrainerOptions {
   readonly checkpoint?: TrainingCheckpoint | null;
   /** Milliseconds clock; `performance.now` unless a test needs another. */
   readonly nowMs?: () => number;
+  /**
+   * Train data-parallel across gradient workers where the backend is wasm (issue 19); absent or null:
+   * every step on this thread, as before.
+   */
+  readonly workers?: TrainingWorkersOptions | null;
 }

@@ -11,6 +11,8 @@ import { mulberry32 } from '../../core/seeded-random';
 import { batchSlice, epochOrder } from '../../core/training-batches';
 import { runBatchSizes, type RunBatchSizes } from '../../core/warm-up-batches';
 import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
+import { DataParallelTraining, type TrainingWorkersStatus } from '../parallel/data-parallel-training';
+import type { ParallelStepTimings } from '../parallel/data-parallel-step';
 import { buildModel } from './build-model';
 import type { TrainingCheckpoint } from './checkpoint';
 import { evaluate } from './evaluate';
@@ -62,6 +64,7 @@ export class Trainer {
     private bestWeights: WeightSnapshot | null,
     checkpoint: TrainingCheckpoint | null,
     optimizer: TrainingOptimizer,
+    private readonly parallel: DataParallelTraining | null,
   ) {
     this.optimizer = optimizer;
     this.variables = trainableVariables(model);
@@ -99,7 +102,9 @@ export class Trainer {
       optimizer.optimizer.dispose();
       throw error;
     }
-    const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationImages, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer);
+    // Data-parallel only on wasm: the workers run our wasm kernels, and webgl wants the batch whole.
+    const parallel = options.workers && options.backend === 'wasm' ? await DataParallelTraining.start(options.workers, spec, settings.seed, settings.batchSize, trainableVariables(model)) : null;
+    const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationImages, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer, parallel);
     await trainer.markLastGood();
     return trainer;
   }
@@ -130,6 +135,16 @@ export class Trainer {
     return { trainImages: this.trainPool.length, validationImages: this.validationPool.length };
   }
 
+  /** How many data-parallel workers train this run, and why; null when the run trains on this thread only. */
+  get workers(): TrainingWorkersStatus | null {
+    return this.parallel?.status ?? null;
+  }
+
+  /** Where the last data-parallel step's time went (the benchmark's profile); null without one. */
+  get lastParallelTimings(): ParallelStepTimings | null {
+    return this.parallel?.lastTimings ?? null;
+  }
+
   /** Everything recorded so far (copies). */
   get history(): { readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochSummary[] } {
     return { batches: [...this.batches], epochs: [...this.epochs] };
@@ -149,7 +164,10 @@ export class Trainer {
     const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
     // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
     if (this.settings.augment) augmentBatchInPlace(images, TRAINING_AUGMENTATION, mulberry32(augmentationSeed(this.settings.seed, this.iteration)));
-    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen), undefined, this.iteration);
+    const labels = gatherLabels(this.data.train.labels, chosen);
+    const measured = this.parallel
+      ? await this.parallel.step(this.model, this.optimizer.optimizer, this.variables, images, labels, this.iteration)
+      : await trainStep(this.model, this.optimizer.optimizer, this.variables, images, labels, undefined, this.iteration);
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);
     if (!Number.isFinite(measured.loss)) return { kind: 'diverged', point, message: await this.recoverFromDivergence(point) };
@@ -204,8 +222,9 @@ export class Trainer {
     };
   }
 
-  /** Free the model, the optimiser and every snapshot. */
+  /** Free the model, the optimiser and every snapshot, and end the gradient workers. */
   dispose(): void {
+    this.parallel?.dispose();
     this.model.dispose();
     this.optimizer.optimizer.dispose();
     this.bestWeights?.dispose();

@@ -1,0 +1,175 @@
+/**
+ * A run's data-parallel training (issue 19): its gradient workers, how many of them each step uses,
+ * and the measurement that decides it. The Trainer hands it every step; with one worker a step is the
+ * plain `trainStep` on the coordinator, with more it is `dataParallelStep` — the same update either way.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { MIN_IMAGES_PER_WORKER, workersForBatch } from '../../core/batch-split';
+import type { ModelSpec } from '../../core/model-spec';
+import { WorkerCountTrial, type WorkerLimit, type WorkerMeasurement } from '../../core/training-workers';
+import { microBatchSizeForBackend, trainStep, type StepMeasurement } from '../training/train-step';
+import { dataParallelStep, type ParallelStepTimings } from './data-parallel-step';
+import { flatLayout } from './flat-weights';
+import type { GradientExchange, SpawnGradientWorker } from './gradient-protocol';
+import { availableExchange, GradientWorkerPool } from './gradient-pool';
+
+/** How a run may train data-parallel: given by the engine (browser workers) or the CLI (worker threads). */
+export interface TrainingWorkersOptions {
+  /** Starts one gradient worker. */
+  readonly spawn: SpawnGradientWorker;
+  /** The most workers this machine should use, and why (`trainingWorkerLimit`). */
+  readonly limit: WorkerLimit;
+  /** Use exactly this many (within the limit and the batch) instead of measuring; null or absent: measure. */
+  readonly fixed?: number | null;
+  /** Force an exchange (tests, the benchmark); default: shared memory where the page allows it. */
+  readonly exchange?: GradientExchange;
+  /** Called whenever the status changes (workers started, the measurement decided, a worker failed). */
+  readonly onStatus?: (status: TrainingWorkersStatus) => void;
+}
+
+/** How many workers a run trains with, and why — what the badge and the CLI show. */
+export interface TrainingWorkersStatus {
+  /** Workers the next full batch uses (while measuring: the count being tried). */
+  readonly workers: number;
+  /** The most this run can use (machine and batch size). */
+  readonly limit: number;
+  /** True while the run's first batches are being timed with each candidate count. */
+  readonly measuring: boolean;
+  /** How weights and gradients move; null with one worker. */
+  readonly exchange: GradientExchange | null;
+  /** One sentence: how many, and why. */
+  readonly reason: string;
+  /** Each candidate count's speed, once measured. */
+  readonly measured: readonly WorkerMeasurement[];
+}
+
+/** Owns a run's gradient workers until `dispose()`. */
+export class DataParallelTraining {
+  private pool: GradientWorkerPool | null;
+  private trial: WorkerCountTrial | null;
+  private note: string;
+  private timings: ParallelStepTimings | null = null;
+
+  private constructor(
+    pool: GradientWorkerPool | null,
+    trial: WorkerCountTrial | null,
+    note: string,
+    private readonly limit: number,
+    private readonly batchSize: number,
+    private readonly onStatus: ((status: TrainingWorkersStatus) => void) | undefined,
+  ) {
+    this.pool = pool;
+    this.trial = trial;
+    this.note = note;
+  }
+
+  /**
+   * Start the gradient workers a run at `batchSize` can use (none when the machine or the batch allows
+   * only one), each with the model `spec` built from `seed`. Never throws: workers that cannot start
+   * leave the run on one worker, and the status says why.
+   */
+  static async start(options: TrainingWorkersOptions, spec: ModelSpec, seed: number, batchSize: number, variables: readonly tf.Variable[]): Promise<DataParallelTraining> {
+    const byBatch = workersForBatch(batchSize, options.limit.workers);
+    const fixed = options.fixed ?? null;
+    const limit = fixed === null ? byBatch : Math.max(1, Math.min(fixed, byBatch));
+    const make = (pool: GradientWorkerPool | null, note: string): DataParallelTraining => {
+      const trial = pool && fixed === null ? new WorkerCountTrial(limit, options.limit.reason) : null;
+      const training = new DataParallelTraining(pool, trial, note, limit, batchSize, options.onStatus);
+      training.announce();
+      return training;
+    };
+    if (limit === 1) {
+      const why = fixed === 1 ? 'one worker was asked for' : byBatch < options.limit.workers ? `batches of ${batchSize} images are too small to share (at least ${MIN_IMAGES_PER_WORKER} images per worker)` : options.limit.reason;
+      return make(null, `1 worker: ${why}`);
+    }
+    try {
+      const pool = await GradientWorkerPool.start({ spawn: options.spawn, helpers: limit - 1, spec, seed, layout: flatLayout(variables), exchange: options.exchange ?? availableExchange() });
+      return make(pool, fixed === null ? `measuring 1 to ${limit} workers on this run's first batches (${options.limit.reason})` : `${limit} workers, as asked for (${options.limit.reason})`);
+    } catch (error) {
+      return make(null, `1 worker: the gradient workers could not start (${describe(error)})`);
+    }
+  }
+
+  /** The workers this run uses now, and why. */
+  get status(): TrainingWorkersStatus {
+    const decision = this.trial?.decision ?? null;
+    const workers = this.pool ? (this.trial ? this.trial.next() : this.limit) : 1;
+    // Once decided, the trial's own account (with its measurements) says why.
+    return {
+      workers,
+      limit: this.limit,
+      measuring: this.trial?.measuring ?? false,
+      exchange: this.pool && workers > 1 ? this.pool.exchange : null,
+      reason: decision?.reason ?? this.note,
+      measured: decision?.measured ?? [],
+    };
+  }
+
+  /** Where the last data-parallel step's time went (null until one ran, or with one worker). */
+  get lastTimings(): ParallelStepTimings | null {
+    return this.timings;
+  }
+
+  /**
+   * Train on one uint8 batch (step `step` of the run): with the workers the measurement (or the fixed
+   * count) says for a full batch, with as many as its size allows for a smaller one. A worker that
+   * fails ends the pool, and the step — and the run — goes on with one worker.
+   */
+  async step(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, step: number): Promise<StepMeasurement> {
+    const count = labelBytes.length;
+    const full = count === this.batchSize;
+    const pool = this.pool;
+    const planned = pool ? (this.trial ? this.trial.next() : this.limit) : 1;
+    const workers = full ? planned : Math.min(planned, workersForBatch(count, planned));
+    const microBatchSize = microBatchSizeForBackend();
+    const startMs = performance.now();
+    let measurement: StepMeasurement;
+    if (!pool || workers === 1) {
+      measurement = await trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, step);
+    } else {
+      try {
+        const result = await dataParallelStep(pool, model, optimizer, variables, imageBytes, labelBytes, { step, workers, microBatchSize });
+        measurement = result.measurement;
+        this.timings = result.timings;
+      } catch (error) {
+        // The update was not applied (it comes after every worker answered): redo the step here.
+        this.stopWorkers(`1 worker: a gradient worker failed (${describe(error)}), so the run goes on with one`);
+        return trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, step);
+      }
+    }
+    if (full && this.trial?.measuring) {
+      this.trial.record(workers, count, performance.now() - startMs);
+      if (!this.trial.measuring) this.settle();
+    }
+    return measurement;
+  }
+
+  /** End the workers. */
+  dispose(): void {
+    this.pool?.dispose();
+    this.pool = null;
+  }
+
+  /** The measurement decided: workers beyond the chosen count are ended (each holds its memory). */
+  private settle(): void {
+    const chosen = this.trial?.decision?.workers ?? 1;
+    if (chosen === 1) this.dispose();
+    else this.pool?.retain(chosen - 1);
+    this.announce();
+  }
+
+  private stopWorkers(note: string): void {
+    this.dispose();
+    this.trial = null;
+    this.note = note;
+    this.announce();
+  }
+
+  private announce(): void {
+    this.onStatus?.(this.status);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
