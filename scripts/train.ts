@@ -4,13 +4,17 @@
  * epoch, and continue a run with --resume. Run with --help for the options.
  */
 import { existsSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_MODEL_SPEC } from '../src/core/model-spec';
 import { formatAccuracyLine } from '../src/core/training-record';
+import { trainingWorkerLimit } from '../src/core/training-workers';
+import type { TrainingWorkersOptions, TrainingWorkersStatus } from '../src/engine/parallel/data-parallel-training';
 import { startBackend } from '../src/engine/backend';
 import { Trainer } from '../src/engine/training/trainer';
 import { readServedCifar } from './data/served-files';
+import { nodeLogicalCores, spawnNodeGradientWorker } from './parallel/node-gradient-workers';
 import { CliUsageError, parseTrainArgs, USAGE } from './train/args';
 import { createFolderCheckpointStore } from './train/folder-checkpoint-store';
 import { tableHeader, tableRow } from './train/table';
@@ -37,7 +41,18 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const info = await startBackend(options.backend, 'main-thread', 'npm run train');
   const data = readServedCifar(options.dataDir);
-  const trainer = await Trainer.create({ spec: DEFAULT_MODEL_SPEC, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint });
+  const live = process.stdout.isTTY === true;
+  let started = false;
+  const workers: TrainingWorkersOptions = {
+    spawn: spawnNodeGradientWorker,
+    limit: trainingWorkerLimit(nodeLogicalCores(), totalmem() / 2 ** 30),
+    fixed: options.workers === 'auto' ? null : options.workers,
+    // Said under the heading, then again when the measurement decides (or a worker fails).
+    onStatus: (status) => {
+      if (started) process.stdout.write(`${live ? '\r\x1b[2K' : ''}${describeWorkers(status)}\n`);
+    },
+  };
+  const trainer = await Trainer.create({ spec: DEFAULT_MODEL_SPEC, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint, workers });
   const { trainImages, validationImages } = trainer.sizes;
   const settings = trainer.settings;
   process.stdout.write(
@@ -45,9 +60,10 @@ async function main(argv: readonly string[]): Promise<number> {
       `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
       `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}\n`,
   );
+  if (trainer.workers) process.stdout.write(`${describeWorkers(trainer.workers)}\n`);
+  started = true;
   process.stdout.write(`${tableHeader()}\n`);
   for (const summary of trainer.history.epochs) process.stdout.write(`${tableRow(summary, settings.epochs)}\n`);
-  const live = process.stdout.isTTY === true;
   while (!trainer.done) {
     const outcome = await trainer.step();
     if (outcome.kind === 'diverged') {
@@ -69,6 +85,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (last) process.stdout.write(`${formatAccuracyLine(last.valAccuracy)} (on ${validationImages} test images)\nCheckpoint: ${options.outDir}\n`);
   trainer.dispose();
   return 0;
+}
+
+function describeWorkers(status: TrainingWorkersStatus): string {
+  const exchange = status.exchange ? ` (weights and gradients through ${status.exchange === 'shared' ? 'shared memory' : 'transferred copies'})` : '';
+  return `Workers: ${status.reason}${exchange}`;
 }
 
 main(process.argv.slice(2)).then(

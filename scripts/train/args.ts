@@ -13,6 +13,11 @@ export interface TrainCliOptions {
   readonly resume: boolean;
   readonly dataDir: string;
   readonly hyperparameters: TrainingHyperparameters;
+  /**
+   * Data-parallel workers on wasm (issue 19): 'auto' measures 1 … one per core on the run's first
+   * batches and keeps the fastest; a number fixes the count.
+   */
+  readonly workers: 'auto' | number;
 }
 
 /** Usage text, printed by --help and after an error. */
@@ -33,6 +38,9 @@ model.json + weights.bin, plus the optimiser and history needed to continue).
   --augment              mirror left–right and shift up to 2 px each training image, new at every step
                          (default off, as in the tutorial; with --resume the checkpoint's choice stays)
   --backend cpu|wasm     tfjs backend (default cpu)
+  --workers auto|N       wasm only: train data-parallel on N worker threads, each computing its share of
+                         every batch (the same update as one); auto (default) times 1 … one per core on
+                         the run's first batches and keeps the fewest that are measurably fastest
   --resume               continue the checkpoint in DIR
   --data DIR             the served data folder (default public/data/cifar10)`;
 
@@ -89,10 +97,14 @@ export function parseTrainArgs(argv: readonly string[]): TrainCliOptions | null 
   };
   const issues = validateHyperparameters(hyperparameters);
   if (issues.length > 0) throw new CliUsageError(issues.map((issue) => `--${toKebab(issue.field)}: ${issue.message}`).join('\n'));
-  return { outDir, backend, resume: flags.has('--resume'), dataDir: values.get('--data') ?? 'public/data/cifar10', hyperparameters };
+  const workersText = values.get('--workers') ?? 'auto';
+  const workers = workersText === 'auto' ? 'auto' : Number(workersText);
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) throw new CliUsageError(`--workers must be auto or a whole number ≥ 1, got ${workersText}`);
+  if (values.has('--workers') && backend !== 'wasm') throw new CliUsageError('--workers needs --backend wasm (the workers run our wasm kernels)');
+  return { outDir, backend, resume: flags.has('--resume'), dataDir: values.get('--data') ?? 'public/data/cifar10', hyperparameters, workers };
 }
 
-const VALUE_OPTIONS = ['--out', '--epochs', '--subset', '--validation-subset', '--seed', '--batch-size', '--optimizer', '--learning-rate', '--backend', '--data'];
+const VALUE_OPTIONS = ['--out', '--epochs', '--subset', '--validation-subset', '--seed', '--batch-size', '--optimizer', '--learning-rate', '--backend', '--data', '--workers'];
 
 /** `trainSubset` → `subset`, `batchSize` → `batch-size`: the option a field comes from. */
 function toKebab(field: string): string {

@@ -15,6 +15,7 @@ import { isProbeCommand } from './protocol-probe';
 import { probeBackend } from './backend-probe';
 import { isEvaluateCommand } from './protocol-evaluate';
 import { createEvaluateNowHandler } from './training/evaluate-now';
+import { browserTrainingWorkers } from './parallel/browser-gradient-worker';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -38,6 +39,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     store: createCheckpointStore(),
     backend: () => info?.backend ?? 'unknown',
     softwareRenderer: () => info?.softwareRenderer ?? false,
+    // Runs on wasm train data-parallel on one worker per core where measured faster (issue 19).
+    workers: () => browserTrainingWorkers(),
     // The confusion matrix of each epoch travels apart from the throttled progress points.
     onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
   });

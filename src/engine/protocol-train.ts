@@ -46,6 +46,31 @@ export interface CheckpointSummary {
   readonly batches: readonly BatchPoint[];
 }
 
+/** One worker count's measured training speed, in images per second over its timed batches. */
+export interface WorkerSpeedInfo {
+  readonly workers: number;
+  readonly imagesPerSecond: { readonly min: number; readonly median: number; readonly max: number; readonly count: number };
+}
+
+/**
+ * How many data-parallel workers a run on wasm trains with, and why (issue 19): each worker computes
+ * its share of every batch; the count is measured on the run's first batches.
+ */
+export interface TrainingWorkersInfo {
+  /** Workers the next full batch uses (while measuring: the count being tried). */
+  readonly workers: number;
+  /** The most the run can use (one per logical core, within memory, and the batch's size). */
+  readonly limit: number;
+  /** True while the run's first batches are timed with each candidate count. */
+  readonly measuring: boolean;
+  /** How weights and gradients move between workers; null with one worker. */
+  readonly exchange: 'shared' | 'transfer' | null;
+  /** One sentence: how many, and why. */
+  readonly reason: string;
+  /** Each candidate count's speed, once measured. */
+  readonly measured: readonly WorkerSpeedInfo[];
+}
+
 /** Training commands. */
 export type TrainCommand =
   | {
@@ -93,6 +118,8 @@ export type TrainEvent =
       readonly epochs: readonly EpochSummary[];
       readonly position: TrainingPositionInfo;
     }
+  /** A run on wasm started its data-parallel workers, or settled how many it uses (or lost them). */
+  | { readonly type: 'train-workers'; readonly runId: number; readonly workers: TrainingWorkersInfo }
   /** The saved checkpoint after a save, a reset (null) or a query; `runId` is the saving run, if any. */
   | { readonly type: 'train-checkpoint'; readonly runId: number | null; readonly checkpoint: CheckpointSummary | null }
   /** A command that could not be carried out (no data, a bad spec, no such run); `runId` when it named one. */
@@ -109,7 +136,7 @@ export const TRAIN_COMMAND_TYPES: readonly TrainCommand['type'][] = [
   'train-query-checkpoint',
 ];
 /** The `type` tags of `TrainEvent`. */
-export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'train-checkpoint', 'train-error'];
+export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'train-workers', 'train-checkpoint', 'train-error'];
 
 /** Narrow any command to a training command. */
 export function isTrainCommand(command: { readonly type: string }): command is TrainCommand {

@@ -33,6 +33,7 @@ export const selectTrainingEpochs = (state: AppState): AppState['trainingEpochs'
 export const selectTrainingMessage = (state: AppState): AppState['trainingMessage'] => state.trainingMessage;
 export const selectTrainingError = (state: AppState): AppState['trainingError'] => state.trainingError;
 export const selectTrainingCheckpoint = (state: AppState): AppState['trainingCheckpoint'] => state.trainingCheckpoint;
+export const selectTrainingWorkers = (state: AppState): AppState['trainingWorkers'] => state.trainingWorkers;
 /** The latest batch point of the shown run, or null before its first batch. */
 export const selectLatestBatch = (state: AppState): AppState['trainingBatches'][number] | null => state.trainingBatches.at(-1) ?? null;
 /** Every batch point of the shown run, in order (the batch-loss chart). */

@@ -33,6 +33,14 @@ describe('npm run train: arguments', () => {
     expect(() => parseTrainArgs(['--out', 'x', '--augment', 'yes'])).toThrow('unknown option yes');
   });
 
+  test('--workers: auto (measure) by default, or a fixed count, on wasm only', () => {
+    expect(parseTrainArgs(['--out', 'x', '--backend', 'wasm'])?.workers).toBe('auto');
+    expect(parseTrainArgs(['--out', 'x', '--backend', 'wasm', '--workers', '2'])?.workers).toBe(2);
+    expect(parseTrainArgs(['--out', 'x', '--backend', 'wasm', '--workers', 'auto'])?.workers).toBe('auto');
+    expect(() => parseTrainArgs(['--out', 'x', '--backend', 'wasm', '--workers', '0'])).toThrow('--workers must be auto or a whole number ≥ 1, got 0');
+    expect(() => parseTrainArgs(['--out', 'x', '--workers', '2'])).toThrow('--workers needs --backend wasm');
+  });
+
   test('mistakes are refused, naming the option', () => {
     expect(() => parseTrainArgs(['--epochs', '3'])).toThrow(new CliUsageError('--out DIR is required'));
     expect(() => parseTrainArgs(['--out', 'x', '--epochs'])).toThrow('--epochs needs a value');

@@ -6,7 +6,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { MIN_IMAGES_PER_WORKER, workersForBatch } from '../../core/batch-split';
 import type { ModelSpec } from '../../core/model-spec';
-import { WorkerCountTrial, type WorkerLimit, type WorkerMeasurement } from '../../core/training-workers';
+import { WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
+import type { TrainingWorkersInfo } from '../protocol-train';
 import { microBatchSizeForBackend, trainStep, type StepMeasurement } from '../training/train-step';
 import { dataParallelStep, type ParallelStepTimings } from './data-parallel-step';
 import { flatLayout } from './flat-weights';
@@ -27,21 +28,8 @@ export interface TrainingWorkersOptions {
   readonly onStatus?: (status: TrainingWorkersStatus) => void;
 }
 
-/** How many workers a run trains with, and why — what the badge and the CLI show. */
-export interface TrainingWorkersStatus {
-  /** Workers the next full batch uses (while measuring: the count being tried). */
-  readonly workers: number;
-  /** The most this run can use (machine and batch size). */
-  readonly limit: number;
-  /** True while the run's first batches are being timed with each candidate count. */
-  readonly measuring: boolean;
-  /** How weights and gradients move; null with one worker. */
-  readonly exchange: GradientExchange | null;
-  /** One sentence: how many, and why. */
-  readonly reason: string;
-  /** Each candidate count's speed, once measured. */
-  readonly measured: readonly WorkerMeasurement[];
-}
+/** How many workers a run trains with, and why — what the badge and the CLI show (the protocol's `TrainingWorkersInfo`). */
+export type TrainingWorkersStatus = TrainingWorkersInfo;
 
 /** Owns a run's gradient workers until `dispose()`. */
 export class DataParallelTraining {

@@ -2,6 +2,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { EpochSummary } from '../../core/training-record';
 import type { TrainCommand, TrainEvent } from '../protocol-train';
+import type { TrainingWorkersOptions } from '../parallel/data-parallel-training';
 import type { CheckpointStore } from './checkpoint';
 import type { ModelLoan } from './model-loan';
 import type { TrainingData, TrainingPosition, ValidationPredictions } from './trainer-types';
@@ -19,6 +20,11 @@ export interface TrainingControllerOptions {
   readonly nowMs?: () => number;
   /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
   readonly progressIntervalMs?: number;
+  /**
+   * Data-parallel training for runs on wasm (issue 19): how to start gradient workers here, or null
+   * where none can be started. Absent: every run trains on the engine's thread only.
+   */
+  readonly workers?: () => TrainingWorkersOptions | null;
   /** Called after each epoch's validation with the class predicted for every validation image. */
   readonly onEpochPredictions?: (runId: number, epoch: number, validation: ValidationPredictions) => void;
 }

@@ -1,6 +1,6 @@
 import { validateHyperparameters } from '../../core/hyperparameters';
 import { describeWarmUp } from '../../core/warm-up-batches';
-import type { TrainCommand, TrainingStatus } from '../protocol-train';
+import type { TrainCommand, TrainingStatus, TrainingWorkersInfo } from '../protocol-train';
 import { ENDED_TRAINING_STATUSES } from '../protocol-train';
 import type { TrainingCheckpoint } from './checkpoint';
 import { summariseCheckpoint } from './checkpoint-summary';
@@ -70,7 +70,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       const settings = runHyperparameters(command.hyperparameters, checkpoint);
       const issues = validateHyperparameters(settings, { trainCount: data.train.count, testCount: data.test.count });
       if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('; '));
-      const trainer = await Trainer.create({ spec: command.spec, hyperparameters: settings, data, backend: options.backend(), checkpoint, nowMs });
+      const workers = options.workers?.() ?? null;
+      // The badge shows how many workers the run uses and why; each change is announced.
+      const announce = (status: TrainingWorkersInfo): void => options.emit({ type: 'train-workers', runId: current.runId, workers: status });
+      const trainer = await Trainer.create({ spec: command.spec, hyperparameters: settings, data, backend: options.backend(), checkpoint, nowMs, workers: workers && { ...workers, onStatus: announce } });
       if (run !== current) {
         trainer.dispose();
         return;

@@ -28,15 +28,29 @@ export interface WasmDetails {
   readonly threadsNote: string | null;
 }
 
+/**
+ * Why a browser engine runs the single-threaded build whatever the core count: training there runs on
+ * data-parallel workers, one per core, each single-threaded (issue 19) — tfjs's threads would compete
+ * with them for the same cores.
+ */
+export const TRAINING_WORKERS_THREADS_NOTE = 'training uses the cores through data-parallel workers instead, one per core, each on one thread';
+
 let threadsNote: string | null = null;
-let minLogicalCores = MIN_LOGICAL_CORES_FOR_THREADS;
+/** Null: the default policy (no threads where training workers can run, else from 4 logical cores). */
+let minLogicalCores: number | null = null;
 
 /**
- * Change the core count from which the threaded build is tried (the benchmark sets 1, to measure the
- * threaded build on a machine where tfjs would give it a single thread). Call before the backend starts.
+ * Change the core count from which the threaded build is tried, overriding the default policy (the
+ * benchmark sets 1, to measure the threaded build on a machine where tfjs would give it a single
+ * thread; a gradient worker sets Infinity). Call before the backend starts.
  */
 export function setMinLogicalCoresForThreads(cores: number): void {
   minLogicalCores = cores;
+}
+
+/** Whether this is a browser that can start data-parallel training workers (Web Workers exist). */
+function trainingWorkersAvailable(): boolean {
+  return tf.env().platformName !== 'node' && typeof Worker === 'function';
 }
 
 /**
@@ -72,12 +86,15 @@ export async function prepareWasmBackend(): Promise<void> {
 export async function startWasmBackend(timeoutMs = THREADS_START_TIMEOUT_MS): Promise<boolean> {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   const threaded = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
-  if (!threaded || cores < minLogicalCores) {
+  const forWorkers = minLogicalCores === null && trainingWorkersAvailable();
+  if (!threaded || forWorkers || cores < (minLogicalCores ?? MIN_LOGICAL_CORES_FOR_THREADS)) {
     threadsNote = tf.env().platformName === 'node'
       ? 'tfjs runs wasm threads only in browsers'
       : !threaded
         ? 'this page is not cross-origin isolated (it needs the COOP and COEP headers), so WebAssembly threads are unavailable'
-        : `tfjs's threaded build would compute on ${wasmPoolThreads(cores)} thread here (half of ${cores} logical cores), so the faster single-threaded one runs`;
+        : forWorkers
+          ? TRAINING_WORKERS_THREADS_NOTE
+          : `tfjs's threaded build would compute on ${wasmPoolThreads(cores)} thread here (half of ${cores} logical cores), so the faster single-threaded one runs`;
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     return tf.setBackend('wasm');
   }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BatchPoint, EpochSummary } from '../../core/training-record';
-import type { CheckpointSummary, TrainEvent, TrainingPositionInfo, TrainingStatus } from '../../engine/protocol-train';
+import type { CheckpointSummary, TrainEvent, TrainingPositionInfo, TrainingStatus, TrainingWorkersInfo } from '../../engine/protocol-train';
 import { DEFAULT_TRAINING_FORM, type TrainingForm } from '../training-form';
 import type { AppState } from '../store';
 
@@ -24,6 +24,8 @@ export interface TrainingData {
   readonly trainingError: string | null;
   /** The checkpoint saved in this browser, or null. */
   readonly trainingCheckpoint: CheckpointSummary | null;
+  /** How many data-parallel workers the run trains with on wasm, and why; null before the engine says. */
+  readonly trainingWorkers: TrainingWorkersInfo | null;
 }
 
 /** Training actions. The `training*Received` ones are called by the training bridge only. */
@@ -48,6 +50,7 @@ export const initialTrainingData = (): TrainingData => ({
   trainingMessage: null,
   trainingError: null,
   trainingCheckpoint: null,
+  trainingWorkers: null,
 });
 
 /** Training slice. */
@@ -84,6 +87,8 @@ function applyEvent(state: TrainingData, event: TrainEvent): Partial<TrainingDat
         trainingEpochs: [...state.trainingEpochs, ...event.epochs],
         trainingPosition: event.position,
       };
+    case 'train-workers':
+      return { trainingWorkers: event.workers };
     case 'train-error':
       return { trainingError: event.message };
   }

@@ -2,6 +2,7 @@ import { useAppStore } from '../../state/store';
 import { selectBackendInfo, selectBackendProbe, selectContextLostMessage, selectEngineError, selectEngineStatus } from '../../state/selectors';
 import { shortRendererName } from './renderer-name';
 import { BackendChoiceDetails } from './BackendChoiceDetails';
+import { TrainingWorkersDetails } from './TrainingWorkersDetails';
 
 /**
  * The status badge: which tfjs backend computes, on what renderer, where, and why.
@@ -58,6 +59,7 @@ export function BackendBadge() {
                   SIMD {info.wasmSimd ? 'on' : 'off (slower)'}, {info.wasmThreads ?? 1} thread{info.wasmThreads === 1 ? '' : 's'}
                   {info.wasmThreadsNote ? ` (${info.wasmThreadsNote})` : ''}
                 </dd>
+                <TrainingWorkersDetails />
               </>
             )}
             {info.softwareRenderer && (
