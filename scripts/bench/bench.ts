@@ -21,7 +21,7 @@
  * tfjs webgl at batch 512) is checked.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchConfig, BenchEnvironment, BenchOutcome } from './bench-types';
 import { withBenchPage } from './browser-runs';
 import { describeMachine } from './machine';
@@ -35,6 +35,10 @@ import { STEP_BUDGET_MS, proxySkipReason, skipReason } from './step-budget';
 import { USE_HARDWARE_GPU } from '../../tests/chromium';
 import { formatWebGLBench, runWebGLBench, webglBenchPlan, type WebGLBenchReport } from './measure-webgl';
 import { formatWasmHeap, measureWasmHeaps, type WasmHeapRecord } from './wasm-heap';
+import { trainingWorkerLimit } from '../../src/core/training-workers';
+import { runParallelConfig, type ParallelBenchConfig, type ParallelBenchOutcome } from './measure-parallel';
+import { checkParallelTargets, formatParallelComparison, formatParallelParts, formatProfile, formatProjection, type ParallelBenchRecord } from './report-parallel';
+import { spawnNodeGradientWorker } from '../parallel/node-gradient-workers';
 
 /** On SwiftShader a webgl step takes tens of seconds; on a real GPU (CHROMIUM_GPU=1) it is fast. */
 const WEBGL_IS_SLOW = !USE_HARDWARE_GPU;
@@ -80,6 +84,29 @@ const EVALUATION_PLANS: readonly EvaluationBenchConfig[] = [
   { kind: 'evaluate', environment: 'chromium', backend: 'wasm', batchSize: 64, targetMs: 6_000 },
   { kind: 'evaluate', environment: 'chromium', backend: 'webgl', batchSize: 64, targetMs: 6_000 },
 ];
+
+/**
+ * Data-parallel training against one worker (issue 19): batch 512 (the target) and 64, in Node and in
+ * a Chromium worker on a cross-origin isolated page (shared memory, as the app is served); batch 512
+ * also on a plain page (the transfer fallback). Steps interleaved, one worker then all.
+ */
+const PARALLEL_PAIRS = 6;
+function parallelPlans(environment: ParallelBenchConfig['environment']): ParallelBenchConfig[] {
+  const workers = trainingWorkerLimit(cpus().length, totalmem() / 2 ** 30).workers;
+  const batches = environment === 'chromium' ? [512] : [512, 64];
+  return batches.map((batchSize) => ({ kind: 'parallel', environment, batchSize, workers, pairs: PARALLEL_PAIRS }));
+}
+
+/** Each plan measured with the load average around it, printed and kept. */
+async function measureParallel(plans: readonly ParallelBenchConfig[], run: (config: ParallelBenchConfig) => Promise<ParallelBenchOutcome>, records: ParallelBenchRecord[]): Promise<void> {
+  for (const config of plans) {
+    const loadAverageBefore = loadavg()[0] ?? null;
+    const outcome = await run(config);
+    const record = { config, outcome, loadAverageBefore, loadAverageAfter: loadavg()[0] ?? null };
+    records.push(record);
+    process.stdout.write(`${formatParallelComparison(record)}\n`);
+  }
+}
 
 function configFor(environment: BenchEnvironment, plan: Plan, batchSize: number): BenchConfig {
   const { slow, backend, kernels, loop } = plan;
@@ -139,7 +166,7 @@ function report(record: BenchRecord, records: BenchRecord[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl'].includes(only)) throw new Error(`--only must be node, chromium, classify, app or webgl, got ${only}`);
+  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl', 'parallel'].includes(only)) throw new Error(`--only must be node, chromium, classify, app, webgl or parallel, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
   const classify: ClassifyBenchRecord[] = [];
@@ -147,10 +174,21 @@ async function main(): Promise<void> {
   let app: AppBenchResult | null = null;
   let webgl: WebGLBenchReport | null = null;
   let wasmHeaps: WasmHeapRecord[] = [];
+  const parallel: ParallelBenchRecord[] = [];
+  const withParallel = only === undefined || only === 'node' || only === 'chromium' || only === 'parallel';
   const startedMs = performance.now();
   const full = only === undefined || only === 'node' || only === 'chromium';
 
-  if (only !== 'chromium' && only !== 'app' && only !== 'webgl') {
+  if (withParallel && only !== 'chromium') {
+    process.stdout.write('Data-parallel training, Node (worker threads), one worker and all workers stepped in turn:\n');
+    await measureParallel(parallelPlans('node'), (config) => runParallelConfig(config, spawnNodeGradientWorker, 'main-thread'), parallel);
+  }
+  if (withParallel && only !== 'node') {
+    process.stdout.write('Data-parallel training, Chromium worker (nested Web Workers), one worker and all workers stepped in turn:\n');
+    await withBenchPage((page) => measureParallel(parallelPlans('chromium-isolated'), (config) => page.runParallel(config), parallel), { crossOriginIsolated: true });
+    await withBenchPage((page) => measureParallel(parallelPlans('chromium'), (config) => page.runParallel(config), parallel));
+  }
+  if (only !== 'chromium' && only !== 'app' && only !== 'webgl' && only !== 'parallel') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') {
       for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
@@ -160,7 +198,7 @@ async function main(): Promise<void> {
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
     if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
-  if (only !== 'node' && only !== 'app' && only !== 'webgl') {
+  if (only !== 'node' && only !== 'app' && only !== 'webgl' && only !== 'parallel') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
@@ -190,8 +228,8 @@ async function main(): Promise<void> {
   }
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
-  const targets = checkTargets(records, classify, app, machine.webglRenderer);
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly targets: typeof targets } = {
+  const targets = [...checkTargets(records, classify, app, machine.webglRenderer), ...checkParallelTargets(parallel)];
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly parallel: readonly ParallelBenchRecord[]; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
@@ -203,6 +241,7 @@ async function main(): Promise<void> {
     app,
     webgl,
     wasmHeaps,
+    parallel,
     targets,
   };
   mkdirSync('bench', { recursive: true });
@@ -215,9 +254,22 @@ async function main(): Promise<void> {
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
     app ? `The app:\n${formatApp(app)}` : '',
     webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',
+    parallel.length > 0 ? formatParallelSection(parallel) : '',
     `Targets (issue 8, this machine):\n${formatTargets(targets)}`,
   ];
   process.stdout.write(`\n${sections.filter((section) => section !== '').join('\n\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);
+}
+
+/** The data-parallel comparisons, then for each environment at batch 512: the profile, the parts of a data-parallel step, the projection. */
+function formatParallelSection(records: readonly ParallelBenchRecord[]): string {
+  const lines = ['Data-parallel training (issue 19), our engine on wasm, one worker against all workers, steps interleaved:', ...records.map(formatParallelComparison)];
+  for (const record of records) {
+    const { config, outcome } = record;
+    if (outcome.status !== 'ok' || config.batchSize !== 512 || config.environment === 'chromium') continue;
+    const environment = config.environment === 'node' ? 'Node' : 'Chromium worker';
+    lines.push('', ...formatProfile(outcome.profile, environment), ...formatParallelParts(outcome, environment), ...formatProjection(config, outcome));
+  }
+  return lines.join('\n');
 }
 
 main().catch((error: unknown) => {

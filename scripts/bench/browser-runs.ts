@@ -10,6 +10,7 @@ import { wasmThreadsPlugin } from '../vite/wasm-threads-plugin';
 import type { BenchConfig, BenchOutcome, BenchPageApi } from './bench-types';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from './measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from './measure-engine';
+import type { ParallelBenchConfig, ParallelBenchOutcome, ParallelBenchPageApi } from './measure-parallel';
 import { withStaticPage } from './static-page';
 
 const PAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'browser');
@@ -21,6 +22,8 @@ export interface BenchPage {
   runClassify(config: ClassifyBenchConfig): Promise<ClassifyBenchOutcome>;
   /** An evaluation measurement in the page's worker. */
   runEvaluation(config: EvaluationBenchConfig): Promise<EvaluationBenchOutcome>;
+  /** One worker against data-parallel workers, in the page's worker. */
+  runParallel(config: ParallelBenchConfig): Promise<ParallelBenchOutcome>;
   /** Chromium's user agent string. */
   readonly userAgent: string;
 }
@@ -41,6 +44,7 @@ export async function withBenchPage<T>(use: (page: BenchPage) => Promise<T>, opt
       run: (config) => session.page.evaluate((c) => (window as unknown as BenchPageApi).benchTrain(c), config),
       runClassify: (config) => session.page.evaluate((c) => (window as unknown as ClassifyBenchPageApi).benchClassify(c), config),
       runEvaluation: (config) => session.page.evaluate((c) => (window as unknown as EvaluationBenchPageApi).benchEvaluate(c), config),
+      runParallel: (config) => session.page.evaluate((c) => (window as unknown as ParallelBenchPageApi).benchParallel(c), config),
     }),
   );
 }

@@ -2,6 +2,7 @@
 import type { BenchConfig, BenchOutcome, BenchPageApi } from '../bench-types';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from '../measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from '../measure-engine';
+import type { ParallelBenchConfig, ParallelBenchOutcome, ParallelBenchPageApi } from '../measure-parallel';
 
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
 
@@ -19,8 +20,13 @@ function benchEvaluate(config: EvaluationBenchConfig): Promise<EvaluationBenchOu
   return ask<EvaluationBenchOutcome>(config);
 }
 
+/** One worker against data-parallel workers (scripts/bench/measure-parallel.ts), in the same worker. */
+function benchParallel(config: ParallelBenchConfig): Promise<ParallelBenchOutcome> {
+  return ask<ParallelBenchOutcome>(config);
+}
+
 /** Send one message to the worker and resolve with its one answer, or a failed outcome if it breaks. */
-function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
+function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig | ParallelBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<Outcome>): void => {
       worker.removeEventListener('error', onError);
@@ -36,5 +42,5 @@ function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenc
   });
 }
 
-const api: BenchPageApi & ClassifyBenchPageApi & EvaluationBenchPageApi = { benchTrain, benchClassify, benchEvaluate };
+const api: BenchPageApi & ClassifyBenchPageApi & EvaluationBenchPageApi & ParallelBenchPageApi = { benchTrain, benchClassify, benchEvaluate, benchParallel };
 Object.assign(window, api);
