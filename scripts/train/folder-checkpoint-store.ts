@@ -17,11 +17,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as v from 'valibot';
-import { parseCheckpointState } from '../../src/core/lab/checkpoint-state';
+import { parseCheckpointState, type CheckpointState } from '../../src/core/lab/checkpoint-state';
 import { problemsFromIssues } from '../../src/core/lab/lab-notes';
+import { hyperparametersFromSaved } from '../../src/core/hyperparameters';
 import type { ModelSpec } from '../../src/core/model-spec';
 import { buildModel } from '../../src/engine/training/build-model';
-import type { CheckpointStore, TrainingCheckpoint } from '../../src/engine/training/checkpoint';
+import type { CheckpointStore } from '../../src/engine/training/checkpoint';
 import type { NamedArray } from '../../src/engine/training/weights';
 
 const STATE_FILE = 'training-state.json';
@@ -61,7 +62,7 @@ interface Files {
 }
 
 /** training-state.json: the checkpoint minus its arrays, plus where the arrays are. */
-type StateFile = Omit<TrainingCheckpoint, 'weights' | 'bestWeights'> & { readonly files: Files };
+export type StateFile = CheckpointState & { readonly files: Files };
 
 /** A checkpoint store in `dir` (created on first save). */
 export function createFolderCheckpointStore(dir: string): CheckpointStore {
@@ -96,7 +97,7 @@ export function createFolderCheckpointStore(dir: string): CheckpointStore {
         savedAt: checkpoint.savedAt,
         backend: checkpoint.backend,
         spec: checkpoint.spec,
-        hyperparameters: checkpoint.hyperparameters,
+        hyperparameters: hyperparametersFromSaved(checkpoint.hyperparameters),
         epochsDone: checkpoint.epochsDone,
         iteration: checkpoint.iteration,
         history: checkpoint.history,
@@ -130,7 +131,7 @@ export function createFolderCheckpointStore(dir: string): CheckpointStore {
  * without it).
  * @throws Error naming the file and every field that could not be read.
  */
-function readStateFile(statePath: string): StateFile {
+export function readStateFile(statePath: string): StateFile {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(statePath, 'utf8'), decodeNonFinite);

@@ -23,7 +23,7 @@ const MAX_INFLATED_BYTES = 64 * 1024;
 export function encodeLabLink(lab: Lab): string {
   const changes = changesFrom(writeLab(DEFAULT_LAB), writeLab(lab));
   if (changes === undefined) return LAB_LINK_VERSION;
-  return LAB_LINK_VERSION + toBase64Url(deflateSync(strToU8(JSON.stringify(changes)), { level: 9, dictionary: dictionary() }));
+  return LAB_LINK_VERSION + toBase64Url(deflateSync(strToU8(JSON.stringify(changes)), { level: 9, dictionary: labLinkDictionary() }));
 }
 
 /**
@@ -38,7 +38,7 @@ export function decodeLabLink(text: string): LabParse {
   if (body === '') return parseLab(writeLab(DEFAULT_LAB));
   let changes: unknown;
   try {
-    const inflated = inflateSync(fromBase64Url(body), { dictionary: dictionary() });
+    const inflated = inflateSync(fromBase64Url(body), { dictionary: labLinkDictionary() });
     if (inflated.length > MAX_INFLATED_BYTES) return refuse(`the lab link unpacks to ${inflated.length} bytes; at most ${MAX_INFLATED_BYTES} are read`);
     changes = JSON.parse(strFromU8(inflated));
   } catch {
@@ -73,7 +73,7 @@ let cachedDictionary: Uint8Array | null = null;
  * DEFLATE's preset dictionary: text a link's JSON is likely to repeat (every field name, layer type and
  * choice, the tutorial's own lab), so a changed list of layers costs a few bytes per layer.
  */
-function dictionary(): Uint8Array {
+export function labLinkDictionary(): Uint8Array {
   cachedDictionary ??= strToU8(JSON.stringify(withChanges(writeLab(DEFAULT_LAB), { lessons: DEFAULT_LAB.lessons })) + DICTIONARY_WORDS);
   return cachedDictionary;
 }
