@@ -58,7 +58,7 @@ export async function dataParallelStep(
   if (workers < 2 || workers > pool.size + 1) throw new RangeError(`a data-parallel step needs 2 … ${pool.size + 1} workers, got ${workers}`);
   const shares = splitBatch(count, workers);
   const t0 = performance.now();
-  const weights = pool.publishWeights(variables, step);
+  const weights = pool.publishWeights(variables);
   const t1 = performance.now();
   const pending = shares.slice(1).map((share, offset) =>
     pool.computeShare(offset + 1, { step, firstImage: share.start, batchImages: count, microBatchSize, images: imageBytes.subarray(share.start * CIFAR_IMAGE_BYTES, share.end * CIFAR_IMAGE_BYTES), labels: labelBytes.subarray(share.start, share.end) }, weights),

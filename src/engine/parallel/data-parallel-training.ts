@@ -4,10 +4,13 @@
  * plain `trainStep` on the coordinator, with more it is `dataParallelStep` — the same update either way.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { MIN_IMAGES_PER_WORKER, workersForBatch } from '../../core/batch-split';
+import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch, type BatchShare } from '../../core/batch-split';
+import type { CifarArrays } from '../../core/cifar-format';
+import { gatherImages, gatherLabels } from '../../core/image-batch';
 import type { ModelSpec } from '../../core/model-spec';
 import { WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
 import type { TrainingWorkersInfo } from '../protocol-train';
+import { evaluate, type Evaluation } from '../training/evaluate';
 import { microBatchSizeForBackend, trainStep, type StepMeasurement } from '../training/train-step';
 import { dataParallelStep, type ParallelStepTimings } from './data-parallel-step';
 import { flatLayout } from './flat-weights';
@@ -130,6 +133,43 @@ export class DataParallelTraining {
       if (!this.trial.measuring) this.settle();
     }
     return measurement;
+  }
+
+  /**
+   * Evaluate `model` on the images of `split` at `indices` (a run's validation) as `evaluate` does,
+   * its contiguous parts shared among the workers the run uses (the coordinator takes the first). The
+   * same loss, accuracy and predictions as one worker, up to the order of adding the losses; one
+   * worker (or a worker that fails, which ends the pool) evaluates it all here.
+   */
+  async evaluate(model: tf.LayersModel, variables: readonly tf.Variable[], split: CifarArrays, indices: Uint32Array, batchSize: number): Promise<Evaluation> {
+    const pool = this.pool;
+    const available = pool ? pool.size + 1 : 1;
+    const workers = pool && indices.length > 0 ? workersForBatch(indices.length, available) : 1;
+    if (!pool || workers === 1) return evaluate(model, split, indices, batchSize);
+    const parts = splitBatch(indices.length, workers);
+    const weights = pool.publishWeights(variables);
+    const pending = parts.slice(1).map((part, offset) => {
+      const chosen = indices.subarray(part.start, part.end);
+      return pool.evaluatePart(offset + 1, gatherImages(split.images, chosen), gatherLabels(split.labels, chosen), batchSize, weights);
+    });
+    try {
+      const own = await evaluate(model, split, indices.subarray(0, (parts[0] as BatchShare).end), batchSize);
+      const others = await Promise.all(pending);
+      const predictions = new Uint8Array(indices.length);
+      predictions.set(own.predictions, 0);
+      let lossSum = own.loss * own.predictions.length;
+      let correct = Math.round(own.accuracy * own.predictions.length);
+      others.forEach((part, offset) => {
+        predictions.set(part.predictions, (parts[offset + 1] as BatchShare).start);
+        lossSum += part.lossSum;
+        correct += part.correct;
+      });
+      return { loss: lossSum / indices.length, accuracy: correct / indices.length, predictions };
+    } catch (error) {
+      await Promise.allSettled(pending);
+      this.stopWorkers(`1 worker: a gradient worker failed (${describe(error)}), so the run goes on with one`);
+      return evaluate(model, split, indices, batchSize);
+    }
   }
 
   /** End the workers. */

@@ -34,6 +34,19 @@ export interface ShareOrder {
   readonly labels: Uint8Array;
 }
 
+/** What a worker's part of a validation gave: summed loss, correct answers, each image's predicted class. */
+export interface EvaluationPart {
+  readonly lossSum: number;
+  readonly correct: number;
+  readonly predictions: Uint8Array;
+}
+
+/** Weights made available to the workers: their version, and a flat copy to send when exchanging by transfer. */
+export interface PublishedWeights {
+  readonly version: number;
+  readonly flat: Float32Array | null;
+}
+
 /** The exchange a page allows: shared memory when `SharedArrayBuffer` exists and the page is cross-origin isolated (Node always is). */
 export function availableExchange(): GradientExchange {
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated ?? true;
@@ -41,7 +54,8 @@ export function availableExchange(): GradientExchange {
 }
 
 interface Waiting {
-  readonly resolve: (result: ShareResult) => void;
+  /** Turns the worker's reply into the promised value (or throws, when it is not the one awaited). */
+  readonly settle: (reply: GradientReply, roundTripMs: number) => void;
   readonly reject: (error: Error) => void;
   readonly sentMs: number;
 }
@@ -53,6 +67,7 @@ interface Waiting {
 export class GradientWorkerPool {
   private readonly waiting = new Map<number, Waiting>();
   private failure: string | null = null;
+  private version = 0;
 
   private constructor(
     private readonly ports: GradientWorkerPort[],
@@ -99,37 +114,71 @@ export class GradientWorkerPool {
   }
 
   /**
-   * Make the weights of `step` (`variables`, the coordinator's) available to the workers: in shared
-   * memory (returns null), or as a flat copy to send (returned).
+   * Make the current weights (`variables`, the coordinator's) available to the workers under a new
+   * version: in shared memory, or as a flat copy to send (returned in `flat`).
    */
-  publishWeights(variables: readonly tf.Variable[], step: number): Float32Array | null {
+  publishWeights(variables: readonly tf.Variable[]): PublishedWeights {
+    this.version = (this.version + 1) | 0;
     if (this.shared) {
       copyTensorsInto(variables, this.layout, this.shared.weights);
-      Atomics.store(this.shared.flags, 0, step);
-      return null;
+      Atomics.store(this.shared.flags, 0, this.version);
+      return { version: this.version, flat: null };
     }
     const flat = new Float32Array(this.layout.size);
     copyTensorsInto(variables, this.layout, flat);
-    return flat;
+    return { version: this.version, flat };
   }
 
   /**
-   * Send worker `index` (1-based) its share, with `weights` when exchanging by transfer (it gets its
-   * own copy; `weights` stays the caller's), and resolve with its gradients.
+   * Send worker `index` (1-based) its share of a batch, computed with the `weights` published (each
+   * worker gets its own copy of a flat array; the caller's stays), and resolve with its gradients.
    * @throws Error (rejects) when the pool is broken or the worker fails.
    */
-  computeShare(index: number, order: ShareOrder, weights: Float32Array | null): Promise<ShareResult> {
+  computeShare(index: number, order: ShareOrder, weights: PublishedWeights): Promise<ShareResult> {
+    const images = order.images.slice();
+    const labels = order.labels.slice();
+    const flat = weights.flat ? weights.flat.slice() : null;
+    const request: GradientRequest = { type: 'share', ...order, version: weights.version, images, labels, weights: flat };
+    return this.ask(index, request, [images.buffer, labels.buffer, ...(flat ? [flat.buffer] : [])], (reply, roundTripMs) => {
+      if (reply.type !== 'share-done') throw new Error(`gradient worker ${index} answered ${reply.type} to a share`);
+      const gradients = reply.gradients ?? this.sharedGradients(index, reply.version);
+      if (!gradients) throw new Error(`gradient worker ${index} reported version ${reply.version}, but its shared gradients are not of that version`);
+      return { index, loss: reply.loss, correct: reply.correct, gradients, timings: reply.timings, roundTripMs };
+    });
+  }
+
+  /**
+   * Send worker `index` part of a validation — `images` and `labels` (copied), evaluated in batches of
+   * `batchSize` with the `weights` published — and resolve with its sums and predictions.
+   * @throws Error (rejects) when the pool is broken or the worker fails.
+   */
+  evaluatePart(index: number, images: Uint8Array, labels: Uint8Array, batchSize: number, weights: PublishedWeights): Promise<EvaluationPart> {
+    const ownImages = images.slice();
+    const ownLabels = labels.slice();
+    const flat = weights.flat ? weights.flat.slice() : null;
+    const request: GradientRequest = { type: 'evaluate', version: weights.version, batchSize, images: ownImages, labels: ownLabels, weights: flat };
+    return this.ask(index, request, [ownImages.buffer, ownLabels.buffer, ...(flat ? [flat.buffer] : [])], (reply) => {
+      if (reply.type !== 'evaluate-done') throw new Error(`gradient worker ${index} answered ${reply.type} to an evaluation`);
+      return { lossSum: reply.lossSum, correct: reply.correct, predictions: reply.predictions };
+    });
+  }
+
+  /** Post `request` to worker `index` and resolve with `read` of its reply; one request per worker at a time. */
+  private ask<T>(index: number, request: GradientRequest, transfer: Transferable[], read: (reply: GradientReply, roundTripMs: number) => T): Promise<T> {
     const port = this.ports[index - 1];
     if (!port) return Promise.reject(new Error(`the pool has no gradient worker ${index}`));
     if (this.failure) return Promise.reject(new Error(this.failure));
-    if (this.waiting.has(index)) return Promise.reject(new Error(`gradient worker ${index} is still busy with its last share`));
-    const images = order.images.slice();
-    const labels = order.labels.slice();
-    const ownWeights = weights ? weights.slice() : null;
-    const request: GradientRequest = { type: 'share', ...order, images, labels, weights: ownWeights };
-    return new Promise<ShareResult>((resolve, reject) => {
-      this.waiting.set(index, { resolve, reject, sentMs: performance.now() });
-      port.post(request, [images.buffer, labels.buffer, ...(ownWeights ? [ownWeights.buffer] : [])]);
+    if (this.waiting.has(index)) return Promise.reject(new Error(`gradient worker ${index} is still busy with its last request`));
+    return new Promise<T>((resolve, reject) => {
+      const settle = (reply: GradientReply, roundTripMs: number): void => {
+        try {
+          resolve(read(reply, roundTripMs));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      this.waiting.set(index, { settle, reject, sentMs: performance.now() });
+      port.post(request, transfer);
     });
   }
 
@@ -178,26 +227,15 @@ export class GradientWorkerPool {
   private onReply(index: number, reply: GradientReply): void {
     if (reply.type === 'ready') return;
     const waiting = this.waiting.get(index);
-    if (reply.type === 'failed') {
-      if (waiting) {
-        this.waiting.delete(index);
-        waiting.reject(new Error(`gradient worker ${index}: ${reply.message}`));
-      }
-      return;
-    }
     if (!waiting) return;
     this.waiting.delete(index);
-    const gradients = reply.gradients ?? this.sharedGradients(index, reply.step);
-    if (!gradients) {
-      waiting.reject(new Error(`gradient worker ${index} reported step ${reply.step}, but its shared gradients are not of that step`));
-      return;
-    }
-    waiting.resolve({ index, loss: reply.loss, correct: reply.correct, gradients, timings: reply.timings, roundTripMs: performance.now() - waiting.sentMs });
+    if (reply.type === 'failed') waiting.reject(new Error(`gradient worker ${index}: ${reply.message}`));
+    else waiting.settle(reply, performance.now() - waiting.sentMs);
   }
 
-  /** Worker `index`'s region of shared memory, once its flag says it holds `step`'s gradients. */
-  private sharedGradients(index: number, step: number): Float32Array | null {
-    if (!this.shared || Atomics.load(this.shared.flags, index) !== step) return null;
+  /** Worker `index`'s region of shared memory, once its flag says it holds the gradients of weights `version`. */
+  private sharedGradients(index: number, version: number): Float32Array | null {
+    if (!this.shared || Atomics.load(this.shared.flags, index) !== version) return null;
     return this.shared.gradients.subarray((index - 1) * this.layout.size, index * this.layout.size);
   }
 

@@ -16,8 +16,9 @@ export type GradientExchange = 'shared' | 'transfer';
 /**
  * The shared memory of a pool, allocated by the coordinator. `weights`: the model's trainable weights,
  * flat (`FlatLayout`). `gradients`: one flat region per worker, worker k's (1-based) at (k − 1) × layout.size.
- * `flags`: Int32 words for `Atomics` — word 0 the step whose weights `weights` holds, word k the last
- * step worker k wrote gradients for — so each side reads only after the other's writes are complete.
+ * `flags`: Int32 words for `Atomics` — word 0 the version of the weights `weights` holds (the
+ * coordinator counts every publication), word k the version worker k last wrote gradients for — so
+ * each side reads only after the other's writes are complete.
  */
 export interface SharedExchangeBuffers {
   readonly weights: SharedArrayBuffer;
@@ -41,7 +42,9 @@ export type GradientRequest =
     }
   | {
       readonly type: 'share';
-      /** The step number: picks the dropout masks, and tags the shared flags. */
+      /** The version of the weights to use (see `SharedExchangeBuffers`). */
+      readonly version: number;
+      /** The step number: picks the dropout masks. */
       readonly step: number;
       /** Position of the share's first image in the batch, and the batch's size. */
       readonly firstImage: number;
@@ -51,6 +54,15 @@ export type GradientRequest =
       readonly images: Uint8Array;
       readonly labels: Uint8Array;
       /** The weights to use, when exchanging by transfer; null when they are in shared memory. */
+      readonly weights: Float32Array | null;
+    }
+  | {
+      /** Evaluate (dropout off) the model with these weights on these images: part of a validation. */
+      readonly type: 'evaluate';
+      readonly version: number;
+      readonly batchSize: number;
+      readonly images: Uint8Array;
+      readonly labels: Uint8Array;
       readonly weights: Float32Array | null;
     };
 
@@ -70,13 +82,22 @@ export type GradientReply =
   | {
       readonly type: 'share-done';
       readonly index: number;
-      readonly step: number;
+      /** The version of the weights it used, which tags its shared gradients. */
+      readonly version: number;
       /** The share's part of the batch's mean loss, and its count of correct answers. */
       readonly loss: number;
       readonly correct: number;
       /** The share's gradients, flat, when exchanging by transfer; null when written to shared memory. */
       readonly gradients: Float32Array | null;
       readonly timings: ShareTimings;
+    }
+  | {
+      readonly type: 'evaluate-done';
+      readonly index: number;
+      /** Summed cross-entropy and count of correct answers over its images, and each image's predicted class. */
+      readonly lossSum: number;
+      readonly correct: number;
+      readonly predictions: Uint8Array;
     }
   | { readonly type: 'failed'; readonly index: number; readonly message: string };
 

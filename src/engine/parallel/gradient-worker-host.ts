@@ -2,12 +2,15 @@
  * What a data-parallel gradient worker does (issue 19), whatever hosts it (a browser Worker, a Node
  * worker thread): start single-threaded wasm with the engine's kernels, build the run's model, and per
  * step take the weights, compute the gradients of its share of the batch (`shareGradients`, the very
- * code a one-worker step runs) and hand them back.
+ * code a one-worker step runs) and hand them back; after an epoch, evaluate its part of the
+ * validation images (`evaluate`, the code a one-worker validation runs).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { allIndices } from '../../core/training-batches';
 import { startBackend } from '../backend';
 import { buildModel } from '../training/build-model';
+import { evaluate } from '../training/evaluate';
 import { shareGradients, trainableVariables } from '../training/train-step';
 import { setMinLogicalCoresForThreads } from '../wasm/wasm-backend';
 import { assignFromFlat, copyTensorsInto, flatLayout, sameLayout, type FlatLayout } from './flat-weights';
@@ -50,18 +53,32 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     post({ type: 'ready', index, simd: info.wasmSimd === true, startMs: performance.now() - startMs }, []);
   }
 
+  /** Give the model the weights of `version`: from shared memory, or those the request carries. */
+  function takeWeights(worker: Prepared, version: number, weights: Float32Array | null): void {
+    if (worker.shared) {
+      const published = Atomics.load(worker.shared.flags, 0);
+      if (published !== version) throw new Error(`the shared weights are version ${published}, not ${version}`);
+      assignFromFlat(worker.variables, worker.shared.weights, worker.layout);
+    } else {
+      if (!weights) throw new Error('a request without shared memory must carry its weights');
+      assignFromFlat(worker.variables, weights, worker.layout);
+    }
+  }
+
+  async function evaluateShare(request: Extract<GradientRequest, { type: 'evaluate' }>): Promise<void> {
+    const worker = prepared;
+    if (!worker) throw new Error('an evaluation came before the worker was set up');
+    takeWeights(worker, request.version, request.weights);
+    const count = request.labels.length;
+    const result = await evaluate(worker.model, { count, images: request.images, labels: request.labels }, allIndices(count), request.batchSize);
+    post({ type: 'evaluate-done', index: worker.index, lossSum: result.loss * count, correct: Math.round(result.accuracy * count), predictions: result.predictions }, [result.predictions.buffer]);
+  }
+
   function share(request: Extract<GradientRequest, { type: 'share' }>): void {
     const worker = prepared;
     if (!worker) throw new Error('a share came before the worker was set up');
     const t0 = performance.now();
-    if (worker.shared) {
-      const published = Atomics.load(worker.shared.flags, 0);
-      if (published !== request.step) throw new Error(`shared weights are of step ${published}, not ${request.step}`);
-      assignFromFlat(worker.variables, worker.shared.weights, worker.layout);
-    } else {
-      if (!request.weights) throw new Error('a share without shared memory must carry its weights');
-      assignFromFlat(worker.variables, request.weights, worker.layout);
-    }
+    takeWeights(worker, request.version, request.weights);
     const t1 = performance.now();
     const count = request.labels.length;
     if (request.images.length !== count * CIFAR_IMAGE_BYTES) throw new Error(`a share of ${count} labels needs ${count * CIFAR_IMAGE_BYTES} image bytes, got ${request.images.length}`);
@@ -76,7 +93,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
       t2 = performance.now();
       if (worker.shared) {
         copyTensorsInto(gradients, worker.layout, worker.shared.gradients);
-        Atomics.store(worker.shared.flags, worker.index, request.step);
+        Atomics.store(worker.shared.flags, worker.index, request.version);
       } else {
         flat = new Float32Array(worker.layout.size);
         copyTensorsInto(gradients, worker.layout, flat);
@@ -86,12 +103,13 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
       measured.dispose();
     }
     const timings = { readWeightsMs: t1 - t0, computeMs: t2 - t1, writeGradientsMs: performance.now() - t2 };
-    post({ type: 'share-done', index: worker.index, step: request.step, loss, correct, gradients: flat, timings }, flat ? [flat.buffer] : []);
+    post({ type: 'share-done', index: worker.index, version: request.version, loss, correct, gradients: flat, timings }, flat ? [flat.buffer] : []);
   }
 
   async function handle(request: GradientRequest): Promise<void> {
     try {
       if (request.type === 'init') await init(request);
+      else if (request.type === 'evaluate') await evaluateShare(request);
       else share(request);
     } catch (error) {
       post({ type: 'failed', index, message: error instanceof Error ? error.message : String(error) }, []);

@@ -234,7 +234,9 @@ export class Trainer {
 
   private async finishEpoch(): Promise<{ summary: EpochSummary; predictions: Uint8Array }> {
     const validationStartMs = this.nowMs();
-    const validation = await evaluate(this.model, this.data.test, this.validationPool, this.settings.batchSize);
+    const validation = this.parallel
+      ? await this.parallel.evaluate(this.model, this.variables, this.data.test, this.validationPool, this.settings.batchSize)
+      : await evaluate(this.model, this.data.test, this.validationPool, this.settings.batchSize);
     const validationSeconds = (this.nowMs() - validationStartMs) / 1000;
     const summary: EpochSummary = {
       epoch: this.epoch,

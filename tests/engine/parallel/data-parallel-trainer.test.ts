@@ -12,8 +12,9 @@ import { spawnNodeGradientWorker } from '../../../scripts/parallel/node-gradient
 import { makeBandSplit, TINY_SPEC_WITH_DROPOUT, tinySettings } from '../training/fixtures';
 import { useWasmWithKernels } from '../wasm/backend-parity';
 
-// 300 images at batch 64: four full batches and one of 44 per epoch (too small to share at 32 per worker).
-const data: TrainingData = { train: makeBandSplit(300, 1), test: makeBandSplit(40, 2) };
+// 300 images at batch 64: four full batches and one of 44 per epoch (too small to share at 32 per worker);
+// 70 validation images, shared 35 + 35 (in batches of 64: each part one smaller batch).
+const data: TrainingData = { train: makeBandSplit(300, 1), test: makeBandSplit(70, 2) };
 const settings = tinySettings({ batchSize: 64, epochs: 2, augment: true, seed: 9 });
 const limit = { workers: 2, reason: '2 logical cores: one worker per core' };
 
@@ -21,12 +22,16 @@ beforeAll(async () => {
   await useWasmWithKernels();
 });
 
-async function train(workers: TrainingWorkersOptions | null): Promise<{ losses: number[]; valLosses: number[]; status: TrainingWorkersStatus | null }> {
+async function train(workers: TrainingWorkersOptions | null): Promise<{ losses: number[]; valLosses: number[]; valAccuracies: number[]; predictions: Uint8Array[]; status: TrainingWorkersStatus | null }> {
   const trainer = await Trainer.create({ spec: TINY_SPEC_WITH_DROPOUT, hyperparameters: settings, data, backend: 'wasm', workers });
+  const predictions: Uint8Array[] = [];
   try {
-    while (!trainer.done) await trainer.step();
+    while (!trainer.done) {
+      const outcome = await trainer.step();
+      if (outcome.kind === 'epoch') predictions.push(outcome.validation.predictions);
+    }
     const history = trainer.history;
-    return { losses: history.batches.map((b) => b.loss), valLosses: history.epochs.map((e) => e.valLoss), status: trainer.workers };
+    return { losses: history.batches.map((b) => b.loss), valLosses: history.epochs.map((e) => e.valLoss), valAccuracies: history.epochs.map((e) => e.valAccuracy), predictions, status: trainer.workers };
   } finally {
     trainer.dispose();
   }
@@ -42,6 +47,9 @@ describe('the Trainer with gradient workers', () => {
     for (const run of [fixed, measured]) {
       run.losses.forEach((loss, index) => expect(loss).toBeCloseTo(one.losses[index] ?? Number.NaN, 5));
       run.valLosses.forEach((loss, index) => expect(loss).toBeCloseTo(one.valLosses[index] ?? Number.NaN, 5));
+      // Validation shared among the workers too: the same accuracy and the same class for every image.
+      expect(run.valAccuracies).toEqual(one.valAccuracies);
+      expect(run.predictions.map((p) => Array.from(p))).toEqual(one.predictions.map((p) => Array.from(p)));
     }
     expect(one.status).toBeNull();
     expect(fixed.status).toMatchObject({ workers: 2, limit: 2, measuring: false, exchange: 'shared' });
