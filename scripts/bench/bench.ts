@@ -16,6 +16,11 @@
  * configurations that would take minutes per step are skipped with the reason stated. The load
  * average is recorded before and after: other work on the machine slows every number here.
  *
+ * `--only=parallel` measures only data-parallel training against one worker (issue 19;
+ * measure-parallel.ts, report-parallel.ts): in Node and in a Chromium worker, the two stepped in turn,
+ * with spreads and the load average around each comparison, one worker's step profiled kernel by
+ * kernel, and a projection for 4 and 8 cores; a full run measures it first, while the machine is freshest.
+ *
  * `CHROMIUM_GPU=1 npm run bench` starts Chromium on the machine's real GPU (tests/chromium.ts): webgl
  * configurations are then timed like the fast ones, and the real-GPU target (our engine ≥ 2× stock
  * tfjs webgl at batch 512) is checked.

@@ -15,7 +15,15 @@ export interface BenchReport {
   readonly records: readonly BenchRecord[];
 }
 
-const HEADER = ['where', 'loop', 'backend', 'kernels', 'batch', 'images/s', 'first step', 'timed steps', 'note'] as const;
+const HEADER = ['where', 'loop', 'backend', 'kernels', 'batch', 'images/s', 'per step (min–max)', 'first step', 'timed steps', 'note'] as const;
+
+/** "244–263": the slowest and fastest timed step's images/s, or '—' without timed steps. */
+function stepRange(batchSize: number, stepMs: readonly number[]): string {
+  if (stepMs.length === 0) return '—';
+  const speeds = stepMs.map((ms) => (batchSize * 1000) / ms);
+  const digits = Math.max(...speeds) < 10 ? 1 : 0;
+  return `${Math.min(...speeds).toFixed(digits)}–${Math.max(...speeds).toFixed(digits)}`;
+}
 
 /** The report as a fixed-width text table, one row per record, with the machine above it. */
 export function formatReport(report: BenchReport): string {
@@ -29,11 +37,12 @@ export function formatReport(report: BenchReport): string {
   ];
   const rows = report.records.map(({ config, outcome }) => [
     config.environment === 'node' ? 'Node' : config.environment === 'chromium' ? 'Chromium worker' : 'Chromium worker, COOP/COEP',
-    config.loop === 'engine' ? 'our engine (Trainer)' : 'stock trainOnBatch',
+    config.loop === 'engine' ? 'our engine (Trainer, 1 worker)' : 'stock trainOnBatch',
     config.backend,
     config.kernels === 'ours' ? 'stock + ours' : 'stock',
     String(config.batchSize),
     outcome.status === 'ok' ? outcome.speed.imagesPerSecond.toFixed(1) : '—',
+    outcome.status === 'ok' ? stepRange(config.batchSize, outcome.speed.stepMs) : '—',
     outcome.status === 'ok' ? `${(outcome.speed.firstStepMs / 1000).toFixed(1)} s` : '—',
     outcome.status === 'ok' ? String(outcome.speed.stepMs.length) : '—',
     outcome.status !== 'ok'
