@@ -54,6 +54,11 @@ export type BenchOutcome =
   | { readonly status: 'failed'; readonly reason: string }
   | { readonly status: 'skipped'; readonly reason: string };
 
+/** The bench page's interleaved measurement (measure-training.ts: runInterleavedConfigs), on `window`. */
+export interface InterleavedBenchPageApi {
+  benchInterleaved(configs: readonly BenchConfig[]): Promise<BenchOutcome[]>;
+}
+
 /** The bench page's API, on `window` (see browser/bench-page.ts). */
 export interface BenchPageApi {
   /** Run one configuration in the page's Web Worker. Never rejects: failures are outcomes. */

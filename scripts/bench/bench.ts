@@ -30,7 +30,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchConfig, BenchEnvironment, BenchOutcome } from './bench-types';
 import { withBenchPage } from './browser-runs';
 import { describeMachine } from './machine';
-import { runTrainingConfig } from './measure-training';
+import { runInterleavedConfigs, runTrainingConfig } from './measure-training';
 import { classifyPlans, formatClassifyLatency, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome, type ClassifyBenchRecord } from './measure-classify';
 import { formatReport, type BenchRecord, type BenchReport } from './report';
 import { checkTargets, formatApp, formatEvaluation, formatTargets, type EvaluationBenchRecord } from './report-extra';
@@ -60,18 +60,33 @@ type Plan = Pick<BenchConfig, 'backend' | 'kernels' | 'loop'> & {
 
 const STOCK_CPU_IN_NODE = { environment: 'node', loop: 'trainOnBatch', backend: 'cpu', name: 'stock trainOnBatch on cpu in Node' } as const;
 
-const NODE_PLANS: readonly Plan[] = [
+/**
+ * Plans close enough in speed that only a side-by-side measurement can tell them apart: measured
+ * together, one step of each in turn (measure-training.ts: runInterleavedConfigs). Plans on other
+ * backends differ from them by 10× and more, which no spell of load explains.
+ */
+interface PlanGroup {
+  readonly together: readonly Plan[];
+}
+
+/** Stock trainOnBatch and our engine, both on wasm with our kernels (about 5 % apart). */
+const WASM_PAIR: PlanGroup = {
+  together: [
+    { backend: 'wasm', kernels: 'ours', loop: 'trainOnBatch', slow: false },
+    { backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false },
+  ],
+};
+
+const NODE_PLANS: readonly (Plan | PlanGroup)[] = [
   { backend: 'cpu', kernels: 'stock', loop: 'trainOnBatch', slow: true },
   { backend: 'wasm', kernels: 'stock', loop: 'trainOnBatch', slow: false },
-  { backend: 'wasm', kernels: 'ours', loop: 'trainOnBatch', slow: false },
-  { backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false },
+  WASM_PAIR,
   { backend: 'cpu', kernels: 'stock', loop: 'engine', slow: true, proxy: STOCK_CPU_IN_NODE },
 ];
-const CHROMIUM_PLANS: readonly Plan[] = [
+const CHROMIUM_PLANS: readonly (Plan | PlanGroup)[] = [
   { backend: 'wasm', kernels: 'stock', loop: 'trainOnBatch', slow: false },
-  { backend: 'wasm', kernels: 'ours', loop: 'trainOnBatch', slow: false },
+  WASM_PAIR,
   { backend: 'webgl', kernels: 'stock', loop: 'trainOnBatch', slow: WEBGL_IS_SLOW },
-  { backend: 'wasm', kernels: 'ours', loop: 'engine', slow: false },
   // Our loop with stock tfjs kernels, then with ours: separates what the kernels give from the loop's share.
   { backend: 'webgl', kernels: 'stock', loop: 'engine', slow: WEBGL_IS_SLOW },
   { backend: 'webgl', kernels: 'ours', loop: 'engine', slow: WEBGL_IS_SLOW },
@@ -120,6 +135,25 @@ function configFor(environment: BenchEnvironment, plan: Plan, batchSize: number)
   return slow
     ? { ...rest, environment, batchSize, minTimedSteps: 1, maxTimedSteps: 1, minTimedMs: 0, warmUpOnlyAboveMs }
     : { ...rest, environment, batchSize, minTimedSteps: 3, maxTimedSteps: 30, minTimedMs: 5_000, warmUpOnlyAboveMs };
+}
+
+/** A group at batch 64, then at 512, its plans' steps interleaved. */
+async function runGroup(environment: BenchEnvironment, group: PlanGroup, runTogether: (configs: readonly BenchConfig[]) => Promise<BenchOutcome[]>, records: BenchRecord[]): Promise<void> {
+  for (const batchSize of [64, 512]) {
+    const configs = group.together.map((plan) => configFor(environment, plan, batchSize));
+    const before = loadavg()[0] ?? null;
+    const outcomes = await runTogether(configs);
+    const loadAverage = { before, after: loadavg()[0] ?? null };
+    configs.forEach((config, index) => report({ config, outcome: outcomes[index] ?? { status: 'failed', reason: 'no outcome' }, loadAverage }, records));
+  }
+}
+
+/** Each plan (or group) in turn. */
+async function runPlans(environment: BenchEnvironment, plans: readonly (Plan | PlanGroup)[], run: (config: BenchConfig) => Promise<BenchOutcome>, runTogether: (configs: readonly BenchConfig[]) => Promise<BenchOutcome[]>, records: BenchRecord[]): Promise<void> {
+  for (const plan of plans) {
+    if ('together' in plan) await runGroup(environment, plan, runTogether, records);
+    else await runPlan(environment, plan, run, records);
+  }
 }
 
 /** Batch 64, then batch 512 unless batch 64 (or the plan's proxy) predicts a step over the budget. */
@@ -196,7 +230,7 @@ async function main(): Promise<void> {
   if (only !== 'chromium' && only !== 'app' && only !== 'webgl' && only !== 'parallel') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') {
-      for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
+      await runPlans('node', NODE_PLANS, (config) => runTrainingConfig(config, 'main-thread'), (configs) => runInterleavedConfigs(configs, 'main-thread'), records);
       process.stdout.write('wasm heap of training, a fresh Node process each (it never shrinks):\n');
       wasmHeaps = await measureWasmHeaps((line) => process.stdout.write(`${line}\n`));
     }
@@ -207,7 +241,7 @@ async function main(): Promise<void> {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
-      if (only !== 'classify') for (const plan of CHROMIUM_PLANS) await runPlan('chromium', plan, (config) => page.run(config), records);
+      if (only !== 'classify') await runPlans('chromium', CHROMIUM_PLANS, (config) => page.run(config), (configs) => page.runInterleaved(configs), records);
       for (const backend of ['wasm', 'webgl'] as const) await measureClassify(classifyPlans('chromium', backend), (config) => page.runClassify(config), classify);
       if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'chromium'), (config) => page.runEvaluation(config), evaluation);
     });

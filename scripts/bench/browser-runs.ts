@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../vite/cross-origin-isolation';
 import { wasmThreadsPlugin } from '../vite/wasm-threads-plugin';
-import type { BenchConfig, BenchOutcome, BenchPageApi } from './bench-types';
+import type { BenchConfig, BenchOutcome, BenchPageApi, InterleavedBenchPageApi } from './bench-types';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from './measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from './measure-engine';
 import type { ParallelBenchConfig, ParallelBenchOutcome, ParallelBenchPageApi } from './measure-parallel';
@@ -22,6 +22,8 @@ export interface BenchPage {
   runClassify(config: ClassifyBenchConfig): Promise<ClassifyBenchOutcome>;
   /** An evaluation measurement in the page's worker. */
   runEvaluation(config: EvaluationBenchConfig): Promise<EvaluationBenchOutcome>;
+  /** Configurations on one backend, their steps interleaved, in the page's worker. */
+  runInterleaved(configs: readonly BenchConfig[]): Promise<BenchOutcome[]>;
   /** One worker against data-parallel workers, in the page's worker. */
   runParallel(config: ParallelBenchConfig): Promise<ParallelBenchOutcome>;
   /** Chromium's user agent string. */
@@ -44,6 +46,7 @@ export async function withBenchPage<T>(use: (page: BenchPage) => Promise<T>, opt
       run: (config) => session.page.evaluate((c) => (window as unknown as BenchPageApi).benchTrain(c), config),
       runClassify: (config) => session.page.evaluate((c) => (window as unknown as ClassifyBenchPageApi).benchClassify(c), config),
       runEvaluation: (config) => session.page.evaluate((c) => (window as unknown as EvaluationBenchPageApi).benchEvaluate(c), config),
+      runInterleaved: (configs) => session.page.evaluate((c) => (window as unknown as InterleavedBenchPageApi).benchInterleaved(c), configs),
       runParallel: (config) => session.page.evaluate((c) => (window as unknown as ParallelBenchPageApi).benchParallel(c), config),
     }),
   );

@@ -21,11 +21,17 @@ export function syntheticSplit(count: number, seed: number): CifarArrays {
   return { count, images, labels: Uint8Array.from({ length: count }, (_, i) => i % 10) };
 }
 
+/** A training loop set up and ready to step: each call trains one batch and gives its wall time. */
+export interface PreparedLoop {
+  readonly step: () => Promise<number>;
+  readonly dispose: () => void;
+}
+
 /**
- * Time `Trainer.step()` on the active backend: one untimed step, then timed ones as `config` says. The
- * run's epoch holds more batches than are stepped, so no validation falls inside the timing.
+ * Our engine's `Trainer` on synthetic data, ready to step on the active backend: one worker, an epoch
+ * longer than the steps `config` allows, so no validation falls inside the timing.
  */
-export async function timeEngineTraining(config: BenchConfig, backendName: string): Promise<TrainingSpeed> {
+export async function prepareEngineLoop(config: BenchConfig, backendName: string): Promise<PreparedLoop> {
   const train = syntheticSplit(config.batchSize * (config.maxTimedSteps + 2), 1);
   const trainer = await Trainer.create({
     spec: DEFAULT_MODEL_SPEC,
@@ -33,22 +39,37 @@ export async function timeEngineTraining(config: BenchConfig, backendName: strin
     data: { train, test: syntheticSplit(10, 2) },
     backend: backendName,
   });
-  const step = async (): Promise<number> => {
-    const startMs = performance.now();
-    const outcome = await trainer.step();
-    if (outcome.kind !== 'batch') throw new Error(`a timed step ended the epoch (${outcome.kind}); the synthetic epoch is too short`);
-    return performance.now() - startMs;
+  return {
+    step: async () => {
+      const startMs = performance.now();
+      const outcome = await trainer.step();
+      if (outcome.kind !== 'batch') throw new Error(`a timed step ended the epoch (${outcome.kind}); the synthetic epoch is too short`);
+      return performance.now() - startMs;
+    },
+    dispose: () => trainer.dispose(),
   };
+}
+
+/**
+ * Time a prepared loop: one untimed step, then timed ones as `config` says (a warm-up step over
+ * `warmUpOnlyAboveMs` is the only one). Disposes the loop.
+ */
+export async function timeLoop(loop: PreparedLoop, config: BenchConfig): Promise<TrainingSpeed> {
   try {
-    const firstStepMs = await step();
+    const firstStepMs = await loop.step();
     if (firstStepMs > config.warmUpOnlyAboveMs) return { imagesPerSecond: (config.batchSize * 1000) / firstStepMs, firstStepMs, stepMs: [] };
     const stepMs: number[] = [];
     const total = (): number => stepMs.reduce((sum, ms) => sum + ms, 0);
-    while (stepMs.length < config.minTimedSteps || (total() < config.minTimedMs && stepMs.length < config.maxTimedSteps)) stepMs.push(await step());
+    while (stepMs.length < config.minTimedSteps || (total() < config.minTimedMs && stepMs.length < config.maxTimedSteps)) stepMs.push(await loop.step());
     return { imagesPerSecond: (config.batchSize * stepMs.length * 1000) / total(), firstStepMs, stepMs };
   } finally {
-    trainer.dispose();
+    loop.dispose();
   }
+}
+
+/** Time `Trainer.step()` on the active backend (see `prepareEngineLoop` and `timeLoop`). */
+export async function timeEngineTraining(config: BenchConfig, backendName: string): Promise<TrainingSpeed> {
+  return timeLoop(await prepareEngineLoop(config, backendName), config);
 }
 
 /** One evaluation measurement: the engine's `evaluate` (dropout off, loss + argmax read back) on a backend. */

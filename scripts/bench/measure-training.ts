@@ -9,7 +9,7 @@ import { registerWasmTrainingKernels, restoreStockWasmKernels } from '../../src/
 import { registerWebGLTrainingKernels, restoreStockWebGLKernels } from '../../src/engine/webgl/register-webgl-kernels';
 import type { BenchConfig, BenchOutcome, TrainingSpeed } from './bench-types';
 import { buildTutorialModel, syntheticBatch } from './tutorial-model';
-import { timeEngineTraining } from './measure-engine';
+import { prepareEngineLoop, timeEngineTraining, timeLoop, type PreparedLoop } from './measure-engine';
 
 /**
  * Start `config.backend` as the engine does (software WebGL allowed, wasm binaries and kernels
@@ -46,31 +46,85 @@ export async function runTrainingConfig(config: BenchConfig, host: 'worker' | 'm
 }
 
 async function timeTraining(config: BenchConfig): Promise<TrainingSpeed> {
-  const model = buildTutorialModel();
-  const { xs, ys } = syntheticBatch(config.batchSize, 1);
-  try {
-    const firstStepMs = await timedStep(model, xs, ys);
-    if (firstStepMs > config.warmUpOnlyAboveMs) {
-      return { imagesPerSecond: (config.batchSize * 1000) / firstStepMs, firstStepMs, stepMs: [] };
-    }
-    const stepMs: number[] = [];
-    const total = (): number => stepMs.reduce((sum, ms) => sum + ms, 0);
-    while (stepMs.length < config.minTimedSteps || (total() < config.minTimedMs && stepMs.length < config.maxTimedSteps)) {
-      stepMs.push(await timedStep(model, xs, ys));
-    }
-    return { imagesPerSecond: (config.batchSize * stepMs.length * 1000) / total(), firstStepMs, stepMs };
-  } finally {
-    tf.dispose([xs, ys]);
-    model.optimizer.dispose();
-    model.dispose();
-  }
+  return timeLoop(prepareStockLoop(config), config);
 }
 
-/** One `trainOnBatch`; it resolves after the loss is read back, so the step's work is done. */
-async function timedStep(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor): Promise<number> {
-  const startMs = performance.now();
-  await model.trainOnBatch(xs, ys);
-  return performance.now() - startMs;
+/** Stock `trainOnBatch` on the tutorial model and one synthetic batch, ready to step. */
+function prepareStockLoop(config: BenchConfig): PreparedLoop {
+  const model = buildTutorialModel();
+  const { xs, ys } = syntheticBatch(config.batchSize, 1);
+  return {
+    step: async () => {
+      const startMs = performance.now();
+      // It resolves after the loss is read back, so the step's work is done.
+      await model.trainOnBatch(xs, ys);
+      return performance.now() - startMs;
+    },
+    dispose: () => {
+      tf.dispose([xs, ys]);
+      model.optimizer.dispose();
+      model.dispose();
+    },
+  };
+}
+
+/** A request to time several configurations on one backend with our kernels, their steps interleaved. */
+export interface InterleavedBenchRequest {
+  readonly kind: 'interleaved';
+  readonly configs: readonly BenchConfig[];
+}
+
+/** True for a message that asks for an interleaved measurement. */
+export function isInterleavedBenchRequest(value: unknown): value is InterleavedBenchRequest {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'interleaved';
+}
+
+/**
+ * Time `configs` — loops on one backend, all with our kernels — side by side: each set up and stepped
+ * once untimed, then one timed step of each in turn (A, B, A, B, …; the order reversed every round),
+ * until every one has the steps its config asks for; all get as many. A slow spell of a shared
+ * machine so falls on all of them, and their spreads can be compared. Never throws.
+ */
+export async function runInterleavedConfigs(configs: readonly BenchConfig[], host: 'worker' | 'main-thread'): Promise<BenchOutcome[]> {
+  const [first] = configs;
+  const failed = (reason: string): BenchOutcome[] => configs.map(() => ({ status: 'failed', reason }));
+  if (!first || configs.some((c) => c.backend !== first.backend || c.kernels !== 'ours' || c.batchSize !== first.batchSize)) return failed('interleaved configurations must share a backend and batch size and use our kernels');
+  let backendDetail: string;
+  try {
+    const info = await startBackend(first.backend, host, 'benchmark');
+    registerWasmTrainingKernels();
+    registerWebGLTrainingKernels();
+    backendDetail = info.renderer ?? (info.wasmSimd === null ? first.backend : `SIMD ${info.wasmSimd ? 'on' : 'off'}, ${info.wasmThreads ?? 1} thread(s)`);
+  } catch (error) {
+    return failed(`backend did not start: ${messageOf(error)}`);
+  }
+  const loops: PreparedLoop[] = [];
+  try {
+    for (const config of configs) loops.push(config.loop === 'engine' ? await prepareEngineLoop(config, config.backend) : prepareStockLoop(config));
+    const firstStepMs: number[] = [];
+    for (const loop of loops) firstStepMs.push(await loop.step());
+    const stepMs: number[][] = configs.map(() => []);
+    const satisfied = (index: number): boolean => {
+      const config = configs[index] as BenchConfig;
+      const taken = stepMs[index] as number[];
+      const total = taken.reduce((sum, ms) => sum + ms, 0);
+      return taken.length >= config.maxTimedSteps || (taken.length >= config.minTimedSteps && total >= config.minTimedMs);
+    };
+    for (let round = 0; !configs.every((_, index) => satisfied(index)); round++) {
+      const order = loops.map((_, index) => index);
+      if (round % 2 === 1) order.reverse();
+      for (const index of order) (stepMs[index] as number[]).push(await (loops[index] as PreparedLoop).step());
+    }
+    return configs.map((config, index) => {
+      const taken = stepMs[index] as number[];
+      const total = taken.reduce((sum, ms) => sum + ms, 0);
+      return { status: 'ok', speed: { imagesPerSecond: (config.batchSize * taken.length * 1000) / total, firstStepMs: firstStepMs[index] ?? 0, stepMs: taken }, backendDetail: `${backendDetail}; steps interleaved with ${configs.length - 1} other loop(s)` };
+    });
+  } catch (error) {
+    return failed(messageOf(error));
+  } finally {
+    for (const loop of loops) loop.dispose();
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -17,6 +17,7 @@ import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageAp
 import type { DropoutBenchConfig, DropoutBenchOutcome, DropoutBenchPageApi, DropoutBenchRow } from './webgl-page/dropout-types';
 import type { WarmUpBenchOptions, WarmUpBenchPageApi, WarmUpBenchResult } from './webgl-page/warm-up-types';
 import { withStaticPage } from './static-page';
+import { compareSpreads, spreadOf } from '../../src/core/spread';
 
 const PAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'webgl-page');
 
@@ -101,18 +102,26 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
+/** "stock 40–52 ms, ours 20–25 ms: apart" — each side's range and whether the ranges overlap (samples taken in turn). */
+function spreads(stock: readonly number[], ours: readonly number[]): string {
+  if (stock.length === 0 || ours.length === 0) return 'no samples';
+  const range = (values: readonly number[]): string => `${fixed(Math.min(...values))}–${fixed(Math.max(...values))}`;
+  const verdict = compareSpreads(spreadOf(stock), spreadOf(ours));
+  return `stock ${range(stock)} ms, ours ${range(ours)} ms: ${verdict === 'overlap' ? 'the ranges overlap, no difference shown' : 'the ranges are apart'}`;
+}
+
 function formatConvFilter(report: WebGLBenchReport): string[] {
-  const header = '  case                 | threads stock → ours (G × rows) | first call ms stock / ours | median ms stock / ours (n) | stock ÷ ours | max diff / max |stock|';
+  const header = '  case                 | threads stock → ours (G × rows) | first call ms stock / ours | median ms stock / ours (n) | stock ÷ ours | max diff / max |stock| | per call, in turn';
   const lines = report.convFilter.map((r) => {
     const threads = `${r.stockThreads} → ${r.ourThreads} (${r.split.groups} × ${r.split.rowsPerGroup})`;
     const first = `${fixed(r.stock.firstCallMs)} / ${fixed(r.ours.firstCallMs)}`;
     const middle = `${fixed(r.stock.medianMs)} / ${fixed(r.ours.medianMs)} (${r.ours.samplesMs.length})`;
     const ratio = (r.stock.medianMs / r.ours.medianMs).toFixed(2);
-    return `  ${r.benchCase.name.padEnd(20)} | ${threads.padEnd(31)} | ${first.padEnd(26)} | ${middle.padEnd(26)} | ${ratio.padStart(12)} | ${r.largestRelativeDifference.toExponential(1)}`;
+    return `  ${r.benchCase.name.padEnd(20)} | ${threads.padEnd(31)} | ${first.padEnd(26)} | ${middle.padEnd(26)} | ${ratio.padStart(12)} | ${r.largestRelativeDifference.toExponential(1).padEnd(22)} | ${spreads(r.stock.samplesMs, r.ours.samplesMs)}`;
   });
   const stepLines = report.steps.map((s) => {
     const line = `  tutorial model trainOnBatch, batch ${s.batchSize}: first step ${fixed(s.stock.firstStepMs)} / ${fixed(s.ours.firstStepMs)} ms (stock's compiles the shaders both share), median ${fixed(s.stock.medianMs)} / ${fixed(s.ours.medianMs)} ms (${s.ours.samplesMs.length} each)`;
-    return `${line}, stock ÷ ours ${(s.stock.medianMs / s.ours.medianMs).toFixed(2)}`;
+    return `${line}, stock ÷ ours ${(s.stock.medianMs / s.ours.medianMs).toFixed(2)}; ${spreads(s.stock.samplesMs, s.ours.samplesMs)}`;
   });
   return ['Conv2DBackpropFilter, stock tfjs webgl vs ours (wall time per call until read back):', header, ...lines, ...(stepLines.length > 0 ? ['Whole training steps, stock webgl kernels / ours:', ...stepLines] : [])];
 }
@@ -122,7 +131,7 @@ function formatDropoutRow(row: DropoutBenchRow): string {
   const ours = median(row.oursMs);
   const sumOnly = median(row.sumOnlyMs);
   const ms = (value: number): string => `${value.toFixed(1)} ms`;
-  return `  [${row.shape.join(', ')}]  stock ${ms(stock)}  ours ${ms(ours)}  sum only ${ms(sumOnly)}  dropout's own: stock ${ms(stock - sumOnly)}, ours ${ms(ours - sumOnly)}  (${(stock / ours).toFixed(2)}× per call)`;
+  return `  [${row.shape.join(', ')}]  stock ${ms(stock)}  ours ${ms(ours)}  sum only ${ms(sumOnly)}  dropout's own: stock ${ms(stock - sumOnly)}, ours ${ms(ours - sumOnly)}  (${(stock / ours).toFixed(2)}× per call; ${spreads(row.stockMs, row.oursMs)})`;
 }
 
 function formatDropout(report: WebGLBenchReport): string[] {

@@ -5,6 +5,8 @@ import type { MachineDescription } from './machine';
 export interface BenchRecord {
   readonly config: BenchConfig;
   readonly outcome: BenchOutcome;
+  /** 1-minute load average before and after, for configurations measured side by side with others. */
+  readonly loadAverage?: { readonly before: number | null; readonly after: number | null };
 }
 
 /** The whole of bench/results.json. */
@@ -35,7 +37,7 @@ export function formatReport(report: BenchReport): string {
     `Workload: ${report.workload}`,
     '',
   ];
-  const rows = report.records.map(({ config, outcome }) => [
+  const rows = report.records.map(({ config, outcome, loadAverage }) => [
     config.environment === 'node' ? 'Node' : config.environment === 'chromium' ? 'Chromium worker' : 'Chromium worker, COOP/COEP',
     config.loop === 'engine' ? 'our engine (Trainer, 1 worker)' : 'stock trainOnBatch',
     config.backend,
@@ -49,7 +51,7 @@ export function formatReport(report: BenchReport): string {
       ? `${outcome.status}: ${outcome.reason}`
       : outcome.speed.stepMs.length === 0
         ? `${outcome.backendDetail}; from the warm-up step alone (it took over a minute)`
-        : outcome.backendDetail,
+        : `${outcome.backendDetail}${loadAverage ? `; load average ${loadAverage.before?.toFixed(1) ?? '?'} before, ${loadAverage.after?.toFixed(1) ?? '?'} after` : ''}`,
   ]);
   const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const format = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();

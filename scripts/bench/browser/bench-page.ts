@@ -1,5 +1,6 @@
 /** The benchmark page: exposes `window.benchTrain`, `window.benchClassify` and `window.benchEvaluate`, which hand a configuration to the worker. */
-import type { BenchConfig, BenchOutcome, BenchPageApi } from '../bench-types';
+import type { BenchConfig, BenchOutcome, BenchPageApi, InterleavedBenchPageApi } from '../bench-types';
+import type { InterleavedBenchRequest } from '../measure-training';
 import type { ClassifyBenchConfig, ClassifyBenchOutcome, ClassifyBenchPageApi } from '../measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome, EvaluationBenchPageApi } from '../measure-engine';
 import type { ParallelBenchConfig, ParallelBenchOutcome, ParallelBenchPageApi } from '../measure-parallel';
@@ -20,13 +21,19 @@ function benchEvaluate(config: EvaluationBenchConfig): Promise<EvaluationBenchOu
   return ask<EvaluationBenchOutcome>(config);
 }
 
+/** Configurations on one backend with their steps interleaved (scripts/bench/measure-training.ts), in the same worker. */
+async function benchInterleaved(configs: readonly BenchConfig[]): Promise<BenchOutcome[]> {
+  const answer = await ask<BenchOutcome[]>({ kind: 'interleaved', configs });
+  return Array.isArray(answer) ? answer : configs.map(() => answer);
+}
+
 /** One worker against data-parallel workers (scripts/bench/measure-parallel.ts), in the same worker. */
 function benchParallel(config: ParallelBenchConfig): Promise<ParallelBenchOutcome> {
   return ask<ParallelBenchOutcome>(config);
 }
 
 /** Send one message to the worker and resolve with its one answer, or a failed outcome if it breaks. */
-function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig | ParallelBenchConfig): Promise<Outcome | { status: 'failed'; reason: string }> {
+function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenchConfig | ParallelBenchConfig | InterleavedBenchRequest): Promise<Outcome | { status: 'failed'; reason: string }> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<Outcome>): void => {
       worker.removeEventListener('error', onError);
@@ -42,5 +49,5 @@ function ask<Outcome>(config: BenchConfig | ClassifyBenchConfig | EvaluationBenc
   });
 }
 
-const api: BenchPageApi & ClassifyBenchPageApi & EvaluationBenchPageApi & ParallelBenchPageApi = { benchTrain, benchClassify, benchEvaluate, benchParallel };
+const api: BenchPageApi & ClassifyBenchPageApi & EvaluationBenchPageApi & ParallelBenchPageApi & InterleavedBenchPageApi = { benchTrain, benchClassify, benchEvaluate, benchParallel, benchInterleaved };
 Object.assign(window, api);
