@@ -41,11 +41,12 @@ describe('training workers on wasm', () => {
     await start.click();
     await expect.poll(() => panel(page).getByRole('status', { name: 'Training status' }).getAttribute('data-phase'), { timeout: SLOW_MS }).toBe('finished');
 
-    // The gradient workers' script came from the app itself.
-    expect(requested.some((url) => /\/assets\/gradient\.worker-[\w-]+\.js$/.test(url) && new URL(url).origin === new URL(baseUrl).origin)).toBe(true);
+    // Which count wins depends on the machine and its load; that both were measured — so the gradient
+    // workers started and trained (nested workers; Playwright does not see their requests) — does not.
     const text = await workersText(page);
-    // Which count wins depends on the machine and its load; that both were measured, and how weights moved, does not.
-    expect(text).toMatch(/^(\d+ workers: .* images\/s with \d+ against .* images\/s with 1, measured on this run's first batches|1 worker: more workers measured no faster here \(.* images\/s with 1; .* images\/s with \d+\))/);
+    expect(text).toMatch(/^(\d+ workers: .* images\/s with \d+ against .* images\/s with 1, measured on this run's first batches|1 worker: more workers measured no faster here \(.* images\/s with 1; .* images\/s with 2\))/);
     if (!text?.startsWith('1 worker')) expect(text).toMatch(/; weights and gradients through shared memory$/);
+    // Nothing but the app's own origin was asked for (the session checks every request too).
+    expect(requested.every((url) => new URL(url).origin === new URL(baseUrl).origin || url.startsWith('blob:') || url.startsWith('data:'))).toBe(true);
   });
 });
