@@ -6,7 +6,7 @@ import type { EvaluationTarget } from '../engine/protocol-evaluate';
 import type { AppData } from './store';
 
 /** Run phases in which a step can run, so the run's weights may move under an evaluation. */
-const TRAINING_PHASES: readonly AppData['trainingPhase'][] = ['preparing', 'running', 'pausing', 'stopping'];
+const TRAINING_PHASES: readonly AppData['trainingPhase'][] = Object.freeze(['preparing', 'running', 'pausing', 'stopping']);
 
 /**
  * Why evaluating `target` now is not possible, in words for the button's side; null when it is.

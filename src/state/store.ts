@@ -8,6 +8,7 @@ import { createClassifySlice, initialClassifyData, type ClassifyActions, type Cl
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
+import { reactToChange } from './store-reactions';
 import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
@@ -30,7 +31,11 @@ export function getInitialState(): AppData {
   return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData() };
 }
 
-/** The app's one store. */
+/**
+ * The app's one store. It talks to the engine through the engine session it is handed when the app
+ * starts (`attachEngineSession`, src/main.tsx): slice actions send commands and requests through it,
+ * and its routing table (engine-routes.ts) carries the engine's events back to slice actions.
+ */
 export const useAppStore = create<AppState>()((...args) => ({
   ...createRouteSlice(...args),
   ...createEngineSlice(...args),
@@ -43,3 +48,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createBackendChoiceSlice(...args),
   ...createEvaluateNowSlice(...args),
 }));
+
+// Follow-ups to changes, whichever action made them (store-reactions.ts).
+useAppStore.subscribe(reactToChange);

@@ -30,7 +30,7 @@ export interface SetupActions {
   setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
   /** The tutorial's network, optimiser, batch size and epochs, augmentation off (the data subsets stay as chosen). */
   applyTutorialPreset(): void;
-  /** Called by the training bridge when it asks for a run with `settings`. */
+  /** Called by `startTraining` when it asks for a run with `settings`. */
   runSettingsSent(settings: TrainingHyperparameters): void;
 }
 

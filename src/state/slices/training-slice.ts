@@ -3,6 +3,7 @@ import type { BatchPoint, EpochSummary } from '../../core/training-record';
 import type { CheckpointSummary, TrainEvent, TrainingPositionInfo, TrainingStatus } from '../../engine/protocol-train';
 import { DEFAULT_TRAINING_FORM, type TrainingForm } from '../training-form';
 import type { AppState } from '../store';
+import { createTrainingCommands, type TrainingCommands } from './training-commands';
 
 /** `idle` before any run (or after Reset); otherwise the current run's status. */
 export type TrainingPhase = 'idle' | TrainingStatus;
@@ -24,10 +25,12 @@ export interface TrainingData {
   readonly trainingError: string | null;
   /** The checkpoint saved in this browser, or null. */
   readonly trainingCheckpoint: CheckpointSummary | null;
+  /** Runs started in this page so far: the next run's id is one more (kept across Reset, so an old run's late events never match). */
+  readonly trainingRunsStarted: number;
 }
 
-/** Training actions. The `training*Received` ones are called by the training bridge only. */
-export interface TrainingActions {
+/** Training actions and commands. `trainingEventReceived` is called by the engine session's routes only. */
+export interface TrainingActions extends TrainingCommands {
   setTrainingForm(patch: Partial<TrainingForm>): void;
   /** A run was asked for: show it from now on (a resumed run's history arrives in its first events). */
   trainingRunRequested(runId: number): void;
@@ -48,10 +51,12 @@ export const initialTrainingData = (): TrainingData => ({
   trainingMessage: null,
   trainingError: null,
   trainingCheckpoint: null,
+  trainingRunsStarted: 0,
 });
 
 /** Training slice. */
-export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & TrainingActions> = (set) => ({
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & TrainingActions> = (set, get, store) => ({
+  ...createTrainingCommands(set, get, store),
   ...initialTrainingData(),
   setTrainingForm: (patch) => set((state) => ({ trainingForm: { ...state.trainingForm, ...patch } })),
   // A new run starts from the initial run state; the form and the saved checkpoint stay as they are.
@@ -60,11 +65,12 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & 
       ...initialTrainingData(),
       trainingForm: state.trainingForm,
       trainingCheckpoint: state.trainingCheckpoint,
+      trainingRunsStarted: state.trainingRunsStarted,
       trainingRunId: runId,
       trainingPhase: 'preparing',
     })),
   trainingEventReceived: (event) => set((state) => applyEvent(state, event)),
-  trainingCleared: () => set((state) => ({ ...initialTrainingData(), trainingForm: state.trainingForm })),
+  trainingCleared: () => set((state) => ({ ...initialTrainingData(), trainingForm: state.trainingForm, trainingRunsStarted: state.trainingRunsStarted })),
 });
 
 function applyEvent(state: TrainingData, event: TrainEvent): Partial<TrainingData> {

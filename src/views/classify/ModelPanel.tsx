@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { chooseModel, prepareClassifier } from '../../state/classify-bridge';
 import {
   selectClassifyChoice,
   selectClassifyLoaded,
@@ -70,7 +69,7 @@ export function ModelPanel() {
               value={option.kind}
               checked={choice === option.kind}
               disabled={!option.available}
-              onChange={() => chooseModel(option.kind)}
+              onChange={() => useAppStore.getState().classifyChoose(option.kind)}
             />
             <span className="model-choice-title">{option.title}</span>
             <span className="model-choice-detail">{option.detail}</span>
@@ -80,7 +79,7 @@ export function ModelPanel() {
       {status === 'failed' && (
         <div role="alert" className="field-error">
           <p>The pretrained model could not be loaded: {sentence(pretrainedError ?? 'unknown reason')}</p>
-          <button type="button" onClick={prepareClassifier}>
+          <button type="button" onClick={() => useAppStore.getState().prepareClassifier()}>
             Retry
           </button>
         </div>

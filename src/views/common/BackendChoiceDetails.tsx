@@ -1,6 +1,5 @@
 import { backendLabel, describeRecord } from '../../core/backend-choice';
 import type { ProbePhase } from '../../core/backend-probe-rules';
-import { startEngineByChoice } from '../../state/backend-choice-bridge';
 import { useAppStore } from '../../state/store';
 import { selectBackendChoice, selectBackendChoiceError, selectBackendProbe, selectEngineStatus, selectTrainingPhase } from '../../state/selectors';
 import './backend-choice.css';
@@ -49,7 +48,7 @@ export function BackendChoiceDetails() {
         <p className="backend-choice-note">Remove ?backend= from the address to let the app measure which backend is fastest.</p>
       ) : (
         <p>
-          <button type="button" disabled={probe !== null || starting || training} onClick={() => void startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
+          <button type="button" disabled={probe !== null || starting || training} onClick={() => void useAppStore.getState().startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
             Measure again
           </button>
           {training && <span className="backend-choice-note"> Stop the training run first: measuring restarts the engine.</span>}

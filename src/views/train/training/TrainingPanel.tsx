@@ -1,6 +1,4 @@
 import { useEffect, useId, useMemo } from 'react';
-import { loadDataset } from '../../../state/data-bridge';
-import { connectEngine } from '../../../state/engine-bridge';
 import {
   selectBackendInfo,
   selectContextLostMessage,
@@ -18,7 +16,6 @@ import {
   selectTrainingPhase,
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { startTraining } from '../../../state/training-bridge';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
@@ -52,7 +49,7 @@ export function TrainingPanel() {
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
   useEffect(() => {
-    loadDataset();
+    useAppStore.getState().loadDataset();
   }, []);
 
   // The edited network, the optimiser and the run size: what Start sends, or why it cannot.
@@ -94,7 +91,7 @@ export function TrainingPanel() {
       {contextLost && (
         <p className="training-message training-message-bad">
           {contextLost}{' '}
-          <button type="button" onClick={() => void connectEngine(preferred)}>
+          <button type="button" onClick={() => void useAppStore.getState().restartEngine(preferred)}>
             Restart the engine
           </button>
         </p>
@@ -103,7 +100,7 @@ export function TrainingPanel() {
         <p className="training-checkpoint">
           Saved in this browser: the run after epoch {checkpoint.epochsDone} of {checkpoint.hyperparameters.epochs} ({checkpoint.backend},{' '}
           {new Date(checkpoint.savedAt).toLocaleString()}).{' '}
-          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => startTraining({ resume: true })}>
+          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => useAppStore.getState().startTraining({ resume: true })}>
             Resume from checkpoint
           </button>
         </p>
