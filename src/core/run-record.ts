@@ -46,13 +46,14 @@ export interface RunSummary {
 }
 
 /**
- * A new run id: the time (base 36, so ids sort by creation) and 6 random base-36 digits, so two tabs
+ * A new run id: the time (base 36, zero-padded, so ids sort by creation) and 6 random base-36 digits, so two tabs
  * creating runs in the same millisecond still differ.
  * @param nowMs milliseconds since 1970; `random` returns [0, 1).
  */
 export function newRunId(nowMs: number, random: () => number): RunId {
   const suffix = Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0');
-  return `run-${Math.floor(nowMs).toString(36)}-${suffix}`;
+  // Nine base-36 digits hold every millisecond until the year 5188, so ids sort as text too.
+  return `run-${Math.floor(nowMs).toString(36).padStart(9, '0')}-${suffix}`;
 }
 
 /** The best validation accuracy a run reached, or null before its first epoch. */

@@ -77,8 +77,14 @@ export type TrainCommand =
   | { readonly type: 'run-rename'; readonly id: number; readonly runId: RunId; readonly name: string }
   /** Delete saved runs and their checkpoints (answered by `runs-deleted`). A run training now is refused. */
   | { readonly type: 'runs-delete'; readonly id: number; readonly runIds: readonly RunId[] }
-  /** Add runs to the queue; the engine trains them one after the other once nothing else trains. */
-  | { readonly type: 'runs-enqueue'; readonly id: number; readonly runs: readonly QueuedRunRequest[] };
+  /** Add runs to the queue, where they wait for `queue-start`. */
+  | { readonly type: 'runs-enqueue'; readonly id: number; readonly runs: readonly QueuedRunRequest[] }
+  /**
+   * Train the queue: its runs one after the other, each when the one before it finished (or failed),
+   * whenever nothing else trains. A queue run the user stops holds the queue until this comes again;
+   * one interrupted by a reload goes on by itself once the data is loaded.
+   */
+  | { readonly type: 'queue-start'; readonly id: number };
 
 /** Training events. */
 export type TrainEvent =
@@ -135,6 +141,7 @@ export const TRAIN_COMMAND_TYPES: readonly TrainCommand['type'][] = [
   'run-rename',
   'runs-delete',
   'runs-enqueue',
+  'queue-start',
 ];
 /** The `type` tags of `TrainEvent`. */
 export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'run-saved', 'runs-listed', 'run-detail-result', 'runs-deleted', 'training-elsewhere', 'train-error'];

@@ -34,7 +34,12 @@ export const EVENT_ROUTES: EventRoutes = Object.freeze({
   'data-error': (state, event) => state.dataEventReceived(event),
   'train-status': (state, event) => state.trainingEventReceived(event),
   'train-progress': (state, event) => state.trainingEventReceived(event),
-  'train-checkpoint': (state, event) => state.trainingEventReceived(event),
+  'training-elsewhere': (state, event) => state.trainingEventReceived(event),
+  'run-saved': (state, event) => state.runsEventReceived(event),
+  'runs-listed': (state, event) => state.runsEventReceived(event),
+  'runs-deleted': (state, event) => state.runsEventReceived(event),
+  // Answers a request.
+  'run-detail-result': null,
   'train-error': (state, event) => state.trainingEventReceived(event),
   // Answers to classify and library requests.
   'classify-models': null,
@@ -67,7 +72,7 @@ export const ENGINE_LIFECYCLE = Object.freeze({
   /** A new engine is ready: it holds no data and no models yet. */
   started(state: AppState): void {
     state.dataEngineStarted();
-    state.trainingEngineStarted();
+    state.runsEngineStarted();
     state.classifyEngineStarted();
   },
   /** The engine is going away: what it held is gone, and what it was doing will not finish. */

@@ -7,9 +7,15 @@
 import type { ClassifierKind } from './slices/classify-slice';
 import { selectTrainedModelAvailable } from './selectors';
 import type { AppState } from './store';
+import { isActive } from '../core/training-lifecycle';
+import { setupFromLab } from './run-setup';
 
 /** React to the change from `previous` to `state`. */
 export function reactToChange(state: AppState, previous: AppState): void {
+  // The editor shows what trains: a resumed, opened or queued run's own network and settings.
+  if (state.trainingLab && state.trainingLab !== previous.trainingLab && isActive(state.trainingPhase)) state.setRunSetup(setupFromLab(state.trainingLab));
+  // A queue left training by an earlier page goes on once the data set is here: load it.
+  if (state.runs !== previous.runs && state.runs.some((run) => run.status === 'interrupted' && run.queuedAt !== null)) state.loadDataset();
   if (state.classifySamplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void state.fetchClassifySamples();
   const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
   if (firstEpoch && state.classifyChoice !== 'trained') {

@@ -30,6 +30,17 @@ export const TUTORIAL_RUN_LENGTH: Readonly<Pick<TrainingForm, 'epochs' | 'batchS
  */
 export const DEFAULT_TRAINING_FORM: TrainingForm = Object.freeze({ trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH });
 
+/** The form showing a run's `settings` (the run-size part; the optimiser is in hyperparameter-form.ts). */
+export function trainingFormFrom(settings: TrainingHyperparameters): TrainingForm {
+  return {
+    trainSubset: settings.trainSubset === null ? 'all' : String(settings.trainSubset),
+    validationSubset: settings.validationSubset === null ? 'all' : String(settings.validationSubset),
+    epochs: String(settings.epochs),
+    batchSize: String(settings.batchSize),
+    augment: settings.augment,
+  };
+}
+
 /** Training subsets offered (images); 'all' is 50 000. */
 export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '5000', '10000', 'all'] as const;
 /** Validation subsets offered (test images); 'all' is 10 000. */

@@ -4,6 +4,7 @@ import type { ClassifyAnswer } from '../../src/engine/protocol-classify';
 import { isModelFile } from '../../src/state/slices/classify-commands';
 import { selectTrainedModelAvailable, selectTrainedModelLabel } from '../../src/state/selectors';
 import { getInitialState, useAppStore } from '../../src/state/store';
+import { requestRun } from './run-requests';
 
 
 const PRETRAINED = { kind: 'pretrained', label: 'pretrained tutorial model, 65.2 % on the test set', name: null } as const;
@@ -70,13 +71,13 @@ describe('classify commands', () => {
 
   test('a training run’s first epoch makes its model answer, and a reset hands back to the model before', () => {
     const store = useAppStore.getState();
-    store.trainingRunRequested(7);
+    store.trainingRunRequested(requestRun('r7'), null);
     const position = { epoch: 0, batch: 3, iteration: 3, batchesPerEpoch: 16, epochs: 5 };
-    store.trainingEventReceived({ type: 'train-status', runId: 7, status: 'running', message: null, position, sizes: { trainImages: 1000, validationImages: 500 } });
+    store.trainingEventReceived({ type: 'train-status', runId: 'r7', status: 'running', message: null, position, sizes: { trainImages: 1000, validationImages: 500 }, lab: null });
     expect(selectTrainedModelAvailable(useAppStore.getState())).toBe(true);
     expect(useAppStore.getState().classifyChoice).toBe('pretrained');
     const epoch = { epoch: 0, loss: 2, accuracy: 0.2, valLoss: 2.1, valAccuracy: 0.254, seconds: 5, imagesPerSecond: 200 };
-    store.trainingEventReceived({ type: 'train-progress', runId: 7, batches: [], epochs: [epoch], position: { ...position, epoch: 1, batch: 0, iteration: 16 } });
+    store.trainingEventReceived({ type: 'train-progress', runId: 'r7', batches: [], epochs: [epoch], position: { ...position, epoch: 1, batch: 0, iteration: 16 } });
     expect(useAppStore.getState().classifyChoice).toBe('trained');
     expect(useAppStore.getState().classifyNotice).toBe('Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).');
     expect(selectTrainedModelLabel(useAppStore.getState())).toBe('your model, trained here, epoch 1 (25.4 % on 500 validation images)');

@@ -112,8 +112,8 @@ describe('the engine session', () => {
     const fake = await runningFakeEngine();
     fake.emit({ type: 'webgl-context-lost', message: 'The GPU context was lost.' });
     expect(store().contextLostMessage).toBe('The GPU context was lost.');
-    fake.emit({ type: 'train-checkpoint', runId: null, checkpoint: null });
-    expect(store().trainingCheckpoint).toBeNull();
-    expect(fake.sent.map((command) => command.type)).toEqual(['train-query-checkpoint']);
+    fake.emit({ type: 'runs-listed', id: 1, runs: [] });
+    expect(store().runsListed).toBe(true);
+    expect(fake.sent.map((command) => command.type)).toEqual(['runs-list']);
   });
 });

@@ -1,9 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
 import type { EvaluationNowResult } from '../../src/engine/protocol-evaluate';
 import { selectEvaluateNowMessage, selectEvaluatePretrainedBlocked, selectEvaluateRunBlocked, selectShownEvaluation } from '../../src/state/selectors';
 import { getInitialState, useAppStore, type AppData } from '../../src/state/store';
 import { runningFakeEngineFor } from './fake-engine-client';
+import { requestRun } from './run-requests';
 
 const position = { epoch: 3, batch: 12, iteration: 60, batchesPerEpoch: 16, epochs: 25 };
 const state = () => useAppStore.getState();
@@ -13,10 +15,10 @@ function pausedRun(changes: Partial<AppData> = {}): void {
   useAppStore.setState({
     engineStatus: 'ready',
     dataStatus: 'ready',
-    trainingRunId: 2,
+    trainingRunId: 'r2',
     trainingPhase: 'paused',
     trainingPosition: position,
-    shownRunSettings: { ...DEFAULT_HYPERPARAMETERS, seed: 5, batchSize: 64 },
+    trainingLab: { spec: DEFAULT_MODEL_SPEC, hyperparameters: { ...DEFAULT_HYPERPARAMETERS, seed: 5, batchSize: 64, validationSubset: 256 } },
     trainingForm: { ...state().trainingForm, validationSubset: '256', batchSize: '32' },
     ...changes,
   });
@@ -45,7 +47,7 @@ describe('evaluate-now commands and slice', () => {
     expect(selectEvaluatePretrainedBlocked(state())).toBe('CIFAR-10 is not loaded yet: the test images come from it.');
     useAppStore.setState({ dataStatus: 'ready' });
     expect(selectEvaluatePretrainedBlocked(state())).toBeNull();
-    expect(selectEvaluateRunBlocked(state())).toBe('No network has been trained yet: start a run (or resume the saved one), then pause or stop it.');
+    expect(selectEvaluateRunBlocked(state())).toBe('No network has been trained yet: start a run (or open a saved one from the run list), then pause or stop it.');
     for (const phase of ['preparing', 'running', 'pausing', 'stopping'] as const) {
       pausedRun({ trainingPhase: phase });
       expect(selectEvaluateRunBlocked(state())).toBe('A training step may be running: pause or stop the run to evaluate its model now.');
@@ -77,20 +79,20 @@ describe('evaluate-now commands and slice', () => {
     expect(state().evaluateNowProgress).toBeNull();
     fake.emit({ type: 'evaluate-progress', evaluationId: 101, imagesDone: 64, images: 256 });
     expect(state().evaluateNowProgress).toEqual({ imagesDone: 64, images: 256 });
-    const done = result(101, { kind: 'trained', runId: 2, epochsDone: 3, batch: 12, iteration: 60 });
+    const done = result(101, { kind: 'trained', runId: 'r2', epochsDone: 3, batch: 12, iteration: 60 });
     fake.emit({ type: 'evaluate-result', result: done });
     expect(state()).toMatchObject({ evaluateNowRequest: null, evaluateNowProgress: null, evaluateNowMessage: null });
     expect(selectShownEvaluation(state())).toBe(done);
 
     // The next epoch's evaluation takes its place; so does another run.
-    const epoch = { runId: 2, epoch: 3, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) };
+    const epoch = { runId: 'r2', epoch: 3, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) };
     state().evaluationReceived(epoch);
     expect(selectShownEvaluation(state())).toBe(epoch);
     fake.emit({ type: 'evaluate-progress', evaluationId: 101, imagesDone: 1, images: 1 });
     expect(state().evaluateNowProgress).toBeNull();
     useAppStore.setState({ evaluateNowResult: { result: done, epochEvaluationThen: state().evaluation } });
     expect(selectShownEvaluation(state())).toBe(done);
-    state().trainingRunRequested(3);
+    state().trainingRunRequested(requestRun('r3'), null);
     expect(selectShownEvaluation(state())).toBeNull();
   });
 
@@ -102,10 +104,10 @@ describe('evaluate-now commands and slice', () => {
     const done = result(101, { kind: 'pretrained' });
     fake.emit({ type: 'evaluate-result', result: done });
     expect(selectShownEvaluation(state())).toBe(done);
-    state().trainingRunRequested(7);
+    state().trainingRunRequested(requestRun('r7'), null);
     expect(selectShownEvaluation(state())).toBe(done);
-    state().evaluationReceived({ runId: 7, epoch: 0, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) });
-    expect(selectShownEvaluation(state())).toMatchObject({ runId: 7 });
+    state().evaluationReceived({ runId: 'r7', epoch: 0, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) });
+    expect(selectShownEvaluation(state())).toMatchObject({ runId: 'r7' });
   });
 
   test('cancel, failures and a restarted engine leave a message and free the buttons', async () => {

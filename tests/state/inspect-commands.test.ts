@@ -3,6 +3,7 @@ import { runningFakeEngineFor } from './fake-engine-client';
 import type { NetworkInternals } from '../../src/engine/protocol-inspect';
 import { selectEvaluation, selectInspectModelKey } from '../../src/state/selectors';
 import { getInitialState, useAppStore, type CurrentImage } from '../../src/state/store';
+import { requestRun } from './run-requests';
 
 
 const image = (index: number): CurrentImage => ({ pixels: new Uint8Array(3072).fill(index), label: 3, source: { kind: 'cifar', split: 'test', index } });
@@ -63,25 +64,25 @@ describe('inspect commands and slice', () => {
 
   test('epoch predictions are shown for the shown run only', async () => {
     const fake = await engine();
-    useAppStore.getState().trainingRunRequested(4);
-    const evaluation = { runId: 3, epoch: 0, indices: Uint32Array.of(5), labels: Uint8Array.of(1), predictions: Uint8Array.of(1) };
+    useAppStore.getState().trainingRunRequested(requestRun('r4'), null);
+    const evaluation = { runId: 'r3', epoch: 0, indices: Uint32Array.of(5), labels: Uint8Array.of(1), predictions: Uint8Array.of(1) };
     fake.emit({ type: 'inspect-epoch-predictions', evaluation });
     expect(selectEvaluation(useAppStore.getState())).toBeNull();
-    fake.emit({ type: 'inspect-epoch-predictions', evaluation: { ...evaluation, runId: 4 } });
-    expect(selectEvaluation(useAppStore.getState())?.runId).toBe(4);
+    fake.emit({ type: 'inspect-epoch-predictions', evaluation: { ...evaluation, runId: 'r4' } });
+    expect(selectEvaluation(useAppStore.getState())?.runId).toBe('r4');
   });
 
   test('the model key: pretrained without a run, none while preparing, epochs while running, the exact update at rest', () => {
     const state = () => useAppStore.getState();
     expect(selectInspectModelKey(state())).toBe('pretrained');
-    state().trainingRunRequested(2);
+    state().trainingRunRequested(requestRun('r2'), null);
     expect(selectInspectModelKey(state())).toBeNull();
     const position = { epoch: 1, batch: 2, iteration: 6, batchesPerEpoch: 4, epochs: 3 };
-    state().trainingEventReceived({ type: 'train-status', runId: 2, status: 'running', message: null, position, sizes: null });
+    state().trainingEventReceived({ type: 'train-status', runId: 'r2', status: 'running', message: null, position, sizes: null, lab: null });
     const summary = { epoch: 0, loss: 2, accuracy: 0.2, valLoss: 2.1, valAccuracy: 0.2, seconds: 1, imagesPerSecond: 10 };
-    state().trainingEventReceived({ type: 'train-progress', runId: 2, batches: [], epochs: [summary], position });
-    expect(selectInspectModelKey(state())).toBe('run 2, 1 epochs');
-    state().trainingEventReceived({ type: 'train-status', runId: 2, status: 'paused', message: null, position, sizes: null });
-    expect(selectInspectModelKey(state())).toBe('run 2, 1 epochs, update 6');
+    state().trainingEventReceived({ type: 'train-progress', runId: 'r2', batches: [], epochs: [summary], position });
+    expect(selectInspectModelKey(state())).toBe('run r2, 1 epochs');
+    state().trainingEventReceived({ type: 'train-status', runId: 'r2', status: 'paused', message: null, position, sizes: null, lab: null });
+    expect(selectInspectModelKey(state())).toBe('run r2, 1 epochs, update 6');
   });
 });

@@ -90,7 +90,7 @@ describe('run setup', () => {
     expect(analysis.ok && analysis.totalParams).toBe(3_702_186);
   });
 
-  test('Start sends the edited network and settings; Resume sends the checkpoint’s network', async () => {
+  test('Start sends the edited network and settings as a new named run', async () => {
     const { sent } = await runningFakeEngine();
     const store = useAppStore.getState();
     store.addModelLayer('Dense');
@@ -98,9 +98,10 @@ describe('run setup', () => {
     store.setTrainingForm({ epochs: '2', batchSize: '64' });
     expect(startTraining()).toBe(true);
     const start = sent.find((command) => command.type === 'train-start');
-    expect(start).toMatchObject({ type: 'train-start', resume: false, spec: useAppStore.getState().modelSpec, hyperparameters: { momentum: 0.9, epochs: 2, batchSize: 64 } });
+    expect(start).toMatchObject({ type: 'train-start', name: 'Run 1 · SGD lr 0.01, batch 64', spec: useAppStore.getState().modelSpec, hyperparameters: { momentum: 0.9, epochs: 2, batchSize: 64 } });
     expect(start?.type === 'train-start' && start.spec.layers).toHaveLength(9);
-    expect(useAppStore.getState().shownRunSettings).toMatchObject({ momentum: 0.9, batchSize: 64 });
+    expect(useAppStore.getState().trainingLab?.hyperparameters).toMatchObject({ momentum: 0.9, batchSize: 64 });
+    expect(start?.type === 'train-start' && start.runId).toMatch(/^run-/);
 
     // A broken network is not sent.
     useAppStore.getState().addModelLayer('Conv2D', 6);

@@ -36,6 +36,8 @@ interface Run {
   writes: boolean;
   /** Why a stop was asked for by something other than the user (another tab took over), or null. */
   stopMessage: string | null;
+  /** True for a run of the queue: when it finishes or fails, the queue goes on. */
+  readonly fromQueue: boolean;
   /** Writes to the saved run, in order. */
   saving: Promise<unknown>;
 }
@@ -61,6 +63,8 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
   const loans = new ModelLoanDesk();
   // Starting runs one at a time: a Start pressed while the queue picks its next run waits its turn.
   let beginning: Promise<void> = Promise.resolve();
+  // "Train the queue" was asked for before the data set arrived: the queue starts when it does.
+  let queueWanted = false;
   const ready = lockSource
     .isHeld()
     .then((held) => (held ? undefined : book.markInterrupted()))
@@ -83,13 +87,16 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     if (target.writes) target.saving = target.saving.then(() => book.setStatus(target.runId, status, message)).catch(() => undefined);
   }
 
-  /** End `target` by itself (finished, failed, stopped by the user): give the lock back, then the queue goes on. */
+  /**
+   * End `target` by itself (finished, failed, stopped by the user): give the lock back; after a queue
+   * run that finished or failed, the queue goes on (a stop holds it).
+   */
   function endRun(target: Run, status: TrainingStatus, message: string | null): void {
     setStatus(target, status, message);
     void target.saving.then(() => {
       target.lock?.release();
       target.lock = null;
-      scheduleNext();
+      if (target.fromQueue && status !== 'stopped') scheduleNext('any');
     });
   }
 
@@ -141,6 +148,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       lock,
       writes: true,
       stopMessage: null,
+      fromQueue: record.queuedAt !== null,
       saving: Promise.resolve(),
     };
     run = current;
@@ -271,13 +279,17 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     return lock;
   }
 
-  /** Start the next queued run when nothing trains, the data is here and no other tab trains. */
-  function scheduleNext(): void {
+  /**
+   * Start the next queued run when nothing trains, the data is here and no other tab trains; with
+   * `interrupted`, only a queue run a reload interrupted (the queue was training then).
+   */
+  function scheduleNext(which: 'any' | 'interrupted'): void {
     beginning = beginning
       .then(async () => {
         if ((run && isActive(run.status)) || !options.getData()) return;
         const next = nextQueuedRun(await options.runs.list());
-        if (!next) return;
+        if (!next || (which === 'interrupted' && next.status !== 'interrupted')) return;
+        queueWanted = false;
         const lock = await lockSource.acquire(false);
         // Another tab trains: its own queue picks the next run when it is done.
         if (!lock) return;
@@ -340,8 +352,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       case 'run-rename':
       case 'runs-delete':
       case 'runs-enqueue':
-        await runCommands.handle(command);
-        if (command.type === 'runs-enqueue') scheduleNext();
+        return runCommands.handle(command);
+      case 'queue-start':
+        queueWanted = true;
+        scheduleNext('any');
         return;
     }
   }
@@ -355,7 +369,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
       if (!run || isEnded(run.status)) return;
       endRun(run, 'failed', `${message} Training stopped; restart the engine to resume from the last saved epoch.`);
     },
-    dataArrived: scheduleNext,
+    dataArrived: () => scheduleNext(queueWanted ? 'any' : 'interrupted'),
     currentModel() {
       const current = run;
       return current?.trainer ? viewOf(current.runId, current.trainer) : null;

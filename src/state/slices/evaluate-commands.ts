@@ -32,7 +32,7 @@ export const createEvaluateCommands: StateCreator<AppState, [], [], EvaluateComm
     if (!session.isRunning() || evaluateNowBlockedReason(state, target) !== null) return false;
     const form = state.trainingForm;
     const typed = readTrainingForm(form);
-    const run = target === 'run' ? state.shownRunSettings : null;
+    const run = target === 'run' ? (state.trainingLab?.hyperparameters ?? null) : null;
     const id = session.send({
       type: 'evaluate-now',
       target,

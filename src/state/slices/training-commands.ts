@@ -1,34 +1,39 @@
 /**
- * The training domain's commands to the engine: send the Train panel's commands (each run with a
- * fresh run id); the engine session routes training events to `trainingEventReceived`, which drops
- * those of other runs.
+ * The training domain's commands to the engine: Start (a new run, with a fresh run id), Pause,
+ * Resume, Step one batch, Stop and Reset of the shown run, and taking training over from another tab.
+ * The engine session routes training events to `trainingEventReceived`.
  */
 import type { StateCreator } from 'zustand';
+import { defaultRunName, newRunId } from '../../core/run-record';
 import { sessionOf } from '../engine-session';
 import { readRunSetup } from '../run-setup';
 import type { AppState } from '../store';
+import type { BeginRequest } from './training-slice';
 
 /** Training commands, and what the engine session calls on the training domain. */
 export interface TrainingCommands {
   /**
-   * Start a run of the edited network with the settings as typed: fresh, or continuing the saved
-   * checkpoint (`resume`: its network and settings, with the epochs typed now), optionally pausing
-   * after one batch (`stepOnly`, the "Step one batch" button before any run).
+   * Start a new run of the edited network with the settings as typed, optionally pausing after one
+   * batch (`stepOnly`, the "Step one batch" button before any run). The run joins the run list.
    * @returns false when it could not be sent (no engine, or the setup is invalid; the page shows why).
    */
-  startTraining(options?: { readonly resume?: boolean; readonly stepOnly?: boolean }): boolean;
+  startTraining(options?: { readonly stepOnly?: boolean }): boolean;
+  /** Send a start or continue command and show its run (shared by Start, Resume and Open). */
+  beginRun(request: BeginRequest): boolean;
   /** Pause the shown run after its batch in flight. */
   pauseTraining(): void;
   /** Continue a paused run. */
   resumeTraining(): void;
   /** Train one more batch of a paused run, then stay paused. */
   stepTraining(): void;
-  /** End the shown run after its batch in flight; its checkpoint stays. */
+  /** End the shown run after its batch in flight; its last saved epoch stays in the run list. */
   stopTraining(): void;
-  /** Forget the run, its model and the saved checkpoint. */
+  /** Show no run and let the engine free its model; saved runs stay in the list. */
   resetTraining(): void;
-  /** A new engine is ready: ask it what checkpoint this browser holds, so a run can be resumed after a reload or a lost GPU. */
-  trainingEngineStarted(): void;
+  /** Another tab trains: ask again, taking training over (that tab's run stops after its batch in flight). */
+  takeOverTraining(): void;
+  /** Leave the other tab training: forget the offer to take over. */
+  dismissTrainingElsewhere(): void;
 }
 
 /** The training commands, spread into the training slice. */
@@ -42,25 +47,25 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
       const state = get();
       const splits = state.dataset?.splits;
       const setup = readRunSetup(state, splits ? { trainCount: splits.train.count, testCount: splits.test.count } : undefined);
-      const resume = options.resume === true;
-      const checkpoint = state.trainingCheckpoint;
-      // A resumed run trains the checkpoint's network with its settings: only the epochs typed now count.
-      const reading = resume ? (setup.form.ok && checkpoint ? { spec: checkpoint.spec, settings: setup.form.settings } : null) : setup.run;
-      const session = sessionOf(state);
-      if (!session.isRunning() || !reading) return false;
-      const runId = state.trainingRunsStarted + 1;
-      set({ trainingRunsStarted: runId });
-      get().trainingRunRequested(runId);
-      get().runSettingsSent(resume && checkpoint ? { ...checkpoint.hyperparameters, epochs: reading.settings.epochs } : reading.settings);
-      session.send({
+      if (!setup.run) return false;
+      const lab = { spec: setup.run.spec, hyperparameters: setup.run.settings };
+      return get().beginRun({
         type: 'train-start',
-        runId,
-        spec: reading.spec,
-        hyperparameters: reading.settings,
-        resume,
+        runId: newRunId(Date.now(), Math.random),
+        name: defaultRunName(lab, state.runs.length + 1),
+        spec: lab.spec,
+        hyperparameters: lab.hyperparameters,
         pauseAfterBatches: options.stepOnly ? 1 : null,
       });
-      return true;
+    },
+    beginRun: (request) => {
+      const session = sessionOf(get());
+      if (!session.isRunning()) return false;
+      const lab = request.type === 'train-start' ? { spec: request.spec, hyperparameters: request.hyperparameters } : (get().runs.find((run) => run.id === request.runId)?.lab ?? null);
+      get().trainingRunRequested(request, lab);
+      if (session.send(request) !== null) return true;
+      get().trainingCleared();
+      return false;
     },
     pauseTraining: () => sendToRun('train-pause'),
     resumeTraining: () => sendToRun('train-resume'),
@@ -70,8 +75,10 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
       get().trainingCleared();
       sessionOf(get()).send({ type: 'train-reset' });
     },
-    trainingEngineStarted: () => {
-      sessionOf(get()).send({ type: 'train-query-checkpoint' });
+    takeOverTraining: () => {
+      const elsewhere = get().trainingElsewhere;
+      if (elsewhere) get().beginRun({ ...elsewhere.request, takeOver: true });
     },
+    dismissTrainingElsewhere: () => set({ trainingElsewhere: null }),
   };
 };

@@ -7,7 +7,7 @@ import {
   selectClassifyPretrainedError,
   selectClassifyPretrainedStatus,
   selectTrainedModelLabel,
-  selectTrainingCheckpoint,
+  selectResumableRun,
 } from '../../state/selectors';
 import { useAppStore, type AppState } from '../../state/store';
 import type { ClassifierKind } from '../../state/slices/classify-slice';
@@ -27,7 +27,7 @@ export function ModelPanel() {
   const pretrainedError = useAppStore(selectClassifyPretrainedError);
   const trainedLabel = useAppStore(selectTrainedModelLabel);
   const loaded = useAppStore(selectClassifyLoaded);
-  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const saved = useAppStore(selectResumableRun);
   const dismiss = useAppStore((state: AppState) => state.classifyNoticeDismissed);
 
   const options: { kind: ClassifierKind; title: string; detail: string; available: boolean }[] = [
@@ -42,7 +42,7 @@ export function ModelPanel() {
       title: 'Your model, trained here',
       detail:
         trainedLabel ??
-        (checkpoint ? `a checkpoint from epoch ${checkpoint.epochsDone} is saved: resume it in Train to use it here` : 'train one in the Train area: it answers here after its first epoch'),
+        (saved ? `“${saved.name}” is saved after epoch ${saved.epochsDone}: press “Classify with it” in Train's run list to use it here` : 'train one in the Train area: it answers here after its first epoch'),
       available: trainedLabel !== null,
     },
     { kind: 'loaded', title: 'A loaded model', detail: loaded?.label ?? 'use one from your library below, or drop a model.json with its weights', available: loaded !== null },

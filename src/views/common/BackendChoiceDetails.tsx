@@ -1,3 +1,4 @@
+import { isActive } from '../../core/training-lifecycle';
 import { backendLabel, describeRecord } from '../../core/backend-choice';
 import type { ProbePhase } from '../../core/backend-probe-rules';
 import { useAppStore } from '../../state/store';
@@ -6,7 +7,6 @@ import './backend-choice.css';
 
 const PHASE_WORDS: Record<ProbePhase, string> = { starting: 'starting', 'warm-up': 'first step', timed: 'timing steps' };
 /** Training phases during which a restart of the engine would end the run. */
-const BUSY_PHASES: readonly string[] = ['preparing', 'running', 'pausing', 'paused', 'stopping'];
 
 /**
  * The badge's account of the backend choice: while measuring, which backend is being timed and what
@@ -17,7 +17,7 @@ export function BackendChoiceDetails() {
   const probe = useAppStore(selectBackendProbe);
   const error = useAppStore(selectBackendChoiceError);
   const trainingPhase = useAppStore(selectTrainingPhase);
-  const training = BUSY_PHASES.includes(trainingPhase);
+  const training = isActive(trainingPhase);
   // While an engine starts (or backends are measured), another restart would race it.
   const starting = useAppStore(selectEngineStatus) === 'starting';
   const records = probe?.records ?? choice?.records ?? [];

@@ -4,7 +4,7 @@ import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
 import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { TRAINING_ELSEWHERE_MESSAGE } from '../../../src/engine/training/controller';
 import { TINY_SPEC, tinySettings } from './fixtures';
-import { harness, isStatus, iterationsOf, sharedLock, start } from './controller-harness';
+import { harness, isStatus, iterationsOf, sharedLock, start, turns } from './controller-harness';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -16,6 +16,10 @@ describe('saved runs and the queue (real tfjs, cpu backend)', () => {
   test('three queued runs train one after the other, each to its end, in the order queued', async () => {
     const h = harness();
     await h.send({ type: 'runs-enqueue', runs: [queued('q1', 0.05), queued('q2', 0.01), queued('q3', 0.002)] });
+    // Queued runs wait for the word.
+    await turns();
+    expect((await h.runs.list()).map((run) => run.status)).toEqual(['queued', 'queued', 'queued']);
+    await h.send({ type: 'queue-start' });
     await h.until(isStatus('q3', 'finished'));
     const order = h.events.flatMap(({ event }) => (event.type === 'train-status' && event.status === 'preparing' ? [event.runId] : []));
     expect(order).toEqual(['q1', 'q2', 'q3']);
@@ -32,6 +36,7 @@ describe('saved runs and the queue (real tfjs, cpu backend)', () => {
     const runs = createMemoryRunRepository();
     const first = harness({ runs });
     await first.send({ type: 'runs-enqueue', runs: [queued('r1', 0.05), { ...queued('r2', 0.02), lab: { ...queued('r2', 0.02).lab, hyperparameters: tinySettings({ epochs: 3, batchSize: 32 }) } }] });
+    await first.send({ type: 'queue-start' });
     await first.until((event) => event.type === 'run-saved' && event.run.id === 'r2' && event.run.epochsDone === 1);
     // The page goes away mid-run: nothing ends the run; a new engine finds its record still 'running'.
     await first.send({ type: 'train-pause', runId: 'r2' });
@@ -102,6 +107,7 @@ describe('saved runs and the queue (real tfjs, cpu backend)', () => {
     const h = harness();
     const broken = { runId: 'broken', name: 'broken', lab: { spec: { layers: [...DEFAULT_MODEL_SPEC.layers.slice(0, 1), { type: 'Conv2D' as const, filters: 4, kernelSize: 64, strides: 1, padding: 'valid' as const, activation: 'relu' as const }, ...DEFAULT_MODEL_SPEC.layers.slice(1)] }, hyperparameters: tinySettings({ epochs: 1 }) } };
     await h.send({ type: 'runs-enqueue', runs: [broken, queued('fine', 0.05)] });
+    await h.send({ type: 'queue-start' });
     await h.until(isStatus('fine', 'finished'));
     expect(h.statuses('broken')).toEqual(['preparing', 'failed']);
   });

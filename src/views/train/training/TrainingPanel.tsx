@@ -8,7 +8,8 @@ import {
   selectHyperparameterForm,
   selectModelSpec,
   selectPreferredBackend,
-  selectTrainingCheckpoint,
+  selectResumableRun,
+  selectTrainingElsewhere,
   selectTrainingEpochs,
   selectTrainingError,
   selectTrainingForm,
@@ -25,6 +26,7 @@ import { EpochTable } from './EpochTable';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase } from './training-text';
+import { isActive } from '../../../core/training-lifecycle';
 import './training-panel.css';
 
 /**
@@ -45,7 +47,8 @@ export function TrainingPanel() {
   const epochs = useAppStore(selectTrainingEpochs);
   const message = useAppStore(selectTrainingMessage);
   const error = useAppStore(selectTrainingError);
-  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const resumable = useAppStore(selectResumableRun);
+  const elsewhere = useAppStore(selectTrainingElsewhere);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
   useEffect(() => {
@@ -62,10 +65,10 @@ export function TrainingPanel() {
     engineReady,
     dataReady,
     formValid: setup.run !== null,
-    hasCheckpoint: checkpoint !== null,
+    hasCheckpoint: resumable !== null,
     hasRun: epochs.length > 0 || message !== null,
   });
-  const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
+  const editable = !isActive(phase);
   const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
 
   return (
@@ -96,11 +99,22 @@ export function TrainingPanel() {
           </button>
         </p>
       )}
-      {checkpoint && (
+      {elsewhere && (
+        <div className="training-message training-message-bad" role="alert">
+          <p>{elsewhere.message}</p>
+          <button type="button" onClick={() => useAppStore.getState().takeOverTraining()}>
+            Take over training here
+          </button>{' '}
+          <button type="button" onClick={() => useAppStore.getState().dismissTrainingElsewhere()}>
+            Watch it in the run list
+          </button>
+        </div>
+      )}
+      {resumable && phase === 'idle' && (
         <p className="training-checkpoint">
-          Saved in this browser: the run after epoch {checkpoint.epochsDone} of {checkpoint.hyperparameters.epochs} ({checkpoint.backend},{' '}
-          {new Date(checkpoint.savedAt).toLocaleString()}).{' '}
-          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => useAppStore.getState().startTraining({ resume: true })}>
+          Saved in this browser: “{resumable.name}” after epoch {resumable.epochsDone} of {resumable.lab.hyperparameters.epochs}
+          {resumable.backend ? ` (${resumable.backend}, ${new Date(resumable.updatedAt).toLocaleString()})` : ''}.{' '}
+          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => useAppStore.getState().resumeRun(resumable.id)}>
             Resume from checkpoint
           </button>
         </p>
