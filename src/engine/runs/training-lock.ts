@@ -18,8 +18,11 @@ export interface TrainingLock {
    * Take the lock: null when another tab holds it (unless `takeOver`, which takes it from that tab).
    */
   acquire(takeOver: boolean): Promise<HeldLock | null>;
-  /** True when some tab (this one included) holds it now. */
-  isHeld(): Promise<boolean>;
+  /**
+   * Run `task` while holding the lock, waiting as long as another tab holds it (a tab that is closing
+   * or reloading gives it back when its engine ends). Resolves when the task is done.
+   */
+  whenFree(task: () => Promise<void>): Promise<void>;
 }
 
 /** The lock's name, shared by every tab of the app's origin. */
@@ -56,7 +59,9 @@ function webLock(locks: LockManager): TrainingLock {
           // A stolen lock rejects its request with an AbortError: this tab no longer trains.
           .catch(() => markLost());
       }),
-    isHeld: async () => ((await locks.query()).held ?? []).some((lock) => lock.name === TRAINING_LOCK_NAME),
+    whenFree: async (task) => {
+      await locks.request(TRAINING_LOCK_NAME, task);
+    },
   };
 }
 
@@ -75,6 +80,8 @@ export function localLock(): TrainingLock {
         lost: new Promise<void>(() => undefined),
       };
     },
-    isHeld: async () => held,
+    whenFree: async (task) => {
+      if (!held) await task();
+    },
   };
 }

@@ -50,7 +50,10 @@ export interface TrainingController {
    * the loan's `signal` (its reason names what happened) and wait for `giveBack`.
    */
   lendModel(): ModelLoan | null;
-  /** Settled once the controller has looked at the runs left by an earlier page (tests wait for it). */
+  /**
+   * Settled once the controller has marked the runs an earlier page left training as interrupted (it
+   * waits while another tab trains; tests wait for it).
+   */
   readonly ready: Promise<void>;
 }
 

@@ -65,9 +65,12 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
   let beginning: Promise<void> = Promise.resolve();
   // "Train the queue" was asked for before the data set arrived: the queue starts when it does.
   let queueWanted = false;
+  // Runs left 'running' by a page that went away are marked interrupted once no tab trains (the old
+  // page's engine gives the lock back as it ends, which may be after this engine starts), then a queue
+  // that was training goes on.
   const ready = lockSource
-    .isHeld()
-    .then((held) => (held ? undefined : book.markInterrupted()))
+    .whenFree(() => book.markInterrupted())
+    .then(() => scheduleNext('interrupted'))
     .catch(() => undefined);
 
   function lendModel(): ModelLoan | null {
@@ -306,7 +309,6 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
   }
 
   async function handle(command: TrainCommand): Promise<void> {
-    await ready;
     switch (command.type) {
       case 'train-start':
       case 'train-continue':

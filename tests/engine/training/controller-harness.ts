@@ -117,7 +117,9 @@ export function sharedLock(): { tab(): TrainingLock } {
         };
         return held;
       },
-      isHeld: async () => holder !== null,
+      whenFree: async (task) => {
+        if (holder === null) await task();
+      },
     }),
   };
 }
