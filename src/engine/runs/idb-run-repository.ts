@@ -3,6 +3,7 @@ import type { RunId } from '../../core/run-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 import { byCreation, type RunRecord, type RunRepository } from './run-repository';
 import { recordFromLegacyCheckpoint } from './legacy-checkpoint';
+import { readRunRecord } from './read-run-record';
 
 /** This feature's database, apart from the model library's, so their versions never collide. */
 const DATABASE_NAME = 'cnn-playground-runs';
@@ -34,10 +35,11 @@ export function createIdbRunRepository(): RunRepository {
   };
   return {
     async list() {
-      return (await (await open()).getAll('runs')).sort(byCreation);
+      return (await (await open()).getAll('runs')).map(readRunRecord).sort(byCreation);
     },
     async get(id) {
-      return (await (await open()).get('runs', id)) ?? null;
+      const stored = await (await open()).get('runs', id);
+      return stored ? readRunRecord(stored) : null;
     },
     async put(record) {
       await (await open()).put('runs', record, record.id);

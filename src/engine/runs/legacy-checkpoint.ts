@@ -1,4 +1,4 @@
-import { hyperparametersFromSaved, type SavedHyperparameters } from '../../core/hyperparameters';
+import { parseCheckpointState } from '../../core/lab/checkpoint-state';
 import { newRunId } from '../../core/run-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 import { createRunRecord, withEpochSaved, withStatus } from './run-records';
@@ -10,9 +10,10 @@ import type { RunRecord } from './run-repository';
  * checkpoint.
  */
 export function recordFromLegacyCheckpoint(value: unknown, now: Date): { record: RunRecord; checkpoint: TrainingCheckpoint } | null {
-  if (!isLegacyCheckpoint(value)) return null;
-  const checkpoint = value;
-  const hyperparameters = hyperparametersFromSaved(checkpoint.hyperparameters as SavedHyperparameters);
+  const read = parseCheckpointState(value);
+  if (!read.ok || !hasWeights(value)) return null;
+  const checkpoint = value as TrainingCheckpoint;
+  const hyperparameters = read.state.hyperparameters;
   const lab = { spec: checkpoint.spec, hyperparameters };
   const savedAt = new Date(checkpoint.savedAt);
   const created = createRunRecord({ id: newRunId(Number.isNaN(savedAt.getTime()) ? now.getTime() : savedAt.getTime(), Math.random), name: `Saved run of ${checkpoint.savedAt.slice(0, 10)}`, lab, status: 'stopped', queuedAt: null, now });
@@ -22,8 +23,8 @@ export function recordFromLegacyCheckpoint(value: unknown, now: Date): { record:
   return { record: withStatus(saved, finished ? 'finished' : 'stopped', finished ? null : `Saved after epoch ${checkpoint.epochsDone} of ${hyperparameters.epochs} by an earlier version of the app.`, now), checkpoint };
 }
 
-function isLegacyCheckpoint(value: unknown): value is TrainingCheckpoint {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<TrainingCheckpoint>;
-  return candidate.format === 'cnn-playground-training-checkpoint' && candidate.version === 1 && typeof candidate.epochsDone === 'number' && typeof candidate.savedAt === 'string' && candidate.spec !== undefined && candidate.history !== undefined && candidate.weights !== undefined;
+/** The schema reads everything but the arrays: those need only be there (the model checks their shapes when loading). */
+function hasWeights(value: unknown): boolean {
+  const weights = (value as { weights?: { model?: unknown; optimizer?: unknown } }).weights;
+  return Array.isArray(weights?.model) && Array.isArray(weights.optimizer);
 }
