@@ -112,7 +112,7 @@ export const selectResumableRun = (state: AppState): AppState['runs'][number] | 
   let latest: AppState['runs'][number] | null = null;
   for (const run of state.runs) {
     const waits = run.status === 'stopped' || run.status === 'failed' || run.status === 'interrupted';
-    if (waits && run.queuedAt === null && run.epochsDone < run.lab.hyperparameters.epochs && (latest === null || run.updatedAt > latest.updatedAt)) latest = run;
+    if (waits && run.queuedAt === null && run.epochsDone > 0 && run.epochsDone < run.lab.hyperparameters.epochs && (latest === null || run.updatedAt > latest.updatedAt)) latest = run;
   }
   return latest;
 };
