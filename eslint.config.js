@@ -22,7 +22,7 @@ const MODULE_STATE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
