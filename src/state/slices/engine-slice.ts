@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendInfo, BackendName } from '../../engine/protocol';
-import type { EngineSession } from '../engine-session';
-import { sessionOf } from '../engine-session';
+import { sessionOf, type EngineSession } from '../engine-session';
 import type { AppState } from '../store';
 
 /** Lifecycle of the compute engine. */

@@ -8,8 +8,8 @@ import { ResultList } from './ResultList';
 import { SampleTray } from './SampleTray';
 import { sampleFromDrag } from './sample-drag';
 import { usePastedPictures } from './use-pasted-pictures';
-import './classify.css';
 import { useAppStore } from '../../state/store';
+import './classify.css';
 
 /**
  * The Classify area: drop pictures anywhere on it (or model files), choose them, paste them, take one
