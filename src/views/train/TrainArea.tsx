@@ -1,6 +1,7 @@
 import { ArchitectureEditor } from './architecture/ArchitectureEditor';
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
+import { RunsPanel } from './runs/RunsPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
 import { NetworkInternals } from './internals/NetworkInternals';
 import './train-view.css';
@@ -16,6 +17,7 @@ export function TrainArea() {
       </p>
       <ArchitectureEditor />
       <TrainingPanel />
+      <RunsPanel />
       <EvaluationSection />
       <NetworkInternals />
       <DatasetSection />

@@ -39,3 +39,17 @@ export const EPOCH_LINES: readonly ChartLine[] = [
   { label: 'Training', color: PALETTE.blue, width: 4.5, points: true },
   { label: 'Validation', color: PALETTE.vermillion, width: 4.5, dash: [12, 7], points: true },
 ];
+
+/** One colour per compared run (Okabe–Ito, in an order where neighbours differ most). */
+const RUN_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+
+/** The lines of a comparison chart: per run, training (solid) then validation (dashed), both in the run's colour. */
+export function comparisonLines(names: readonly string[]): ChartLine[] {
+  return names.flatMap((name, index) => {
+    const color = RUN_COLOURS[index % RUN_COLOURS.length] ?? PALETTE.blue;
+    return [
+      { label: `${name} · training`, color, width: 3.5, points: true },
+      { label: `${name} · validation`, color, width: 3.5, dash: [10, 6], points: true },
+    ];
+  });
+}

@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ProbeRecord } from '../../src/core/backend-probe-rules';
+import type { AppState } from '../../src/state/store';
 
 /**
- * The bridge's side effects around the pure choice: what it reads (renderer, localStorage), whether it
+ * The backend-choice commands' side effects around the pure choice: what it reads (renderer, localStorage), whether it
  * measures, what it remembers, and which backend it starts. The page's WebGL, the probe workers and
  * the engine are replaced; the decision logic is the real one.
  */
 const renderer = vi.hoisted(() => ({ value: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' as string | null }));
 const probes = vi.hoisted(() => ({ calls: 0 }));
-const engine = vi.hoisted(() => ({ connected: [] as string[], disconnected: 0 }));
 
-vi.mock('../../src/engine/page-webgl-renderer', () => ({ readPageWebGLRenderer: () => renderer.value }));
-vi.mock('../../src/engine/probe-runner', () => ({
+vi.mock('../../src/engine/client/page-webgl-renderer', () => ({ readPageWebGLRenderer: () => renderer.value }));
+vi.mock('../../src/engine/client/probe-runner', () => ({
   openProbeWorker: () => {
     throw new Error('no workers in this test');
   },
@@ -25,26 +25,27 @@ vi.mock('../../src/engine/probe-runner', () => ({
     ];
   },
 }));
-vi.mock('../../src/state/engine-bridge', () => ({
-  connectEngine: async (backend: string) => {
-    engine.connected.push(backend);
-  },
-  disconnectEngine: () => {
-    engine.disconnected += 1;
-  },
-}));
 
-const { startEngineByChoice } = await import('../../src/state/backend-choice-bridge');
 const { useAppStore, getInitialState } = await import('../../src/state/store');
+const { fakeEngineSession } = await import('./fake-engine-client');
+const startEngineByChoice: AppState['startEngineByChoice'] = (request, options) => useAppStore.getState().startEngineByChoice(request, options);
 
 const storage = new Map<string, string>();
+/** The backends the engine session was started on, and how often it was suspended for measuring. */
+const engine = { connected: [] as string[], disconnected: 0 };
 beforeEach(() => {
   storage.clear();
   probes.calls = 0;
-  engine.connected = [];
-  engine.disconnected = 0;
   renderer.value = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)';
   useAppStore.setState(getInitialState());
+  const fake = fakeEngineSession();
+  engine.connected = fake.starts;
+  engine.disconnected = 0;
+  const suspend = fake.session.suspend;
+  vi.spyOn(fake.session, 'suspend').mockImplementation(() => {
+    engine.disconnected += 1;
+    suspend();
+  });
   vi.stubGlobal('navigator', { userAgent: 'TestBrowser/1.0' });
   vi.stubGlobal('localStorage', {
     getItem: (key: string) => storage.get(key) ?? null,

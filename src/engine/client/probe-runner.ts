@@ -17,9 +17,9 @@ import {
   type ProbeProgress,
   type ProbeRecord,
   type ProbeSettings,
-} from '../core/backend-probe-rules';
-import { isEngineEvent, type EngineEvent } from './protocol';
-import type { ProbeCommand } from './protocol-probe';
+} from '../../core/backend-probe-rules';
+import { isEngineEvent, type EngineEvent } from '../protocol';
+import type { ProbeCommand } from '../protocol-probe';
 
 /** One probe's worker, as the runner uses it. */
 export interface ProbeSession {
@@ -115,7 +115,7 @@ function probeOne(backend: ComputeBackend, earlier: readonly ProbeRecord[], sett
 
 /** A probe session on a fresh engine worker (the same script the engine runs in). */
 export function openProbeWorker(): ProbeSession {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cnn-backend-probe' });
+  const worker = new Worker(new URL('../engine.worker.ts', import.meta.url), { type: 'module', name: 'cnn-backend-probe' });
   const listeners: ((event: EngineEvent) => void)[] = [];
   const dispatch = (event: EngineEvent): void => {
     for (const listener of listeners) listener(event);

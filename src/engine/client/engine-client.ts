@@ -1,5 +1,5 @@
-import type { BackendInfo, BackendName, EngineCommand, EngineEvent } from './protocol';
-import { isEngineEvent } from './protocol';
+import type { BackendInfo, BackendName, EngineCommand, EngineEvent } from '../protocol';
+import { isEngineEvent } from '../protocol';
 
 /** How long start-up may take before the worker is given up on (first WebGL shaders are slow). */
 const WORKER_START_TIMEOUT_MS = 120_000;
@@ -9,12 +9,15 @@ export interface EngineClient {
   /** What backend the engine runs on, where, and why. */
   readonly info: BackendInfo;
   /** Send a command (ids are assigned here). */
-  send(command: DistributiveOmit<EngineCommand, 'id'>): number;
+  send(command: EngineRequest): number;
   /** Listen to every event; returns an unsubscribe function. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
   /** Stop the engine and release its worker. */
   terminate(): void;
 }
+
+/** A command as its sender writes it: without the id, which the client assigns. */
+export type EngineRequest = DistributiveOmit<EngineCommand, 'id'>;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -79,7 +82,7 @@ function openWorkerChannel(): { ok: true; channel: Channel } | { ok: false; mess
   if (typeof Worker === 'undefined') return { ok: false, message: 'no Worker constructor' };
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'cnn-engine' });
+    worker = new Worker(new URL('../engine.worker.ts', import.meta.url), { type: 'module', name: 'cnn-engine' });
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -100,7 +103,7 @@ function openWorkerChannel(): { ok: true; channel: Channel } | { ok: false; mess
 
 async function openMainThreadChannel(): Promise<Channel> {
   // Loaded only when needed, so tfjs stays out of the main bundle when the worker works.
-  const { createEngine } = await import('./engine');
+  const { createEngine } = await import('../engine');
   const listeners = new Set<(event: EngineEvent) => void>();
   const engine = createEngine('main-thread', (event) => {
     for (const listener of listeners) listener(event);
