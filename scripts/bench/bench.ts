@@ -41,6 +41,7 @@ import { USE_HARDWARE_GPU } from '../../tests/chromium';
 import { formatWebGLBench, runWebGLBench, webglBenchPlan, type WebGLBenchReport } from './measure-webgl';
 import { formatWasmHeap, measureWasmHeaps, type WasmHeapRecord } from './wasm-heap';
 import { trainingWorkerLimit } from '../../src/core/training-workers';
+import { compareSpreads, formatSpread, spreadOf, type Spread } from '../../src/core/spread';
 import { runParallelConfig, type ParallelBenchConfig, type ParallelBenchOutcome } from './measure-parallel';
 import { checkParallelTargets, formatParallelComparison, formatParallelParts, formatProfile, formatProjection, type ParallelBenchRecord } from './report-parallel';
 import { spawnNodeGradientWorker } from '../parallel/node-gradient-workers';
@@ -145,7 +146,23 @@ async function runGroup(environment: BenchEnvironment, group: PlanGroup, runToge
     const outcomes = await runTogether(configs);
     const loadAverage = { before, after: loadavg()[0] ?? null };
     configs.forEach((config, index) => report({ config, outcome: outcomes[index] ?? { status: 'failed', reason: 'no outcome' }, loadAverage }, records));
+    const line = compareSideBySide(configs, outcomes);
+    comparisons.push(`  ${environment}, batch ${batchSize}: ${line}`);
+    process.stdout.write(`    ${line}\n`);
   }
+}
+
+/** Verdicts of the side-by-side groups, for the report. */
+const comparisons: string[] = [];
+
+/** "our engine 263 (255–270) vs stock trainOnBatch 254 (240–262) images/s: the spreads overlap, no difference shown". */
+function compareSideBySide(configs: readonly BenchConfig[], outcomes: readonly BenchOutcome[]): string {
+  const measured = configs.map((config, index) => ({ config, outcome: outcomes[index] })).filter((m): m is { config: BenchConfig; outcome: Extract<BenchOutcome, { status: 'ok' }> } => m.outcome?.status === 'ok' && m.outcome.speed.stepMs.length > 0);
+  if (measured.length !== 2) return 'not both measured';
+  const [a, b] = measured.map(({ config, outcome }) => ({ name: config.loop === 'engine' ? 'our engine' : 'stock trainOnBatch', spread: spreadOf(outcome.speed.stepMs.map((ms) => (config.batchSize * 1000) / ms)) })) as [{ name: string; spread: Spread }, { name: string; spread: Spread }];
+  const verdict = compareSpreads(a.spread, b.spread);
+  const said = verdict === 'overlap' ? 'the spreads overlap: no difference is shown' : `${verdict === 'first' ? a.name : b.name} is faster (the spreads are apart)`;
+  return `${a.name} ${formatSpread(a.spread)} vs ${b.name} ${formatSpread(b.spread)} images/s, steps interleaved: ${said}`;
 }
 
 /** Each plan (or group) in turn. */
@@ -288,6 +305,7 @@ async function main(): Promise<void> {
   const classifyLines = classify.map((record) => formatClassifyLatency(record.config, record.outcome));
   const sections = [
     formatReport(result),
+    comparisons.length > 0 ? `Side by side (stock trainOnBatch and our engine on wasm, one step of each in turn):\n${comparisons.join('\n')}` : '',
     classifyLines.length > 0 ? `Classify latency, one picture after warm-up (decode + crop + resample + predict):\n${classifyLines.join('\n')}` : '',
     wasmHeaps.length > 0 ? `wasm heap of training after ${wasmHeaps[0]?.steps ?? 0} steps, a fresh Node process each (WebAssembly memory never shrinks: this is the peak):\n${wasmHeaps.map((r) => `  ${formatWasmHeap(r)}`).join('\n')}` : '',
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
