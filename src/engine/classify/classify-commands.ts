@@ -14,6 +14,7 @@ import { decodePicture, type DecodedPicture } from './decode-picture';
 import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifacts, type StoredArtifacts } from './model-artifacts';
 import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';
 import type { ModelLibrary } from './model-library';
+import { kerasBundle } from './keras-bundle';
 import { fetchModelCard, loadModelFromUrl } from './load-model-url';
 import { predictProbabilities } from './predict';
 
@@ -193,10 +194,14 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         await library.delete(command.name);
         emit({ type: 'classify-library', id: command.id, entries: await library.list() });
         return;
-      case 'classify-library-export': {
-        const artifacts = await library.load(command.name);
-        if (!artifacts) throw new Error(`there is no model named “${command.name}” in your library`);
-        emit({ type: 'classify-files', id: command.id, files: artifactsToFiles(artifacts, fileSafeName(command.name)) });
+      case 'classify-library-export':
+        emit({ type: 'classify-files', id: command.id, files: await libraryFiles(command.name) });
+        return;
+      case 'classify-keras-bundle': {
+        const source = command.source;
+        const baseName = fileSafeName(source.kind === 'library' ? source.name : source.model === 'pretrained' ? 'cifar10-tutorial' : source.model === 'trained' ? 'my-run' : (loaded?.info.name ?? 'model'));
+        const files = source.kind === 'library' ? await libraryFiles(source.name) : artifactsToFiles(await captureArtifacts((await resolve(source.model)).model, {}), baseName);
+        emit({ type: 'classify-files', id: command.id, files: [await kerasBundle(files, { title: command.title, settings: command.settings, baseName })] });
         return;
       }
       case 'classify-load-files': {
@@ -209,6 +214,13 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         return;
       }
     }
+  }
+
+  /** The saved model `name` as the two files of the tfjs layers format. */
+  async function libraryFiles(name: string): Promise<NamedBlob[]> {
+    const artifacts = await library.load(name);
+    if (!artifacts) throw new Error(`there is no model named “${name}” in your library`);
+    return artifactsToFiles(artifacts, fileSafeName(name));
   }
 
   /** Turn a model's refusal into a sentence that names it and says the current model stays. */
