@@ -96,3 +96,5 @@ export const selectTrainedModelLabel = (state: AppState): string | null => {
   if (!selectTrainedModelAvailable(state) || !position) return null;
   return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0 });
 };
+/** The control whose code lines are marked (a `codeLinkKey`), or null. */
+export const selectCodeLink = (state: AppState): AppState['codeLink'] => state.codeLink;

@@ -9,6 +9,7 @@ import { createSetupSlice, initialSetupData, type SetupActions, type SetupData }
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
 import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
+import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -21,13 +22,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & CodeData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & CodeActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialCodeData() };
 }
 
 /** The app's one store. */
@@ -42,4 +43,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSetupSlice(...args),
   ...createBackendChoiceSlice(...args),
   ...createEvaluateNowSlice(...args),
+  ...createCodeSlice(...args),
 }));

@@ -3,6 +3,7 @@ import type { TrainingHyperparameters } from '../../core/hyperparameters';
 import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model-spec';
 import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
 import { DEFAULT_HYPERPARAMETER_FORM, type HyperparameterForm } from '../hyperparameter-form';
+import type { ImportableSetup } from '../keras-import-form';
 import { TUTORIAL_RUN_LENGTH } from '../training-form';
 import type { AppState } from '../store';
 
@@ -32,6 +33,8 @@ export interface SetupActions {
   applyTutorialPreset(): void;
   /** Called by the training bridge when it asks for a run with `settings`. */
   runSettingsSent(settings: TrainingHyperparameters): void;
+  /** Put in an accepted Keras import: the network, the optimiser form and the run-size form at once. */
+  importSetup(setup: ImportableSetup): void;
 }
 
 /** Initial setup: the tutorial's network and optimiser. */
@@ -60,4 +63,5 @@ export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupA
       trainingForm: { ...state.trainingForm, ...TUTORIAL_RUN_LENGTH, augment: false },
     })),
   runSettingsSent: (settings) => set({ shownRunSettings: settings }),
+  importSetup: (setup) => set({ modelSpec: setup.modelSpec, hyperparameterForm: setup.hyperparameterForm, trainingForm: setup.trainingForm }),
 });

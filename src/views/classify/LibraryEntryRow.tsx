@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { exportLibraryModel } from '../../state/classify-library';
 import type { LibraryEntry } from '../../state/slices/classify-slice';
+import { KerasDownload } from '../common/KerasDownload';
 import { formatMegabytes } from './classify-text';
 
 /** A downloadable file: its name, size and a `blob:` URL revoked when the row closes it. */
@@ -52,6 +53,7 @@ export function LibraryEntryRow({ entry, onUse, onDelete }: { readonly entry: Li
           <button type="button" aria-label={`Delete ${entry.name}`} onClick={() => setConfirming(true)}>
             Delete
           </button>
+          <KerasDownload source={{ kind: 'library', name: entry.name }} settings={null} title={`the saved model “${entry.name}”`} label={`Download ${entry.name} for Keras`} />
         </div>
       )}
       {downloads && (

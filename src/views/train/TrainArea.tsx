@@ -1,4 +1,5 @@
 import { ArchitectureEditor } from './architecture/ArchitectureEditor';
+import { CodeView } from './code/CodeView';
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
@@ -15,6 +16,7 @@ export function TrainArea() {
         computer, and watch loss and accuracy move as it learns.
       </p>
       <ArchitectureEditor />
+      <CodeView />
       <TrainingPanel />
       <EvaluationSection />
       <NetworkInternals />
