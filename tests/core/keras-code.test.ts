@@ -70,3 +70,22 @@ describe('the layer table (where custom layers go)', () => {
     for (const lab of VARIED_LABS) expect(kerasScript(lab, { title: 'x', weightsFile: null })).toContain(codeText(kerasLabCode(lab)));
   });
 });
+
+describe('a saved model read back into a spec (Download for Keras)', () => {
+  it("reads the shipped pretrained model.json as the tutorial's network", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { modelSpecFromTopology } = await import('../../src/core/keras-topology');
+    const json = JSON.parse(readFileSync('public/models/cifar10-tutorial/model.json', 'utf8')) as { modelTopology: Record<string, unknown> };
+    const reading = modelSpecFromTopology(json.modelTopology);
+    expect(reading.ok && analyseModelSpec(reading.spec)).toMatchObject({ ok: true, totalParams: 3_702_186 });
+    expect(reading.ok && reading.spec.layers.map((layer) => layer.type)).toEqual(TUTORIAL_LAB.modelSpec.layers.map((layer) => layer.type));
+  });
+
+  it('names what it cannot write: a functional model, an unknown layer, a regulariser', async () => {
+    const { modelSpecFromTopology } = await import('../../src/core/keras-topology');
+    expect(modelSpecFromTopology({ class_name: 'Functional', config: {} })).toMatchObject({ ok: false, reason: expect.stringContaining('Functional model') });
+    const sequential = (layer: Record<string, unknown>) => ({ class_name: 'Sequential', config: { layers: [layer] } });
+    expect(modelSpecFromTopology(sequential({ class_name: 'BatchNormalization', config: {} }))).toEqual({ ok: false, reason: 'layer 1 (BatchNormalization) is not a layer the app knows as Keras code' });
+    expect(modelSpecFromTopology(sequential({ class_name: 'Dense', config: { units: 10, activation: 'softmax', kernel_regularizer: { class_name: 'L2' } } }))).toMatchObject({ ok: false, reason: expect.stringContaining('kernel_regularizer') });
+  });
+});
