@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
@@ -79,5 +80,30 @@ describe('the code view', () => {
     await expect.poll(() => settings(page).getByLabel(/^Learning rate/).inputValue()).toBe('0.01');
     await expect.poll(() => architecture(page).getByTestId('total-params').textContent()).toBe('3 702 186');
     await expect.poll(() => importer.getByRole('status').textContent()).toMatch(/^Imported: \d+ changes made\.$/);
+  }, SLOW_MS);
+
+  test('Download for Keras of the pretrained model: a zip of train.py and the tfjs files, made in the engine', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}?backend=wasm#/classify`);
+    await page.getByRole('button', { name: 'Download for Keras: the pretrained model' }).click();
+    const link = page.getByRole('link', { name: 'cifar10-tutorial-keras.zip' });
+    await link.waitFor({ timeout: 120_000 });
+    const download = page.waitForEvent('download');
+    await link.click();
+    const entries = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+    expect(Object.keys(entries).sort()).toEqual(['cifar10-tutorial-keras/cifar10-tutorial.json', 'cifar10-tutorial-keras/cifar10-tutorial.weights.bin', 'cifar10-tutorial-keras/train.py']);
+    expect(entries['cifar10-tutorial-keras/cifar10-tutorial.weights.bin']?.byteLength).toBe(3_702_186 * 4);
+    expect(new TextDecoder().decode(entries['cifar10-tutorial-keras/train.py'])).toContain('python train.py --weights cifar10-tutorial.json --epochs 0');
+  }, SLOW_MS);
+
+  test('lesson 8 draws the network as blocks; a click opens that layer', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}#/learn/network`);
+    const diagram = page.getByRole('list', { name: /^The network as a diagram/ });
+    await diagram.waitFor();
+    expect(await diagram.getByRole('button').count()).toBe(9);
+    await diagram.getByRole('button', { name: /^3 Conv2D: output 30 × 30 × 32, 9.248 parameters$/ }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'This layer' }).locator('h4').textContent()).toBe("Conv2D(32, (3, 3), padding='valid', activation='relu')");
+    expect(await diagram.getByRole('button', { pressed: true }).getAttribute('aria-label')).toMatch(/^3 Conv2D/);
   }, SLOW_MS);
 });

@@ -53,7 +53,7 @@ export function LibraryEntryRow({ entry, onUse, onDelete }: { readonly entry: Li
           <button type="button" aria-label={`Delete ${entry.name}`} onClick={() => setConfirming(true)}>
             Delete
           </button>
-          <KerasDownload source={{ kind: 'library', name: entry.name }} settings={null} title={`the saved model “${entry.name}”`} label={`Download ${entry.name} for Keras`} />
+          <KerasDownload source={{ kind: 'library', name: entry.name }} settings={null} title={`the saved model “${entry.name}”`} label={`Download for Keras: ${entry.name}`} />
         </div>
       )}
       {downloads && (

@@ -83,7 +83,7 @@ export function ModelPanel() {
           source={{ kind: 'model', model: choice }}
           settings={null}
           title={choice === 'pretrained' ? 'the pretrained tutorial model' : 'the loaded model'}
-          label={`Download the ${choice === 'pretrained' ? 'pretrained' : 'loaded'} model for Keras`}
+          label={`Download for Keras: the ${choice === 'pretrained' ? 'pretrained' : 'loaded'} model`}
         />
       )}
       {status === 'failed' && (

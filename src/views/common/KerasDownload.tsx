@@ -20,7 +20,7 @@ export function KerasDownload({ source, settings, title, label, disabled = false
   readonly settings: TrainingHyperparameters | null;
   /** Where the model comes from, for the script ("your run, after epoch 3"). */
   readonly title: string;
-  /** The button's accessible name ("Download my-model for Keras"). */
+  /** The button's accessible name ("Download for Keras: my-model"). */
   readonly label: string;
   readonly disabled?: boolean;
 }) {

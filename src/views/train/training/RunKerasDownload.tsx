@@ -21,7 +21,7 @@ export function RunKerasDownload() {
         source={{ kind: 'model', model: 'trained' }}
         settings={settings}
         title={`your run, after epoch ${epochs.length}`}
-        label="Download this run's model for Keras"
+        label="Download for Keras: this run's model"
         disabled={!resting}
       />
       {!resting && <p className="setting-hint">Pause or stop the run to download its weights as they stand.</p>}
