@@ -15,6 +15,8 @@ import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifa
 import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';
 import type { ModelLibrary } from './model-library';
 import { kerasBundle } from './keras-bundle';
+import { parseModelCard } from '../../core/lab/model-card';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
 import { fetchModelCard, loadModelFromUrl } from './load-model-url';
 import { predictProbabilities } from './predict';
 
@@ -50,6 +52,8 @@ interface HeldModel {
   readonly model: tf.LayersModel;
   readonly info: ClassifierInfo;
   readonly metadata: ModelMetadata;
+  /** The settings it was trained with, when its model card says (the pretrained model's does). */
+  readonly trainedWith?: TrainingHyperparameters;
 }
 
 /** Make the classify handler of one engine. */
@@ -73,7 +77,9 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     }
     // The model card, written from the training run's own history, wins over anything in model.json.
     const metadata = readModelMetadata({ ...model.getUserDefinedMetadata(), ...card });
-    return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null } };
+    const parsedCard = card === null ? null : parseModelCard(card);
+    const trainedWith = parsedCard?.ok ? parsedCard.card.lab.hyperparameters : undefined;
+    return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null }, ...(trainedWith ? { trainedWith } : {}) };
   }
 
   /**
@@ -200,8 +206,10 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
       case 'classify-keras-bundle': {
         const source = command.source;
         const baseName = fileSafeName(source.kind === 'library' ? source.name : source.model === 'pretrained' ? 'cifar10-tutorial' : source.model === 'trained' ? 'my-run' : (loaded?.info.name ?? 'model'));
-        const files = source.kind === 'library' ? await libraryFiles(source.name) : artifactsToFiles(await captureArtifacts((await resolve(source.model)).model, {}), baseName);
-        emit({ type: 'classify-files', id: command.id, files: [await kerasBundle(files, { title: command.title, settings: command.settings, baseName })] });
+        const held = source.kind === 'model' ? await resolve(source.model) : null;
+        const files = held === null ? await libraryFiles(source.kind === 'library' ? source.name : '') : artifactsToFiles(await captureArtifacts(held.model, {}), baseName);
+        const settings = command.settings ?? held?.trainedWith ?? null;
+        emit({ type: 'classify-files', id: command.id, files: [await kerasBundle(files, { title: command.title, settings, baseName })] });
         return;
       }
       case 'classify-load-files': {
