@@ -47,7 +47,8 @@ export function CodeLines({ lines, layers, label, commentStart }: {
     } else if (event.key === 'Enter' && active !== null) {
       const link = lines[active]?.link;
       const control = link ? document.querySelector(`[data-code-control="${codeLinkKey(link)}"]`) : null;
-      control?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled), button:not(:disabled)')?.focus();
+      // The control's own input first (a layer card's fields, not its Move up button).
+      (control?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled)') ?? control?.querySelector<HTMLElement>('button:not(:disabled)'))?.focus();
     } else if (event.key === 'Escape') {
       activate(null);
     }
