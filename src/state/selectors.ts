@@ -116,3 +116,5 @@ export const selectResumableRun = (state: AppState): AppState['runs'][number] | 
   }
   return latest;
 };
+/** The control whose code lines are marked (a `codeLinkKey`), or null. */
+export const selectCodeLink = (state: AppState): AppState['codeLink'] => state.codeLink;

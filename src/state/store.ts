@@ -11,6 +11,7 @@ import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceA
 import { reactToChange } from './store-reactions';
 import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
 import { createRunsSlice, initialRunsData, type RunsActions, type RunsData } from './slices/runs-slice';
+import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -23,13 +24,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData() };
 }
 
 /**
@@ -49,6 +50,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createBackendChoiceSlice(...args),
   ...createEvaluateNowSlice(...args),
   ...createRunsSlice(...args),
+  ...createCodeSlice(...args),
 }));
 
 // Follow-ups to changes, whichever action made them (store-reactions.ts).

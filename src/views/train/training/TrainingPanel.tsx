@@ -23,6 +23,7 @@ import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
+import { RunKerasDownload } from './RunKerasDownload';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase } from './training-text';
@@ -122,6 +123,7 @@ export function TrainingPanel() {
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
+      <RunKerasDownload />
     </section>
   );
 }
