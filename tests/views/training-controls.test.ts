@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { controlState, type ControlInputs } from '../../src/views/train/training/control-state';
-import { describePhase, formatLoss, formatPercent } from '../../src/views/train/training/training-text';
+import { describePhase, epochAnnouncement, formatLoss, formatPercent } from '../../src/views/train/training/training-text';
 
 const READY: ControlInputs = { phase: 'idle', engineReady: true, dataReady: true, formValid: true, hasCheckpoint: false, hasRun: false };
 
@@ -39,5 +39,15 @@ describe('training text', () => {
     expect(formatLoss(Number.NaN)).toBe('NaN');
     expect(formatLoss(null)).toBe('—');
     expect(formatPercent(0.6742)).toBe('67.42 %');
+  });
+});
+
+describe('the epoch announcement', () => {
+  test('one sentence per finished epoch, in the table’s numbers; nothing before the first', () => {
+
+    expect(epochAnnouncement(undefined, 25)).toBe('');
+    expect(epochAnnouncement({ epoch: 1, loss: 1.9, accuracy: 0.312, valLoss: 2, valAccuracy: 0.281, seconds: 3, imagesPerSecond: 100 }, 25)).toBe(
+      'Epoch 2 of 25 done: loss 1.9000, accuracy 31.20 %; validation loss 2.0000, accuracy 28.10 %.',
+    );
   });
 });

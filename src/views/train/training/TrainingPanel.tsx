@@ -16,6 +16,7 @@ import {
   selectTrainingForm,
   selectTrainingMessage,
   selectTrainingPhase,
+  selectTrainingPosition,
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { startTraining } from '../../../state/training-bridge';
@@ -27,7 +28,7 @@ import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
-import { describePhase } from './training-text';
+import { describePhase, epochAnnouncement } from './training-text';
 import './training-panel.css';
 
 /**
@@ -51,6 +52,7 @@ export function TrainingPanel() {
   const checkpoint = useAppStore(selectTrainingCheckpoint);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
+  const totalEpochs = useAppStore(selectTrainingPosition)?.epochs ?? null;
   useEffect(() => {
     loadDataset();
   }, []);
@@ -108,6 +110,10 @@ export function TrainingPanel() {
           </button>
         </p>
       )}
+      {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
+      <p className="visually-hidden" role="status" aria-label="Latest epoch">
+        {epochAnnouncement(epochs.at(-1), totalEpochs)}
+      </p>
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
