@@ -3,6 +3,7 @@ import { evaluateNowBlockedReason } from './evaluate-now-reason';
 import type { EvaluationNowResult } from './slices/evaluate-now-slice';
 import type { EpochPredictions } from './slices/inspect-slice';
 import type { AppState } from './store';
+import { effectiveTheme, type Theme } from './slices/theme-slice';
 
 /** Named selectors, so components subscribe to exactly what they render. */
 export const selectArea = (state: AppState): AppState['area'] => state.area;
@@ -96,3 +97,7 @@ export const selectTrainedModelLabel = (state: AppState): string | null => {
   if (!selectTrainedModelAvailable(state) || !position) return null;
   return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0 });
 };
+
+export const selectThemeChoice = (state: AppState): AppState['themeChoice'] => state.themeChoice;
+/** The theme on screen: the person's choice, or the system's when they chose none. */
+export const selectTheme = (state: AppState): Theme => effectiveTheme(state.themeChoice, state.systemTheme);

@@ -9,11 +9,13 @@ import { createSetupSlice, initialSetupData, type SetupActions, type SetupData }
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
 import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
+import { createThemeSlice, initialThemeData, type ThemeActions, type ThemeData } from './slices/theme-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
 export type { CurrentImage } from './slices/data-slice';
 export type { TrainingPhase } from './slices/training-slice';
+export type { Theme, ThemeChoice } from './slices/theme-slice';
 export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnImage } from './slices/learn-slice';
 
 /**
@@ -21,13 +23,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & ThemeData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & ThemeActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialThemeData() };
 }
 
 /** The app's one store. */
@@ -42,4 +44,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSetupSlice(...args),
   ...createBackendChoiceSlice(...args),
   ...createEvaluateNowSlice(...args),
+  ...createThemeSlice(...args),
 }));

@@ -126,7 +126,7 @@ export function NetworkLesson() {
 
 function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
   return (
-    <>
+    <div className="callout-anchor">
       <table className="softmax-table">
         <caption>Softmax: try your own scores</caption>
         <thead>
@@ -156,6 +156,6 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
         </tbody>
       </table>
       {error && <FieldError message={error} />}
-    </>
+    </div>
   );
 }
