@@ -87,7 +87,7 @@ function onEvent(event: EngineEvent): void {
   const actions = useAppStore.getState();
   switch (event.type) {
     case 'data-progress':
-      actions.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache });
+      actions.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache, stage: event.stage });
       return;
     case 'data-loaded':
       actions.dataLoaded(event.summary);

@@ -42,8 +42,8 @@ describe('data bridge', () => {
     const { client, sent, emit } = fakeEngineClient();
     attachDataClient(client);
     loadDataset();
-    emit({ type: 'data-progress', id: 100, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
-    expect(useAppStore.getState().dataProgress).toEqual({ loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
+    emit({ type: 'data-progress', id: 100, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false, stage: 'receiving' });
+    expect(useAppStore.getState().dataProgress).toEqual({ loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false, stage: 'receiving' });
     expect(selectDataReady(useAppStore.getState())).toBe(false);
     emit({ type: 'data-loaded', id: 100, summary: SUMMARY });
     expect(selectDataReady(useAppStore.getState())).toBe(true);

@@ -8,6 +8,7 @@ import { describeLayerPlainly, sortIssues } from '../../src/views/train/architec
 import { formatNumberValue, layerFields, parseNumberText, unreadableNumberMessage } from '../../src/views/train/architecture/layer-fields';
 import { batchChartLabel, batchChartSummary, batchTableRows, epochChartLabel, epochChartSummary, epochTableRows } from '../../src/views/train/charts/chart-text';
 import { startBlockedReason } from '../../src/views/train/settings/start-reason';
+import { dataWaitText, loadingDetail } from '../../src/views/train/dataset/format-bytes';
 
 const epoch = (index: number): EpochSummary => ({ epoch: index, loss: 2.1, accuracy: 0.2512, valLoss: 2.2, valAccuracy: 0.1875, seconds: 3, imagesPerSecond: 100 });
 
@@ -103,5 +104,20 @@ describe('why Start is off', () => {
     expect(startBlockedReason({ ...ready, dataReady: false, problems: ['Epochs must be ≥ 1, got 0', 'Decay must be ≥ 0, got -1'] })).toBe(
       'Start is off until this is fixed: Epochs must be ≥ 1, got 0 (and 1 more problem, marked above).',
     );
+  });
+});
+
+describe('the wait after 100 %', () => {
+  test('the line under the bar and Start’s reason name what happens once every byte has arrived', () => {
+    const base = { loadedBytes: 184_380_000, totalBytes: 184_380_000, file: 'train-images.bin', fromCache: false };
+    expect(loadingDetail({ ...base, stage: 'receiving' })).toBe('Downloading: train-images.bin');
+    expect(loadingDetail({ ...base, stage: 'saving' })).toBe('train-images.bin arrived and checked out; keeping a copy in this browser’s cache for next time (a few seconds for a large file)…');
+    expect(loadingDetail({ ...base, stage: 'checking' })).toBe('Every file arrived; checking the whole set against the manifest…');
+    const ready = { runActive: false, engineReady: true, dataReady: false, problems: [] };
+    expect(startBlockedReason({ ...ready, dataWait: dataWaitText({ ...base, stage: 'saving' }) })).toBe(
+      'Start waits for CIFAR-10: keeping a copy of train-images.bin in this browser’s cache (every byte has arrived).',
+    );
+    expect(startBlockedReason({ ...ready, dataWait: dataWaitText({ ...base, loadedBytes: 92_190_000, fromCache: true }) })).toBe('Start waits for CIFAR-10: reading it from this browser’s cache, 50 %.');
+    expect(dataWaitText(null)).toBe('reading the data set’s manifest');
   });
 });

@@ -24,6 +24,7 @@ import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
+import { dataWaitText } from '../dataset/format-bytes';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
 import { TrainingControls } from './TrainingControls';
@@ -71,7 +72,8 @@ export function TrainingPanel() {
     hasRun: epochs.length > 0 || message !== null,
   });
   const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
-  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
+  const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
+  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
 
   return (
     <section className="train-panel training" aria-labelledby={headingId}>

@@ -45,3 +45,17 @@ export function controlState(inputs: ControlInputs): ControlState {
     resumeCheckpoint: canStart && inputs.hasCheckpoint,
   };
 }
+
+/** The buttons of the controls row, in their order on screen. */
+export type ControlName = 'start' | 'pause' | 'resume' | 'step' | 'stop' | 'reset';
+
+/**
+ * Where keyboard focus goes when the button that had it is switched off by the press itself (Start
+ * turns off once the run starts): to what a person most likely wants next — Pause while running,
+ * Resume while paused, else Start — or the first usable button, or null when none is.
+ */
+export function focusTarget(phase: TrainingPhase, controls: ControlState): ControlName | null {
+  const wanted: ControlName = phase === 'running' || phase === 'preparing' ? 'pause' : phase === 'paused' || phase === 'pausing' ? 'resume' : 'start';
+  const order: readonly ControlName[] = [wanted, 'pause', 'resume', 'start', 'stop', 'step', 'reset'];
+  return order.find((name) => controls[name]) ?? null;
+}
