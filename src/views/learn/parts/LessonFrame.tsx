@@ -73,7 +73,8 @@ export function LessonFrame(props: LessonFrameProps) {
           {props.children}
         </div>
         <div className="lesson-aside">
-          <p className="lesson-caption" aria-live="polite">
+          {/* Read out when a person steps; silent while playing, when a step every second would drown everything else. */}
+          <p className="lesson-caption" aria-live={player.playing ? 'off' : 'polite'}>
             {props.caption}
           </p>
           {props.aside}
