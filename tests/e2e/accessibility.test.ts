@@ -63,7 +63,7 @@ describe('accessibility (axe-core, every rule it runs by default)', () => {
       await page.getByRole('heading', { level: 2 }).waitFor();
       await expectNoViolations(`forced colours: ${hash}`);
     }
-  });
+  }, 900_000);
 
   test('Train during and after a run (charts, confusion matrix, a chosen square, the insides), then Classify with answers, an error and the library', async () => {
     await openOnWasm('#/train');
@@ -99,5 +99,5 @@ describe('accessibility (axe-core, every rule it runs by default)', () => {
     await library.getByRole('button', { name: 'Save', exact: true }).click();
     await library.getByRole('alert').waitFor();
     await expectNoViolations('Classify with an answer, an error card, the library with a model and a refused name');
-  });
+  }, 900_000);
 });

@@ -122,6 +122,14 @@ describe('keyboard only', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('32');
     await tabTo(form.getByLabel('Epochs'));
+    // A refused setting says why under its box, and nothing else in the form moves.
+    const around = [form.getByLabel('Batch size'), form.getByLabel('Validation images'), page.getByRole('group', { name: 'Training controls' })];
+    const before = await boxes(...around);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0');
+    await form.getByText('Epochs must be ≥ 1, got 0', { exact: true }).waitFor();
+    expect(await form.getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
+    expect(await boxes(...around)).toBe(before);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('3');
     expect([await form.getByLabel('Training images').inputValue(), await form.getByLabel('Validation images').inputValue()]).toEqual(['128', 'all']);
@@ -159,5 +167,5 @@ describe('keyboard only', () => {
       return box.top >= 0 && box.top < window.innerHeight && box.bottom > 0;
     })).toBe(true);
     await expect.poll(() => page.getByRole('status', { name: 'Newest answer' }).textContent()).toMatch(new RegExp(`^${name}: \\w+, \\d+\\.\\d %\\.$`));
-  });
+  }, 600_000);
 });

@@ -58,7 +58,10 @@ describe('focus after a press switches its own button off', () => {
     expect(focusTarget('running', controlState({ ...READY, phase: 'running' }))).toBe('pause');
     expect(focusTarget('paused', controlState({ ...READY, phase: 'paused' }))).toBe('resume');
     expect(focusTarget('finished', controlState({ ...READY, phase: 'finished' }))).toBe('start');
-    expect(focusTarget('stopping', controlState({ ...READY, phase: 'stopping' }))).toBe('reset');
+    // While the run gets there, focus waits (Reset is usable then, and Enter on it would end the run).
+    expect(focusTarget('preparing', controlState({ ...READY, phase: 'preparing' }))).toBeNull();
+    expect(focusTarget('stopping', controlState({ ...READY, phase: 'stopping' }))).toBeNull();
+    expect(focusTarget('failed', controlState({ ...READY, phase: 'failed', dataReady: false }))).toBe('reset');
     expect(focusTarget('idle', controlState({ ...READY, engineReady: false }))).toBeNull();
   });
 });
