@@ -110,7 +110,8 @@ describe('why Start is off', () => {
 describe('the wait after 100 %', () => {
   test('the line under the bar and Start’s reason name what happens once every byte has arrived', () => {
     const base = { loadedBytes: 184_380_000, totalBytes: 184_380_000, file: 'train-images.bin', fromCache: false };
-    expect(loadingDetail({ ...base, stage: 'receiving' })).toBe('Downloading: train-images.bin');
+    expect(loadingDetail({ ...base, loadedBytes: 1000, stage: 'receiving' })).toBe('Downloading: train-images.bin');
+    expect(loadingDetail({ ...base, stage: 'receiving' })).toBe('Every byte arrived; checking train-images.bin…');
     expect(loadingDetail({ ...base, stage: 'saving' })).toBe('train-images.bin arrived and checked out; keeping a copy in this browser’s cache for next time (a few seconds for a large file)…');
     expect(loadingDetail({ ...base, stage: 'checking' })).toBe('Every file arrived; checking the whole set against the manifest…');
     const ready = { runActive: false, engineReady: true, dataReady: false, problems: [] };

@@ -20,6 +20,7 @@ export interface LoadStanding {
 export function loadingDetail(progress: LoadStanding): string {
   if (progress.stage === 'saving') return `${progress.file} arrived and checked out; keeping a copy in this browser’s cache for next time (a few seconds for a large file)…`;
   if (progress.stage === 'checking') return 'Every file arrived; checking the whole set against the manifest…';
+  if (progress.loadedBytes >= progress.totalBytes) return `Every byte arrived; checking ${progress.file}…`;
   return `${progress.fromCache ? 'Reading from this browser’s cache' : 'Downloading'}: ${progress.file}`;
 }
 
@@ -28,6 +29,7 @@ export function dataWaitText(progress: LoadStanding | null): string {
   if (!progress) return 'reading the data set’s manifest';
   if (progress.stage === 'saving') return `keeping a copy of ${progress.file} in this browser’s cache (every byte has arrived)`;
   if (progress.stage === 'checking') return 'checking the whole set (every byte has arrived)';
+  if (progress.loadedBytes >= progress.totalBytes) return `checking ${progress.file} (every byte has arrived)`;
   const percent = progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
   return `${progress.fromCache ? 'reading it from this browser’s cache' : 'downloading it'}, ${percent} %`;
 }
