@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { classifySample, loadSamples } from '../../state/classify-bridge';
 import { selectClassifySamples, selectClassifySamplesError, selectDataError, selectDataProgress, selectDataStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';
@@ -19,7 +18,7 @@ export function SampleTray() {
   const dataError = useAppStore(selectDataError);
   const progress = useAppStore(selectDataProgress);
   useEffect(() => {
-    if (dataStatus === 'ready' && !samples) loadSamples();
+    if (dataStatus === 'ready' && !samples) useAppStore.getState().loadClassifySamples();
   }, [dataStatus, samples]);
 
   const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
@@ -39,7 +38,7 @@ export function SampleTray() {
                     className="sample-tray-item"
                     draggable
                     aria-label={`Classify test image ${index}, ${withArticle(name)}`}
-                    onClick={() => classifySample(position)}
+                    onClick={() => useAppStore.getState().classifySample(position)}
                     onDragStart={(event) => {
                       event.dataTransfer.setData(SAMPLE_DRAG_TYPE, String(position));
                       event.dataTransfer.effectAllowed = 'copy';
@@ -63,7 +62,7 @@ export function SampleTray() {
               The samples could not be loaded: {samplesError ?? dataError?.message ?? 'unknown reason'}
             </p>
           )}
-          <button type="button" onClick={loadSamples}>
+          <button type="button" onClick={() => useAppStore.getState().loadClassifySamples()}>
             {dataStatus === 'failed' || samplesError ? 'Try again' : 'Show sample images'}
           </button>
         </>

@@ -11,7 +11,7 @@ export type ValueScale = 'loss' | 'percent';
 /** What a live chart draws. `columns` are uPlot's: x values, then one array per line, all one length. */
 export interface LiveChartProps {
   readonly lines: readonly ChartLine[];
-  readonly columns: readonly (readonly number[])[];
+  readonly columns: readonly (readonly (number | null)[])[];
   /** The x extent the run will reach (e.g. steps 1…400), so points fill in left to right; null: fit the data. */
   readonly xExtent: readonly [number, number] | null;
   readonly xLabel: string;
@@ -96,7 +96,7 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
   return <div ref={containerRef} className="live-chart" role="img" aria-label={label} />;
 }
 
-function toAligned(columns: readonly (readonly number[])[]): uPlot.AlignedData {
+function toAligned(columns: readonly (readonly (number | null)[])[]): uPlot.AlignedData {
   return columns as unknown as uPlot.AlignedData;
 }
 

@@ -54,3 +54,20 @@ export const EPOCH_LINES: readonly ChartLine[] = [
   { label: 'Training', color: PALETTE.main, width: 4.5, points: true },
   { label: 'Validation', color: PALETTE.second, width: 4.5, dash: [12, 7], points: true },
 ];
+
+/**
+ * One colour per compared run (Okabe–Ito, in an order where neighbours differ most). The first and the
+ * black follow the theme (the chart's main colour, the axis colour), so they stay visible in the dark.
+ */
+const RUN_COLOURS = [PALETTE.main, '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', 'var(--chart-axis)', '#F0E442'] as const;
+
+/** The lines of a comparison chart: per run, training (solid) then validation (dashed), both in the run's colour. */
+export function comparisonLines(names: readonly string[]): ChartLine[] {
+  return names.flatMap((name, index) => {
+    const color = RUN_COLOURS[index % RUN_COLOURS.length] ?? PALETTE.main;
+    return [
+      { label: `${name} · training`, color, width: 3.5, points: true },
+      { label: `${name} · validation`, color, width: 3.5, dash: [10, 6], points: true },
+    ];
+  });
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
-import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
 import type { TrainingPhase } from '../../../state/store';
+import { useAppStore } from '../../../state/store';
 import { focusTarget, type ControlName, type ControlState } from './control-state';
 
 const LABELS: Record<ControlName, string> = { start: 'Start', pause: 'Pause', resume: 'Resume', step: 'Step one batch', stop: 'Stop', reset: 'Reset' };
@@ -23,13 +23,14 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
     const target = focusTarget(phase, controls);
     if (target) buttons.current.get(target)?.focus();
   }, [phase, controls]);
+  const store = useAppStore.getState;
   const actions: Record<ControlName, () => void> = {
-    start: () => startTraining(),
-    pause: pauseTraining,
-    resume: resumeTraining,
-    step: () => (phase === 'paused' ? stepTraining() : startTraining({ stepOnly: true })),
-    stop: stopTraining,
-    reset: resetTraining,
+    start: () => store().startTraining(),
+    pause: () => store().pauseTraining(),
+    resume: () => store().resumeTraining(),
+    step: () => (phase === 'paused' ? store().stepTraining() : store().startTraining({ stepOnly: true })),
+    stop: () => store().stopTraining(),
+    reset: () => store().resetTraining(),
   };
   return (
     <>

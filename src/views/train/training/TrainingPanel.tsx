@@ -1,6 +1,4 @@
 import { useEffect, useId, useMemo } from 'react';
-import { loadDataset } from '../../../state/data-bridge';
-import { connectEngine } from '../../../state/engine-bridge';
 import {
   selectBackendInfo,
   selectContextLostMessage,
@@ -10,7 +8,8 @@ import {
   selectHyperparameterForm,
   selectModelSpec,
   selectPreferredBackend,
-  selectTrainingCheckpoint,
+  selectResumableRun,
+  selectTrainingElsewhere,
   selectTrainingEpochs,
   selectTrainingError,
   selectTrainingForm,
@@ -19,7 +18,6 @@ import {
   selectTrainingPosition,
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { startTraining } from '../../../state/training-bridge';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
@@ -27,9 +25,11 @@ import { startBlockedReason } from '../settings/start-reason';
 import { dataWaitText } from '../dataset/format-bytes';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
+import { RunKerasDownload } from './RunKerasDownload';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase, epochAnnouncement } from './training-text';
+import { isActive } from '../../../core/training-lifecycle';
 import './training-panel.css';
 
 /**
@@ -50,12 +50,13 @@ export function TrainingPanel() {
   const epochs = useAppStore(selectTrainingEpochs);
   const message = useAppStore(selectTrainingMessage);
   const error = useAppStore(selectTrainingError);
-  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const resumable = useAppStore(selectResumableRun);
+  const elsewhere = useAppStore(selectTrainingElsewhere);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
   const totalEpochs = useAppStore(selectTrainingPosition)?.epochs ?? null;
   useEffect(() => {
-    loadDataset();
+    useAppStore.getState().loadDataset();
   }, []);
 
   // The edited network, the optimiser and the run size: what Start sends, or why it cannot.
@@ -68,10 +69,10 @@ export function TrainingPanel() {
     engineReady,
     dataReady,
     formValid: setup.run !== null,
-    hasCheckpoint: checkpoint !== null,
+    hasCheckpoint: resumable !== null,
     hasRun: epochs.length > 0 || message !== null,
   });
-  const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
+  const editable = !isActive(phase);
   const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
   const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
 
@@ -98,16 +99,27 @@ export function TrainingPanel() {
       {contextLost && (
         <p className="training-message training-message-bad">
           {contextLost}{' '}
-          <button type="button" onClick={() => void connectEngine(preferred)}>
+          <button type="button" onClick={() => void useAppStore.getState().restartEngine(preferred)}>
             Restart the engine
           </button>
         </p>
       )}
-      {checkpoint && (
+      {elsewhere && (
+        <div className="training-message training-message-bad" role="alert">
+          <p>{elsewhere.message}</p>
+          <button type="button" onClick={() => useAppStore.getState().takeOverTraining()}>
+            Take over training here
+          </button>{' '}
+          <button type="button" onClick={() => useAppStore.getState().dismissTrainingElsewhere()}>
+            Watch it in the run list
+          </button>
+        </div>
+      )}
+      {resumable && phase === 'idle' && (
         <p className="training-checkpoint">
-          Saved in this browser: the run after epoch {checkpoint.epochsDone} of {checkpoint.hyperparameters.epochs} ({checkpoint.backend},{' '}
-          {new Date(checkpoint.savedAt).toLocaleString()}).{' '}
-          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => startTraining({ resume: true })}>
+          Saved in this browser: “{resumable.name}” after epoch {resumable.epochsDone} of {resumable.lab.hyperparameters.epochs}
+          {resumable.backend ? ` (${resumable.backend}, ${new Date(resumable.updatedAt).toLocaleString()})` : ''}.{' '}
+          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => useAppStore.getState().resumeRun(resumable.id)}>
             Resume from checkpoint
           </button>
         </p>
@@ -119,6 +131,7 @@ export function TrainingPanel() {
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
+      <RunKerasDownload />
     </section>
   );
 }
