@@ -4,6 +4,7 @@ import { evaluateNowBlockedReason } from './evaluate-now-reason';
 import type { EvaluationNowResult } from './slices/evaluate-now-slice';
 import type { EpochPredictions } from './slices/inspect-slice';
 import type { AppState } from './store';
+import { effectiveTheme, type Theme } from './slices/theme-slice';
 
 /** Named selectors, so components subscribe to exactly what they render. */
 export const selectArea = (state: AppState): AppState['area'] => state.area;
@@ -118,3 +119,7 @@ export const selectResumableRun = (state: AppState): AppState['runs'][number] | 
 };
 /** The control whose code lines are marked (a `codeLinkKey`), or null. */
 export const selectCodeLink = (state: AppState): AppState['codeLink'] => state.codeLink;
+
+export const selectThemeChoice = (state: AppState): AppState['themeChoice'] => state.themeChoice;
+/** The theme on screen: the person's choice, or the system's when they chose none. */
+export const selectTheme = (state: AppState): Theme => effectiveTheme(state.themeChoice, state.systemTheme);

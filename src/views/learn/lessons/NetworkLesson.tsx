@@ -143,7 +143,7 @@ export function NetworkLesson() {
 
 function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
   return (
-    <>
+    <div className="callout-anchor">
       <table className="softmax-table">
         <caption>Softmax: try your own scores</caption>
         <thead>
@@ -173,6 +173,6 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
         </tbody>
       </table>
       {error && <FieldError message={error} />}
-    </>
+    </div>
   );
 }

@@ -36,15 +36,18 @@ export function SettingField({ label, keras, hint, error, disabled, link, childr
         {label}
         {keras !== undefined && <span className="keras-name"> ({keras})</span>}
       </label>
-      {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+      {/* The error opens under the control, over the hint, so the settings around it never move. */}
+      <div className="setting-control">
+        {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+        {error !== undefined && (
+          <span id={errorId} className="setting-error">
+            {error}
+          </span>
+        )}
+      </div>
       {hint !== undefined && (
         <span id={hintId} className="setting-hint">
           {hint}
-        </span>
-      )}
-      {error !== undefined && (
-        <span id={errorId} className="setting-error">
-          {error}
         </span>
       )}
     </div>

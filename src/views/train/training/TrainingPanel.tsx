@@ -15,18 +15,20 @@ import {
   selectTrainingForm,
   selectTrainingMessage,
   selectTrainingPhase,
+  selectTrainingPosition,
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
+import { dataWaitText } from '../dataset/format-bytes';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
 import { RunKerasDownload } from './RunKerasDownload';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
-import { describePhase } from './training-text';
+import { describePhase, epochAnnouncement } from './training-text';
 import { isActive } from '../../../core/training-lifecycle';
 import './training-panel.css';
 
@@ -52,6 +54,7 @@ export function TrainingPanel() {
   const elsewhere = useAppStore(selectTrainingElsewhere);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
+  const totalEpochs = useAppStore(selectTrainingPosition)?.epochs ?? null;
   useEffect(() => {
     useAppStore.getState().loadDataset();
   }, []);
@@ -70,7 +73,8 @@ export function TrainingPanel() {
     hasRun: epochs.length > 0 || message !== null,
   });
   const editable = !isActive(phase);
-  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
+  const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
+  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
 
   return (
     <section className="train-panel training" aria-labelledby={headingId}>
@@ -120,6 +124,10 @@ export function TrainingPanel() {
           </button>
         </p>
       )}
+      {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
+      <p className="visually-hidden" role="status" aria-label="Latest epoch">
+        {epochAnnouncement(epochs.at(-1), totalEpochs)}
+      </p>
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
