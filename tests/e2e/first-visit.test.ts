@@ -43,10 +43,9 @@ interface Seen {
 const seen = (): Promise<Seen> => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
 
 describe('a first visit, in a fresh profile, without ?backend=', () => {
-  // Fails today: the engine restarts on the measured backend and fails the request ("The engine stopped
-  // before answering."). Waiting through a restart is issue 13's engine session (the lead's); when it
-  // lands, this turns into a plain `test` (test.fails then reports it as unexpectedly passing).
-  test.fails('a picture chosen in Classify while the backends are being measured gets its answer, never an error card', async () => {
+  // It failed before the engine session: the engine restarted on the measured backend and failed the
+  // request ("The engine stopped before answering."). Now the request waits and the new engine answers.
+  test('a picture chosen in Classify while the backends are being measured gets its answer, never an error card', async () => {
     await page.addInitScript(WATCH);
     await page.goto(`${baseUrl}#/classify`);
     const input = page.locator('input[type=file][aria-label="Pictures to classify"]');
