@@ -3,6 +3,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
 import { fillRunSettings } from './run-settings';
 import { appSessionPerTest } from './session-checks';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 let page: Page;
@@ -75,7 +76,7 @@ describe('accessibility (axe-core, every rule it runs by default)', () => {
     const status = trainPanel().getByRole('status', { name: 'Training status' });
     await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 100 }).toBe('running');
     await expectNoViolations('Train during a run');
-    await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 250 }).toBe('finished');
+    await waitForTrainingPhase(status, 'finished', SLOW_MS);
     const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
     await evaluation.getByText(/^Accuracy: \d+\.\d{2}%$/).waitFor({ timeout: 60_000 });
     await evaluation.getByRole('button', { name: /^true airplane, predicted airplane: / }).click();

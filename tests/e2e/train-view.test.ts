@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -149,7 +150,7 @@ describe('the Train view', () => {
     expect(await chartTableRows(batchChart)).toHaveLength(1);
 
     await control(page, 'Resume').click();
-    await expect.poll(() => phase(page), { timeout: SLOW_MS }).toBe('finished');
+    await waitForTrainingPhase(panel(page).getByRole('status', { name: 'Training status' }), 'finished', SLOW_MS);
     expect([await epochsBar.getAttribute('value'), await batchesBar.getAttribute('value')]).toEqual(['2', '4']);
 
     expect(await charts(page).locator('canvas[data-original="yes"]').count()).toBe(3);

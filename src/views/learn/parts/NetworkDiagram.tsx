@@ -33,12 +33,16 @@ export function NetworkDiagram({ blocks, currentStep, onOpen }: { readonly block
             type="button"
             className={block.step === currentStep ? 'network-block is-current' : 'network-block'}
             aria-pressed={block.step === currentStep}
-            aria-label={`${block.title}: output ${shapeText(block.outputShape)}, ${formatCount(block.params)} parameters`}
             onClick={() => onOpen(block.step)}
           >
-            <span className="network-block-title">{block.title}</span>
-            {block.activations ? <StrongestMap layer={block.activations} /> : <ShapeGlyph shape={block.outputShape} />}
+            {/* The name comes from the visible words (title, shape) plus the hidden parameter count, so
+                speech users can say what they see; the picture sits between them only visually (CSS order). */}
+            <span className="network-block-title">{block.title} </span>
             <span className="network-block-shape">{shapeText(block.outputShape)}</span>
+            <span className="visually-hidden">, {formatCount(block.params)} parameters</span>
+            <span className="network-block-picture" aria-hidden="true">
+              {block.activations ? <StrongestMap layer={block.activations} /> : <ShapeGlyph shape={block.outputShape} />}
+            </span>
           </button>
         </li>
       ))}
