@@ -23,6 +23,8 @@ export const selectDataset = (state: AppState): AppState['dataset'] => state.dat
 export const selectDataReady = (state: AppState): boolean => state.dataStatus === 'ready';
 export const selectLessonId = (state: AppState): AppState['lessonId'] => state.lessonId;
 export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
+/** Why the last lesson link was not followed as written, or null. */
+export const selectLessonLinkProblem = (state: AppState): string | null => state.lessonLinkProblem;
 export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;
 export const selectLearnImage = (state: AppState): AppState['learnImage'] => state.learnImage;
 export const selectTrainingForm = (state: AppState): AppState['trainingForm'] => state.trainingForm;

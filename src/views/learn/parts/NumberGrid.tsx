@@ -1,3 +1,4 @@
+import { lessonGridFits, MAX_LESSON_GRID_SIDE } from '../../../core/lesson-bounds';
 import { divergingColor, textColorOn } from '../../../render/diverging-scale';
 
 /** How a cell is marked in the current step. */
@@ -40,6 +41,17 @@ export interface NumberGridProps {
  * in black or white (whichever is legible), optional marks for the step, and optional inputs.
  */
 export function NumberGrid({ caption, cells, scaleMax, size = 'normal', detail, label }: NumberGridProps) {
+  // The lessons' bounds keep every grid small; this keeps a future mistake from building a table that freezes the tab.
+  const columns = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (!lessonGridFits(cells.length, columns)) {
+    return (
+      <figure className={`grid-figure grid-${size}`}>
+        <p role="alert">
+          {caption}: {cells.length} × {columns} cells is more than a lesson shows (at most {MAX_LESSON_GRID_SIDE} × {MAX_LESSON_GRID_SIDE}).
+        </p>
+      </figure>
+    );
+  }
   return (
     <figure className={`grid-figure grid-${size}`}>
       <table className="number-grid" aria-label={label}>
