@@ -291,7 +291,7 @@ describe('Learn lessons', () => {
     expect(percents).toHaveLength(10);
     expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     await page.getByRole('textbox', { name: 'Score for cat' }).fill('x');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('score row 1, column 4: “x” is not a number: type one like 3 or −1.5');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Score for cat: “x” is not a number: type one like 3 or −1.5');
     await page.getByRole('link', { name: 'train it in Train' }).click();
     await page.getByRole('heading', { level: 2, name: 'Train' }).waitFor();
   });

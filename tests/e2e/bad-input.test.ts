@@ -1,0 +1,131 @@
+/**
+ * Issue 16, "nothing hangs, nothing misleads": each case of the issue reproduced as its reporter did
+ * it, in a fresh profile, against the built app — and what the app does now.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { PAGE_POLICY_HEADER, WORKER_POLICY_HEADER } from '../../scripts/vite/content-security-policy';
+import type { AppSession } from './browser';
+import { appSessionPerTest } from './session-checks';
+
+const baseUrl = inject('baseUrl');
+let session: AppSession;
+let page: Page;
+appSessionPerTest(baseUrl, (opened) => {
+  session = opened;
+  page = opened.page;
+});
+
+async function openLesson(hash: string): Promise<void> {
+  await page.goto(`${baseUrl}${hash}`);
+  await page.getByRole('heading', { level: 3 }).waitFor();
+}
+
+async function stepPosition(): Promise<{ step: number; total: number }> {
+  const name = (await page.getByText(/^Step \d+ of \d+$/).first().textContent()) ?? '';
+  const [, step, total] = /Step (\d+) of (\d+)/.exec(name) ?? [];
+  return { step: Number(step), total: Number(total) };
+}
+
+/** The message a field shows under itself (its aria-describedby). */
+async function fieldMessage(name: string): Promise<string> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  const id = await field.getAttribute('aria-describedby');
+  return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : '';
+}
+
+describe('lesson inputs have bounds, and say which (case 1)', () => {
+  test('999 in every padding side is refused at once, naming the bound; the lesson keeps stepping', async () => {
+    await openLesson('#/learn/padding');
+    await page.getByRole('combobox', { name: 'Padding' }).selectOption('explicit');
+    const before = await page.getByRole('table', { name: /^Input/ }).getByRole('cell').count();
+    const steps = (await stepPosition()).total;
+    for (const side of ['Top', 'Bottom', 'Left']) {
+      await page.getByRole('textbox', { name: side, exact: true }).fill('999');
+      expect(await page.getByRole('textbox', { name: side, exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await fieldMessage(side)).toBe(`${side}: 999 is too large: type a whole number from 0 to 4`);
+    }
+    // The grid and the steps are those of the last good border: nothing grew.
+    expect(await page.getByRole('table', { name: /^Input/ }).getByRole('cell').count()).toBe(before);
+    expect((await stepPosition()).total).toBe(steps);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    expect((await stepPosition()).step).toBe(2);
+    // The largest allowed border draws a 12 × 12 grid at once.
+    for (const side of ['Top', 'Bottom', 'Left', 'Right']) await page.getByRole('textbox', { name: side, exact: true }).fill('4');
+    await expect.poll(() => page.getByRole('table', { name: /^Input/ }).getByRole('row').count()).toBe(12);
+    expect(await page.getByRole('textbox', { name: 'Stride', exact: true }).getAttribute('aria-invalid')).toBe('false');
+    await page.getByRole('textbox', { name: 'Stride', exact: true }).fill('1e308');
+    expect(await fieldMessage('Stride')).toBe('Stride: 1e308 is too large: type a whole number from 1 to 6');
+  });
+});
+
+describe('one number reader for every lesson field (cases 6 and 7)', () => {
+  test('the Score for airplane field names itself and is marked invalid', async () => {
+    await openLesson('#/learn/network/9');
+    const score = page.getByRole('textbox', { name: 'Score for airplane' });
+    await score.fill('0x10');
+    expect(await score.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldMessage('Score for airplane')).toBe('Score for airplane: “0x10” is not a decimal number: type one like 3 or −1.5');
+    await score.fill('1e308');
+    expect(await fieldMessage('Score for airplane')).toBe('Score for airplane: 1e308 is too large: keep numbers between −50 and 50');
+    await score.fill('2');
+    expect(await score.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+  });
+
+  test('a grid cell refuses 1e308 as too large, not as "not a number"', async () => {
+    await openLesson('#/learn/convolution');
+    await page.getByRole('textbox', { name: 'Input row 1, column 1' }).fill('1e308');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('input row 1, column 1: 1e308 is too large: keep numbers between −999 and 999');
+  });
+});
+
+describe('a bad step in a lesson link (case 7)', () => {
+  test.each(['-5', 'abc', '2.5'])('step %s opens the lesson at step 1 and says why', async (step) => {
+    await page.goto(`${baseUrl}#/learn/padding/${step}`);
+    await page.getByRole('heading', { level: 3, name: /Padding$/ }).waitFor();
+    expect(await stepPosition()).toMatchObject({ step: 1 });
+    expect(await page.getByRole('status').filter({ hasText: 'The link asks for step' }).textContent()).toBe(
+      `The link asks for step “${step}”, which is not a step: steps are whole numbers from 1, so the lesson opens at step 1.`,
+    );
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The link asks for step' }).count()).toBe(0);
+  });
+});
+
+describe('the Content-Security-Policy covers the engine worker (case 5)', () => {
+  test('page and worker come with their policies as headers; a fetch to another origin from the worker is refused before it leaves', async () => {
+    const workerPolicy = new Promise<string | undefined>((resolve) => {
+      page.on('response', (response) => {
+        if (/engine\.worker[^/]*\.js$/.test(new URL(response.url()).pathname)) resolve(response.headers()['content-security-policy']);
+      });
+    });
+    const response = await page.goto(`${baseUrl}?backend=wasm#/learn`);
+    expect(response?.headers()['content-security-policy']).toBe(PAGE_POLICY_HEADER);
+    expect(await workerPolicy).toBe(WORKER_POLICY_HEADER);
+    const badge = page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
+    const engine = page.workers().find((worker: Worker) => /engine\.worker/.test(worker.url()));
+    if (!engine) throw new Error('the engine worker is not running');
+    const outcome = await engine.evaluate(async (target: string) => {
+      const violations: string[] = [];
+      self.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      let result: string;
+      try {
+        await fetch(target, { mode: 'no-cors' });
+        result = 'reached the network';
+      } catch (error) {
+        result = `refused: ${String(error)}`;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { result, violations };
+    }, 'https://example.com/leak');
+    expect(outcome.result).toMatch(/^refused: TypeError/);
+    expect(outcome.violations).toEqual(['connect-src https://example.com/leak']);
+    // Refused by the policy, not by the test's own network guard: the request was never made.
+    expect(session.foreignRequests).toEqual([]);
+    // The browser reports the refusal on the console; that line is the expected one, not a page error.
+    const expected = session.errors.filter((line) => /Content Security Policy/.test(line) && line.includes('example.com'));
+    session.errors.splice(0, session.errors.length, ...session.errors.filter((line) => !expected.includes(line)));
+  });
+});
