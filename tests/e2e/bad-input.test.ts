@@ -124,6 +124,20 @@ describe('the Content-Security-Policy covers the engine worker (case 5)', () => 
     expect(outcome.violations).toEqual(['connect-src https://example.com/leak']);
     // Refused by the policy, not by the test's own network guard: the request was never made.
     expect(session.foreignRequests).toEqual([]);
+    // What tfjs's threaded wasm build does on machines with 4 or more cores still works under the
+    // worker's policy: a pthread is a blob: worker that importScripts a blob: script and instantiates
+    // WebAssembly (here a module of 8 bytes: the magic number and version).
+    const pthreadLike = await engine.evaluate(async () => {
+      const script = URL.createObjectURL(new Blob(['self.pthreadReady = true;'], { type: 'application/javascript' }));
+      const body = `importScripts(${JSON.stringify(script)}); WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => postMessage(self.pthreadReady === true ? 'ran' : 'no script'), (error) => postMessage('wasm refused: ' + error));`;
+      const worker = new Worker(URL.createObjectURL(new Blob([body], { type: 'application/javascript' })));
+      return new Promise<string>((resolve) => {
+        worker.onmessage = (event: MessageEvent<string>) => resolve(event.data);
+        worker.onerror = (event) => resolve(`failed: ${event.message}`);
+        setTimeout(() => resolve('no answer in 10 s'), 10_000);
+      });
+    });
+    expect(pthreadLike).toBe('ran');
     // The browser reports the refusal on the console; that line is the expected one, not a page error.
     const expected = session.errors.filter((line) => /Content Security Policy/.test(line) && line.includes('example.com'));
     session.errors.splice(0, session.errors.length, ...session.errors.filter((line) => !expected.includes(line)));
