@@ -111,3 +111,23 @@ export function probabilityProblem(values: ArrayLike<number>): string | null {
 export function formatShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((size) => (size === null ? 'null' : String(size))).join(', ')}]`;
 }
+
+/** What tfjs calls the things a model file may name that it must know by name. */
+const NAMED_PARTS = 'layer|activation|initializer|regularizer|constraint|loss|metric|optimizer|object';
+
+/**
+ * Why TensorFlow.js could not build a model file, in words for the person who dropped it. tfjs's own
+ * message for an unknown class ("Unknown layer: MyLayer. This may be due to … registerClass()") gives
+ * advice for the programmer porting Python code, not for them; this says what the file uses that the
+ * app cannot run and what it can. Other messages keep their first line.
+ */
+export function describeBuildFailure(tfjsMessage: string): string {
+  const unknown = new RegExp(`Unknown (${NAMED_PARTS}): ([^\\s.]+)`, 'i').exec(tfjsMessage);
+  if (unknown) {
+    const [, kind = 'layer', name = ''] = unknown;
+    const what = kind.toLowerCase();
+    return `it uses ${what === 'activation' || what === 'initializer' || what === 'object' ? 'an' : 'a'} ${what} TensorFlow.js does not know, “${name.slice(0, 60)}” (a custom ${what}, perhaps written in Python), so it cannot run here. Models made of the usual Keras layers — Conv2D, pooling, Dropout, Flatten, Dense and the like — load`;
+  }
+  const firstLine = tfjsMessage.split('\n', 1)[0]?.trim() ?? '';
+  return `TensorFlow.js could not build it: ${firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine || 'no reason given'}`;
+}

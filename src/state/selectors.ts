@@ -79,6 +79,8 @@ export const selectInspectModelKey = (state: AppState): string | null => {
   return `run ${state.trainingRunId}, ${state.trainingEpochs.length} epochs${resting ? `, update ${state.trainingPosition?.iteration ?? 0}` : ''}`;
 };
 export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
+/** Results dropped because the list was full (oldest first), since the last clear. */
+export const selectClassifyItemsDropped = (state: AppState): number => state.classifyItemsDropped;
 export const selectClassifyChoice = (state: AppState): AppState['classifyChoice'] => state.classifyChoice;
 export const selectClassifyNotice = (state: AppState): AppState['classifyNotice'] => state.classifyNotice;
 export const selectClassifyPretrainedStatus = (state: AppState): AppState['classifyPretrainedStatus'] => state.classifyPretrainedStatus;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifierShapeProblem, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata } from '../../src/core/classifier-model';
+import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata } from '../../src/core/classifier-model';
 import { validateModelName } from '../../src/core/model-name';
 
 describe('naming the model that answered', () => {
@@ -52,5 +52,19 @@ describe('the classifier contract', () => {
     expect(() => validateModelName('   ')).toThrow('a model name must not be empty');
     expect(() => validateModelName('x'.repeat(61))).toThrow('a model name may have at most 60 characters, got 61');
     expect(() => validateModelName('a\tb')).toThrow(/control characters/);
+  });
+});
+
+describe('why tfjs could not build a model file, for the person who dropped it (issue 16, case 7)', () => {
+  test('an unknown layer or activation is named without tfjs’s advice to programmers', () => {
+    const tfjs = 'Unknown layer: MyAttention. This may be due to one of the following reasons:\n1. The layer is defined in Python, in which case it needs to be ported to TensorFlow.js or your JavaScript code.\n2. The custom layer is defined in JavaScript, but is not registered properly with tf.serialization.registerClass().';
+    expect(describeBuildFailure(tfjs)).toMatch(/^it uses a layer TensorFlow\.js does not know, “MyAttention” \(a custom layer, perhaps written in Python\), so it cannot run here\./);
+    expect(describeBuildFailure(tfjs)).not.toMatch(/registerClass/);
+    expect(describeBuildFailure('Unknown activation: swishy. This may be due to …')).toMatch(/^it uses an activation TensorFlow\.js does not know, “swishy”/);
+  });
+
+  test('other failures keep their first line only', () => {
+    expect(describeBuildFailure('Shape mismatch\nat line 3')).toBe('TensorFlow.js could not build it: Shape mismatch');
+    expect(describeBuildFailure('')).toBe('TensorFlow.js could not build it: no reason given');
   });
 });

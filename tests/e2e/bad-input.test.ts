@@ -6,6 +6,7 @@ import type { Page, Worker } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { PAGE_POLICY_HEADER, WORKER_POLICY_HEADER } from '../../scripts/vite/content-security-policy';
 import type { AppSession } from './browser';
+import { pngFile } from './picture-files';
 import { appSessionPerTest } from './session-checks';
 
 const baseUrl = inject('baseUrl');
@@ -141,5 +142,38 @@ describe('the Content-Security-Policy covers the engine worker (case 5)', () => 
     // The browser reports the refusal on the console; that line is the expected one, not a page error.
     const expected = session.errors.filter((line) => /Content Security Policy/.test(line) && line.includes('example.com'));
     session.errors.splice(0, session.errors.length, ...session.errors.filter((line) => !expected.includes(line)));
+  });
+});
+
+describe('dropped pictures never vanish (case 4)', () => {
+  test('thirty photos dropped at once: all thirty answered, a page of ten at a time, the first one on the last page', async () => {
+    await page.goto(`${baseUrl}?backend=wasm#/classify`);
+    await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: 300_000 }).toBe(true);
+    const files = Array.from({ length: 30 }, (_, index) => ({
+      name: `photo-${String(index + 1).padStart(2, '0')}.png`,
+      type: 'image/png',
+      base64: pngFile(40, 30, (x, y) => [(x * 6 + index * 8) % 256, (y * 8) % 256, (index * 40) % 256, 255]).toString('base64'),
+    }));
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
+      return transfer;
+    }, files);
+    const area = page.getByRole('region', { name: 'Classify' });
+    for (const type of ['dragenter', 'dragover', 'drop']) await area.dispatchEvent(type, { dataTransfer });
+    const results = page.getByRole('list', { name: 'Classified pictures' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'newest first' }).textContent(), { timeout: 60_000 }).toBe('Results 1–10 of 30, newest first');
+    expect(await results.getByRole('article').count()).toBe(10);
+    expect(await results.getByRole('article').first().getAttribute('aria-labelledby')).not.toBeNull();
+    expect(await page.getByRole('article', { name: 'photo-30.png', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Older results' }).click();
+    await page.getByRole('button', { name: 'Older results' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'newest first' }).textContent()).toBe('Results 21–30 of 30, newest first');
+    const first = page.getByRole('article', { name: 'photo-01.png', exact: true });
+    await expect.poll(() => first.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+    expect(await page.getByRole('button', { name: 'Older results' }).isDisabled()).toBe(true);
+    // Every one was classified, none refused or dropped.
+    for (const label of ['Newer results', 'Newer results']) await page.getByRole('button', { name: label }).click();
+    expect(await page.getByText(/oldest results? (was|were) removed/).count()).toBe(0);
   });
 });
