@@ -6,6 +6,7 @@
  * engine in classify-channel.ts.
  */
 import { CIFAR_IMAGE_BYTES } from '../core/cifar-format';
+import { trainedHandoverNotice } from '../core/classifier-model';
 import type { EngineClient } from '../engine/client';
 import type { NamedBlob } from '../engine/protocol-classify';
 import { hasClassifyChannel, messageOf, request, setClassifyChannel, type ClassifyRequest } from './classify-channel';
@@ -135,7 +136,7 @@ function followTraining(): void {
     if (samplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void fetchSamples();
     const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
     if (firstEpoch && state.classifyChoice !== 'trained') {
-      state.classifyChoose('trained', `Your model finished epoch ${state.trainingEpochs.length} in Train, so it answers from now on (choose another model below at any time).`);
+      state.classifyChoose('trained', trainedHandoverNotice(state.trainingEpochs.length, state.trainingEpochs.at(-1)?.valAccuracy ?? null, state.trainingSizes?.validationImages ?? 0));
     } else if (state.classifyChoice === 'trained' && !selectTrainedModelAvailable(state) && selectTrainedModelAvailable(previous)) {
       state.classifyChoose(fallbackKind(state), `${state.trainingPhase === 'idle' ? 'The training run was reset' : 'A new training run started'}, so ${fallbackLabel(state)} answers again.`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata } from '../../src/core/classifier-model';
+import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata, trainedHandoverNotice } from '../../src/core/classifier-model';
 import { validateModelName } from '../../src/core/model-name';
 
 describe('naming the model that answered', () => {
@@ -15,6 +15,14 @@ describe('naming the model that answered', () => {
       'your model, trained here, epoch 3 + 12 batches (51.2 % on 500 validation images after epoch 3)',
     );
     expect(describeTrained({ epochsDone: 0, batch: 1, valAccuracy: null, validationImages: 500 })).toBe('your model, trained here, 1 batch into epoch 1 (not validated yet)');
+  });
+
+  test('a model no better than guessing says so wherever it is named (issue 16, case 3)', () => {
+    expect(describeTrained({ epochsDone: 1, batch: 0, valAccuracy: 0.0938, validationImages: 500 })).toBe('your model, trained here, epoch 1 (9.4 % on 500 validation images), no better than guessing yet');
+    expect(trainedHandoverNotice(1, 0.0938, 500)).toBe(
+      'Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time). Careful: it does no better than guessing yet (9.4 % on 500 validation images, where guessing gets 10 %), so its answers mean nothing until it trains longer.',
+    );
+    expect(trainedHandoverNotice(1, 0.4, 500)).toBe('Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).');
   });
 
   test('loaded: its name, where from, and what it was', () => {

@@ -29,7 +29,8 @@ interface Run {
 
 /**
  * Make the controller. The loop trains one batch at a time and returns to the event loop between
- * batches, so pause, stop and step commands are read within one batch. It is not `model.fit`: each step
+ * batches — and between the micro-batches of a batch on wasm and cpu — so pause and stop commands are
+ * read within one micro-batch (a batch that would take minutes is dropped, and taken again on resume). It is not `model.fit`: each step
  * gathers its own uint8 batch (see `Trainer.step`). After every epoch it saves a checkpoint to `store`.
  */
 export function createTrainingController(options: TrainingControllerOptions): TrainingController {
@@ -120,8 +121,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         // Let pause, step and stop commands in before the next batch.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (current.status !== 'running') break;
-        const outcome = await trainer.step();
+        // A Pause or Stop clicked during a long batch is read between its micro-batches: the batch is dropped, and taken again on resume.
+        const outcome = await trainer.step(() => current.status !== 'running');
         if (ENDED_TRAINING_STATUSES.includes(current.status)) return;
+        if (outcome.kind === 'interrupted') continue;
         if (outcome.kind === 'diverged') {
           setStatus(current, 'failed', outcome.message);
           return;
