@@ -32,6 +32,11 @@ export interface TrainingActions {
   /** A run was asked for: show it from now on (a resumed run's history arrives in its first events). */
   trainingRunRequested(runId: number): void;
   trainingEventReceived(event: TrainEvent): void;
+  /**
+   * Pause or Stop was clicked: show "Pausing…" / "Stopping…" at once, before the engine — busy with a
+   * step — confirms it (its own status event follows and wins).
+   */
+  trainingControlRequested(control: 'pause' | 'stop'): void;
   /** Forget the run and its points (the engine forgets its model and checkpoint). */
   trainingCleared(): void;
 }
@@ -64,8 +69,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & 
       trainingPhase: 'preparing',
     })),
   trainingEventReceived: (event) => set((state) => applyEvent(state, event)),
+  trainingControlRequested: (control) => set((state) => acknowledge(state.trainingPhase, control)),
   trainingCleared: () => set((state) => ({ ...initialTrainingData(), trainingForm: state.trainingForm })),
 });
+
+/** The phase a click on Pause or Stop shows until the engine answers (nothing when the click cannot act). */
+function acknowledge(phase: TrainingPhase, control: 'pause' | 'stop'): Partial<TrainingData> {
+  if (control === 'pause') return phase === 'running' ? { trainingPhase: 'pausing' } : {};
+  return phase === 'running' || phase === 'pausing' || phase === 'paused' ? { trainingPhase: 'stopping' } : {};
+}
 
 function applyEvent(state: TrainingData, event: TrainEvent): Partial<TrainingData> {
   if (event.type === 'train-checkpoint') return { trainingCheckpoint: event.checkpoint };

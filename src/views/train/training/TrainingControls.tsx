@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { pauseTraining, resetTraining, resumeTraining, startTraining, stepTraining, stopTraining } from '../../../state/training-bridge';
-import type { TrainingPhase } from '../../../state/store';
+import { useAppStore, type TrainingPhase } from '../../../state/store';
 import type { ControlState } from './control-state';
 
 /**
@@ -9,6 +9,15 @@ import type { ControlState } from './control-state';
  */
 export function TrainingControls({ controls, phase, startReason = null }: { readonly controls: ControlState; readonly phase: TrainingPhase; readonly startReason?: string | null }) {
   const reasonId = useId();
+  // Said at once: the engine reads the command between micro-batches, which may be seconds away.
+  const pause = (): void => {
+    useAppStore.getState().trainingControlRequested('pause');
+    pauseTraining();
+  };
+  const stop = (): void => {
+    useAppStore.getState().trainingControlRequested('stop');
+    stopTraining();
+  };
   const step = (): void => {
     if (phase === 'paused') stepTraining();
     else startTraining({ stepOnly: true });
@@ -19,7 +28,7 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
         <button type="button" className="training-primary" disabled={!controls.start} aria-describedby={startReason ? reasonId : undefined} onClick={() => startTraining()}>
           Start
         </button>
-        <button type="button" disabled={!controls.pause} onClick={pauseTraining}>
+        <button type="button" disabled={!controls.pause} onClick={pause}>
           Pause
         </button>
         <button type="button" disabled={!controls.resume} onClick={resumeTraining}>
@@ -28,7 +37,7 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
         <button type="button" disabled={!controls.step} onClick={step}>
           Step one batch
         </button>
-        <button type="button" disabled={!controls.stop} onClick={stopTraining}>
+        <button type="button" disabled={!controls.stop} onClick={stop}>
           Stop
         </button>
         <button type="button" disabled={!controls.reset} onClick={resetTraining}>

@@ -16,7 +16,9 @@ import {
   selectTrainingForm,
   selectTrainingMessage,
   selectTrainingPhase,
+  selectTrainingSizes,
 } from '../../../state/selectors';
+import { chanceWarning } from '../../../core/divergence';
 import { useAppStore } from '../../../state/store';
 import { startTraining } from '../../../state/training-bridge';
 import { readRunSetup } from '../../../state/run-setup';
@@ -25,6 +27,7 @@ import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
+import { StepEstimate } from './StepEstimate';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase } from './training-text';
@@ -51,6 +54,7 @@ export function TrainingPanel() {
   const checkpoint = useAppStore(selectTrainingCheckpoint);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
+  const sizes = useAppStore(selectTrainingSizes);
   useEffect(() => {
     loadDataset();
   }, []);
@@ -70,12 +74,15 @@ export function TrainingPanel() {
   });
   const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
   const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
+  // A run that diverged says so in its failure message; one that simply has not learnt yet is warned here.
+  const chance = phase === 'failed' ? null : chanceWarning(epochs, sizes?.validationImages ?? 0);
 
   return (
     <section className="train-panel training" aria-labelledby={headingId}>
       <h3 id={headingId}>Train the network</h3>
       <RunSettings errors={{ ...(setup.form.ok ? {} : setup.form.errors), ...(setup.hyperparameters.ok ? {} : setup.hyperparameters.errors) }} disabled={!editable} />
       <TrainingControls controls={controls} phase={phase} startReason={startReason} />
+      {editable && setup.run && <StepEstimate run={setup.run} />}
       <p className="training-status" role="status" aria-label="Training status" data-phase={phase}>
         {describePhase(phase)}
         {backend && phase !== 'idle' ? ` on ${backend}` : ''}
@@ -84,6 +91,11 @@ export function TrainingPanel() {
       {message && (
         <p className={phase === 'failed' ? 'training-message training-message-bad' : 'training-message'} role={phase === 'failed' ? 'alert' : undefined}>
           {message}
+        </p>
+      )}
+      {chance && (
+        <p className="training-message training-message-warn" role="status" aria-label="Chance warning">
+          {chance}
         </p>
       )}
       {error && (

@@ -1,0 +1,34 @@
+import { chooseSpeedReference, describeStepEstimate, estimateStep } from '../../../core/step-estimate';
+import type { TrainingHyperparameters } from '../../../core/hyperparameters';
+import type { ModelSpec } from '../../../core/model-spec';
+import { selectBackendChoice, selectBackendInfo, selectDataset, selectTrainingCheckpoint } from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+
+/** Training images of the whole split, before the data set has loaded. */
+const CIFAR_TRAIN_IMAGES = 50_000;
+
+/**
+ * Before Start: what one batch of the network and settings on screen will cost here — time from the
+ * network's arithmetic and a speed measured on this backend, memory from what a step holds — and a
+ * warning with what to change when a batch would take more than a few seconds or not fit
+ * (core/step-estimate.ts).
+ */
+export function StepEstimate({ run }: { readonly run: { readonly spec: ModelSpec; readonly settings: TrainingHyperparameters } }) {
+  const backend = useAppStore(selectBackendInfo)?.backend ?? null;
+  const choice = useAppStore(selectBackendChoice);
+  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const dataset = useAppStore(selectDataset);
+  if (!backend) return null;
+  const trainImages = run.settings.trainSubset ?? dataset?.splits.train.count ?? CIFAR_TRAIN_IMAGES;
+  const speed = chooseSpeedReference(backend, checkpoint, choice?.records ?? []);
+  const input = { spec: run.spec, batchSize: run.settings.batchSize, trainImages, optimizer: run.settings.optimizer, backend, speed } as const;
+  const estimate = estimateStep(input);
+  if (!estimate) return null;
+  const { text, warning } = describeStepEstimate(estimate, input);
+  return (
+    <div className={warning ? 'step-estimate is-heavy' : 'step-estimate'} role="group" aria-label="Step estimate">
+      <p>{text}</p>
+      {warning && <p className="step-estimate-warning">{warning}</p>}
+    </div>
+  );
+}
