@@ -81,6 +81,31 @@ describe('one number reader for every lesson field (cases 6 and 7)', () => {
   });
 });
 
+describe('lesson 9 reads its fields like every lesson, and keeps stepping (case 6)', () => {
+  test('0x10, 1e1 and an empty row are refused with a reason; the replay stays on the last good cell', async () => {
+    await page.goto(`${baseUrl}?backend=wasm#/learn/real-network/28`);
+    await page.getByRole('heading', { level: 3, name: /^9\. The real network, step by step$/ }).waitFor();
+    await page.getByRole('button', { name: 'Load CIFAR-10' }).click();
+    await page.getByRole('img', { name: 'Feature map of filter 1 (conv2d): click a cell to replay it' }).waitFor({ timeout: 300_000 });
+    const caption = () => page.locator('.lesson-caption').textContent();
+    expect(await caption()).toMatch(/^Step 28: the 27 products add up to /);
+    const filter = page.getByLabel('Filter', { exact: true });
+    await filter.fill('0x10');
+    expect(await filter.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldMessage('Filter')).toBe('Filter: “0x10” is not a decimal number: type one like 3');
+    // Still filter 1's cell, still step 28: nothing blanked while the field is wrong.
+    expect(await caption()).toMatch(/^Step 28: the 27 products add up to /);
+    await filter.fill('1e1');
+    expect(await fieldMessage('Filter')).toBe('Filter: “1e1” is scientific notation: type the number itself, 10');
+    await page.getByLabel('Row', { exact: true }).fill('');
+    expect(await fieldMessage('Row')).toBe('Row: empty: type a number');
+    expect(await caption()).toMatch(/^Step 28: /);
+    await filter.fill('10');
+    await page.getByLabel('Row', { exact: true }).fill('16');
+    await page.getByRole('img', { name: 'Feature map of filter 10 (conv2d): click a cell to replay it' }).waitFor();
+  });
+});
+
 describe('a bad step in a lesson link (case 7)', () => {
   test.each(['-5', 'abc', '2.5'])('step %s opens the lesson at step 1 and says why', async (step) => {
     await page.goto(`${baseUrl}#/learn/padding/${step}`);
@@ -175,5 +200,85 @@ describe('dropped pictures never vanish (case 4)', () => {
     // Every one was classified, none refused or dropped.
     for (const label of ['Newer results', 'Newer results']) await page.getByRole('button', { name: label }).click();
     expect(await page.getByText(/oldest results? (was|were) removed/).count()).toBe(0);
+  });
+});
+
+const SLOW_MS = 300_000;
+const trainPanel = () => page.getByRole('region', { name: 'Train the network' });
+const control = (name: string) => trainPanel().getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
+const phase = () => trainPanel().getByRole('status', { name: 'Training status' }).getAttribute('data-phase');
+const progressValue = (name: string) => trainPanel().getByRole('progressbar', { name }).getAttribute('value');
+
+/** The Train area on wasm with CIFAR-10 loaded (Start enabled). */
+async function openTrain(): Promise<void> {
+  await page.goto(`${baseUrl}?backend=wasm#/train`);
+  await expect.poll(() => page.getByRole('status', { name: 'Compute backend' }).getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
+}
+
+describe('a heavy setting is estimated before Start, and Stop acts within the batch (case 2)', () => {
+  test('128 first-layer filters and batch 4 096: the estimate warns; Stop is acknowledged at once and lands before the batch ends', async () => {
+    await openTrain();
+    const architecture = page.getByRole('region', { name: 'Network architecture' });
+    await architecture.getByRole('group', { name: /^Layer 1: Conv2D\b/ }).getByLabel('Filters (filters)').fill('128');
+    const form = trainPanel().getByRole('form', { name: 'Training settings' });
+    await form.getByLabel('Training images').selectOption('5000');
+    await form.getByLabel('Validation images').selectOption('64');
+    await form.getByLabel('Batch size (batch_size)').fill('4096');
+    await form.getByLabel('Epochs (epochs)').fill('1');
+    const estimate = trainPanel().getByRole('group', { name: 'Step estimate' });
+    // The backend was forced (?backend=wasm), so no probe measured it: the estimate gives memory, and says so.
+    await expect.poll(() => estimate.textContent(), { timeout: SLOW_MS }).toMatch(/^One batch of 4,096 images needs ≈ \d+ MB on wasm here; how long it takes is not known yet/);
+    await expect.poll(() => control('Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await control('Start').click();
+    await expect.poll(phase, { timeout: SLOW_MS }).toBe('running');
+    await control('Stop').click();
+    // At the click, not when the engine gets to it.
+    expect(await phase()).toBe('stopping');
+    expect(await trainPanel().getByRole('status', { name: 'Training status' }).textContent()).toBe('Stopping… on wasm');
+    await expect.poll(phase, { timeout: SLOW_MS }).toBe('stopped');
+    // The batch in flight was dropped between its micro-batches: none of the 64 finished it.
+    expect(await progressValue('Batches completed in this epoch')).toBe('0');
+    expect(await trainPanel().getByRole('table', { name: 'Results per epoch' }).locator('tbody').textContent()).toBe('No epoch has finished yet.');
+    expect(await trainPanel().getByLabel('Latest batch').textContent()).toContain('Steps0');
+  });
+
+  test('with a speed measured here (a first short run), the next heavy setting is timed and warned about before Start', async () => {
+    await openTrain();
+    const form = trainPanel().getByRole('form', { name: 'Training settings' });
+    await form.getByLabel('Training images').selectOption('128');
+    await form.getByLabel('Validation images').selectOption('64');
+    await form.getByLabel('Batch size (batch_size)').fill('64');
+    await form.getByLabel('Epochs (epochs)').fill('1');
+    await expect.poll(() => control('Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await control('Start').click();
+    await expect.poll(phase, { timeout: SLOW_MS }).toBe('finished');
+    const estimate = trainPanel().getByRole('group', { name: 'Step estimate' });
+    await expect.poll(() => estimate.textContent(), { timeout: 60_000 }).toMatch(/^One batch of 64 images ≈ [\d.]+ s and ≈ \d+ MB on wasm here; an epoch \(2 batches\) ≈ [\d.]+ s\. From: the last run saved here trained at \d+ images\/s on wasm\.$/);
+    await page.getByRole('region', { name: 'Network architecture' }).getByRole('group', { name: /^Layer 1: Conv2D\b/ }).getByLabel('Filters (filters)').fill('1024');
+    await form.getByLabel('Training images').selectOption('5000');
+    await form.getByLabel('Batch size (batch_size)').fill('4096');
+    await expect.poll(() => estimate.textContent()).toMatch(/^One batch of 4,096 images ≈ \d+ (min|h \d+ min) and ≈ \d\.\d GB on wasm here; an epoch \(2 batches\) ≈ .*this network does 23× its arithmetic per picture\./);
+    expect(await estimate.textContent()).toContain('Heavy for this machine: a batch would take about');
+  });
+});
+
+describe('a diverged run is detected and never handed to Classify without a word (case 3)', () => {
+  test('SGD at learning rate 10: the run fails as diverged with what to change; Classify keeps the pretrained model', async () => {
+    await openTrain();
+    const form = trainPanel().getByRole('form', { name: 'Training settings' });
+    await form.getByLabel('Training images').selectOption('512');
+    await form.getByLabel('Validation images').selectOption('500');
+    await form.getByLabel('Batch size (batch_size)').fill('64');
+    await form.getByLabel('Epochs (epochs)').fill('3');
+    await form.getByLabel('Learning rate (learning_rate)').fill('10');
+    await expect.poll(() => control('Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await control('Start').click();
+    await expect.poll(phase, { timeout: SLOW_MS }).toBe('failed');
+    const alert = trainPanel().getByRole('alert').filter({ hasText: 'diverged' });
+    expect(await alert.textContent()).toMatch(/the run diverged, so training stopped and the weights were put back to their initial values: this run has no trained model to classify with\. Lower the learning rate: SGD at 10 overshoots; try 0\.01, or Adam at 0\.001\.$/);
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Classify' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    expect(await page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isChecked()).toBe(true);
+    expect(await page.getByText(/Your model finished epoch/).count()).toBe(0);
   });
 });
