@@ -95,3 +95,15 @@ export function readNamedNumber(name: string, text: string, rule: NumberRule = {
 function joinName(name: string, error: string): string {
   return error.startsWith('must ') || error.startsWith('cannot ') ? `${name} ${error}` : `${name}: ${error}`;
 }
+
+/**
+ * Check a number that arrives as a number (a lab link's lesson settings) against a field's rule, in the
+ * words the field would use.
+ * @throws RangeError "stride must be a whole number from 1 to 6, got 999".
+ */
+export function assertNumberRule(name: string, value: number, rule: NumberRule): void {
+  const min = rule.min ?? -MAX_CELL_MAGNITUDE;
+  const max = rule.max ?? MAX_CELL_MAGNITUDE;
+  const fits = Number.isFinite(value) && value >= min && value <= max && (!rule.whole || Number.isInteger(value)) && !(rule.nonZero && value === 0);
+  if (!fits) throw new RangeError(`${name} must be ${rule.whole ? 'a whole number' : 'a number'} ${describeRange({ ...rule, min, max })}${rule.nonZero ? ' and not 0' : ''}, got ${String(value)}`);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assertLessonGridFits, LESSON_RULES, lessonGridFits, MAX_LESSON_GRID_SIDE } from '../../src/core/lesson-bounds';
-import { readNamedNumber, readTypedNumber } from '../../src/core/typed-number';
+import { assertNumberRule, readNamedNumber, readTypedNumber } from '../../src/core/typed-number';
 
 describe('the one reader of lesson numbers (issue 16, cases 6 and 7)', () => {
   test('plain decimals, typographic minus signs and decimal commas are read', () => {
@@ -57,5 +57,14 @@ describe('lesson grids stay drawable (issue 16, case 1)', () => {
   test('the largest borders the padding rule allows fit the largest lesson input', () => {
     const largestInput = 6;
     expect(lessonGridFits(largestInput + 2 * LESSON_RULES.padding.max, largestInput + 2 * LESSON_RULES.padding.max)).toBe(true);
+  });
+});
+
+describe('numbers that arrive as numbers (a lab link) meet the same rules', () => {
+  test('assertNumberRule names the field and the range', () => {
+    expect(() => assertNumberRule('stride', 999, LESSON_RULES.stride)).toThrow('stride must be a whole number from 1 to 6, got 999');
+    expect(() => assertNumberRule('stride', 2.5, LESSON_RULES.stride)).toThrow('stride must be a whole number from 1 to 6, got 2.5');
+    expect(() => assertNumberRule('divisor', 0, LESSON_RULES.divisor)).toThrow('divisor must be a number between −999 and 999 and not 0, got 0');
+    expect(() => assertNumberRule('score', 1e-7, LESSON_RULES.score)).not.toThrow();
   });
 });
