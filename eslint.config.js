@@ -14,7 +14,7 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'HTMLElement', 'HTMLCanv
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

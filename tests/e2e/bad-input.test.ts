@@ -216,7 +216,7 @@ async function openTrain(): Promise<void> {
 }
 
 describe('a heavy setting is estimated before Start, and Stop acts within the batch (case 2)', () => {
-  test('128 first-layer filters and batch 4 096: the estimate warns; Stop is acknowledged at once and lands before the batch ends', async () => {
+  test('128 first-layer filters and batch 4 096: the estimate gives its memory; Stop is acknowledged at once and lands before the batch ends', async () => {
     await openTrain();
     const architecture = page.getByRole('region', { name: 'Network architecture' });
     await architecture.getByRole('group', { name: /^Layer 1: Conv2D\b/ }).getByLabel('Filters (filters)').fill('128');
