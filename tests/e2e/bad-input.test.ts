@@ -171,7 +171,7 @@ describe('the Content-Security-Policy covers the engine worker (case 5)', () => 
 });
 
 describe('dropped pictures never vanish (case 4)', () => {
-  test('thirty photos dropped at once: all thirty answered, a page of ten at a time, the first one on the last page', async () => {
+  test('thirty photos dropped at once: all thirty answered, a page of twelve at a time, the first one on the last page', async () => {
     await page.goto(`${baseUrl}?backend=wasm#/classify`);
     await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: 300_000 }).toBe(true);
     const files = Array.from({ length: 30 }, (_, index) => ({
@@ -187,13 +187,13 @@ describe('dropped pictures never vanish (case 4)', () => {
     const area = page.getByRole('region', { name: 'Classify' });
     for (const type of ['dragenter', 'dragover', 'drop']) await area.dispatchEvent(type, { dataTransfer });
     const results = page.getByRole('list', { name: 'Classified pictures' });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'newest first' }).textContent(), { timeout: 60_000 }).toBe('Results 1–10 of 30, newest first');
-    expect(await results.getByRole('article').count()).toBe(10);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'newest first' }).textContent(), { timeout: 60_000 }).toBe('Results 1–12 of 30, newest first');
+    expect(await results.getByRole('article').count()).toBe(12);
     expect(await results.getByRole('article').first().getAttribute('aria-labelledby')).not.toBeNull();
     expect(await page.getByRole('article', { name: 'photo-30.png', exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Older results' }).click();
     await page.getByRole('button', { name: 'Older results' }).click();
-    expect(await page.getByRole('status').filter({ hasText: 'newest first' }).textContent()).toBe('Results 21–30 of 30, newest first');
+    expect(await page.getByRole('status').filter({ hasText: 'newest first' }).textContent()).toBe('Results 25–30 of 30, newest first');
     const first = page.getByRole('article', { name: 'photo-01.png', exact: true });
     await expect.poll(() => first.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
     expect(await page.getByRole('button', { name: 'Older results' }).isDisabled()).toBe(true);

@@ -27,10 +27,10 @@ describe('classify view text', () => {
 
 describe('the results, a page at a time (issue 16, case 4)', () => {
   test('thirty dropped pictures make three pages, none left out', () => {
-    expect(resultPage(30, 0)).toEqual({ index: 0, pageCount: 3, start: 0, end: 10, text: 'Results 1–10 of 30, newest first' });
-    expect(resultPage(30, 2)).toMatchObject({ start: 20, end: 30, text: 'Results 21–30 of 30, newest first' });
+    expect(resultPage(30, 0)).toEqual({ index: 0, pageCount: 3, start: 0, end: 12, text: 'Results 1–12 of 30, newest first' });
+    expect(resultPage(30, 2)).toMatchObject({ start: 24, end: 30, text: 'Results 25–30 of 30, newest first' });
     // After removals a page past the end shows the last one.
-    expect(resultPage(12, 5)).toMatchObject({ index: 1, start: 10, end: 12 });
+    expect(resultPage(14, 5)).toMatchObject({ index: 1, start: 12, end: 14 });
     expect(resultPage(3, 0).text).toBe('3 results, newest first');
     expect(resultPage(1, 0).text).toBe('1 result, newest first');
     expect(resultPage(0, 0)).toMatchObject({ pageCount: 1, start: 0, end: 0, text: '' });

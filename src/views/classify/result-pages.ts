@@ -5,7 +5,7 @@
  */
 
 /** Results per page. */
-export const RESULTS_PER_PAGE = 10;
+export const RESULTS_PER_PAGE = 12;
 
 /** One page of the results. */
 export interface ResultPage {
