@@ -64,6 +64,7 @@ const ones = (size: number): string[][] => gridTexts(Array.from({ length: size }
 export function PaddingLesson() {
   const modeId = useId();
   const sizeId = useId();
+  const sidesId = useId();
   const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildPadding);
   const player = useLessonPlayer(applied.records.length);
   const index = player.step - 1;
@@ -123,8 +124,20 @@ export function PaddingLesson() {
             <fieldset className="sides">
               <legend>Border, in cells</legend>
               {SIDES.map((side) => (
-                <NumberField key={side} label={SIDE_LABELS[side]} width={2} value={draft.sides[side]} onChange={(text) => edit('sides', { ...draft.sides, [side]: text })} error={sideError(side)} />
+                <NumberField
+                  key={side}
+                  label={SIDE_LABELS[side]}
+                  width={2}
+                  value={draft.sides[side]}
+                  onChange={(text) => edit('sides', { ...draft.sides, [side]: text })}
+                  problemId={sideError(side) ? `${sidesId}-${side}` : null}
+                />
               ))}
+              {/* Under the row, one line per wrong side, so the four boxes stay where they are. */}
+              {SIDES.map((side) => {
+                const message = sideError(side);
+                return message ? <FieldError key={side} id={`${sidesId}-${side}`} message={message} /> : null;
+              })}
               {fieldError('sides') && !SIDES.some((side) => sideError(side)) && <FieldError message={fieldError('sides') ?? ''} />}
             </fieldset>
           )}
