@@ -65,7 +65,7 @@ export function RealNetworkLesson() {
   const ready = replay !== null && typeof replay !== 'string' ? replay : null;
 
   const typed = useMemo(() => (ready ? readCell(ready, texts) : null), [ready, texts]);
-  const error = typed && 'error' in typed ? typed.error : null;
+  const errors = typed && 'errors' in typed ? typed.errors : {};
   const position = useMemo(() => {
     if (!ready) return ORIGIN;
     const good = readCell(ready, goodTexts);
@@ -113,9 +113,9 @@ export function RealNetworkLesson() {
       settings={
         ready && (
           <>
-            <NumberField label="Filter" value={texts.filter} onChange={setField('filter')} error={error?.field === 'filter' ? error.message : null} />
-            <NumberField label="Row" value={texts.row} onChange={setField('row')} error={error?.field === 'row' ? error.message : null} />
-            <NumberField label="Column" value={texts.column} onChange={setField('column')} error={error?.field === 'column' ? error.message : null} />
+            <NumberField label="Filter" value={texts.filter} onChange={setField('filter')} error={errors.filter ?? null} />
+            <NumberField label="Row" value={texts.row} onChange={setField('row')} error={errors.row ?? null} />
+            <NumberField label="Column" value={texts.column} onChange={setField('column')} error={errors.column ?? null} />
           </>
         )
       }
@@ -155,18 +155,19 @@ export function RealNetworkLesson() {
   );
 }
 
-/** The chosen cell's filter, row and column from the typed texts (0-based), or the first typing mistake. */
-function readCell(ready: Replay, texts: Readonly<Record<Field, string>>): { position: Record<Field, number> } | { error: { field: Field; message: string } } {
+/** The chosen cell's filter, row and column from the typed texts (0-based), or what is wrong with each field that is. */
+function readCell(ready: Replay, texts: Readonly<Record<Field, string>>): { position: Record<Field, number> } | { errors: Partial<Record<Field, string>> } {
   const [rows = 1, cols = 1, filters = 1] = ready.maps.shape;
   const position: Record<Field, number> = { ...ORIGIN };
+  const errors: Partial<Record<Field, string>> = {};
   for (const [field, name, count] of [['filter', 'Filter', filters], ['row', 'Row', rows], ['column', 'Column', cols]] as const) {
     try {
       position[field] = readPosition(name, texts[field], count);
     } catch (problem) {
-      return { error: { field, message: problem instanceof Error ? problem.message : String(problem) } };
+      errors[field] = problem instanceof Error ? problem.message : String(problem);
     }
   }
-  return { position };
+  return Object.keys(errors).length > 0 ? { errors } : { position };
 }
 
 /** The record of one output cell of the first convolution. */
