@@ -193,7 +193,7 @@ describe('Learn lessons', () => {
     expect(await page.getByRole('textbox', { name: 'Stride' }).getAttribute('aria-invalid')).toBe('true');
     expect((await stepPosition()).total).toBe(4);
     await page.getByRole('textbox', { name: 'Stride' }).fill('1.5');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('stride must be a whole number, got 1.5');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Stride must be a whole number, got 1.5');
     await page.getByRole('textbox', { name: 'Stride' }).fill('2');
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     expect((await stepPosition()).total).toBe(9);
