@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMegabytes, sentence } from '../../src/views/classify/classify-text';
+import { formatMegabytes, resultsAnnouncement, sentence, withArticle } from '../../src/views/classify/classify-text';
 import { droppedText, resultPage } from '../../src/views/classify/result-pages';
 import { describeCameraError } from '../../src/views/classify/use-camera';
 
@@ -46,5 +46,21 @@ describe('the results, a page at a time (issue 16, case 4)', () => {
     expect(droppedText(0, 500)).toBeNull();
     expect(droppedText(1, 500)).toBe('The oldest result was removed: the list keeps the newest 500.');
     expect(droppedText(6, 500)).toBe('The 6 oldest results were removed: the list keeps the newest 500.');
+  });
+});
+
+describe('classify answers in words', () => {
+  test('classes take their article: an airplane, an automobile, a cat', () => {
+
+    expect(['airplane', 'automobile', 'bird', 'cat'].map(withArticle)).toEqual(['an airplane', 'an automobile', 'a bird', 'a cat']);
+  });
+
+  test('the live region speaks once per batch: nothing while pictures are in flight, then the newest answer', () => {
+
+    const newest = { name: 'cat.jpg', best: 'cat', percent: '63.2 %' };
+    expect(resultsAnnouncement(newest, 2, 1)).toBe('');
+    expect(resultsAnnouncement(newest, 0, 1)).toBe('cat.jpg: cat, 63.2 %.');
+    expect(resultsAnnouncement(newest, 0, 3)).toBe('cat.jpg: cat, 63.2 %. 2 more pictures finished too; their cards are below.');
+    expect(resultsAnnouncement(null, 0, 1)).toBe('');
   });
 });

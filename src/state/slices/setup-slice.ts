@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { RunSetupInput } from '../run-setup';
 import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model-spec';
 import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
 import { DEFAULT_HYPERPARAMETER_FORM, type HyperparameterForm } from '../hyperparameter-form';
@@ -11,8 +11,6 @@ export interface SetupData {
   /** The architecture being edited; may be invalid (the editor shows why, and Start waits). */
   readonly modelSpec: ModelSpec;
   readonly hyperparameterForm: HyperparameterForm;
-  /** The settings the shown run was started with (a resumed run: its checkpoint's), or null. */
-  readonly shownRunSettings: TrainingHyperparameters | null;
 }
 
 /**
@@ -30,15 +28,14 @@ export interface SetupActions {
   setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
   /** The tutorial's network, optimiser, batch size and epochs, augmentation off (the data subsets stay as chosen). */
   applyTutorialPreset(): void;
-  /** Called by the training bridge when it asks for a run with `settings`. */
-  runSettingsSent(settings: TrainingHyperparameters): void;
+  /** Put a whole setup in the editor and forms at once: a run's own (see `setupFromLab`) or an accepted Keras import. */
+  setRunSetup(setup: RunSetupInput): void;
 }
 
 /** Initial setup: the tutorial's network and optimiser. */
 export const initialSetupData = (): SetupData => ({
   modelSpec: DEFAULT_MODEL_SPEC,
   hyperparameterForm: DEFAULT_HYPERPARAMETER_FORM,
-  shownRunSettings: null,
 });
 
 /** Setup slice. */
@@ -59,5 +56,5 @@ export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupA
       // The tutorial does not augment its images.
       trainingForm: { ...state.trainingForm, ...TUTORIAL_RUN_LENGTH, augment: false },
     })),
-  runSettingsSent: (settings) => set({ shownRunSettings: settings }),
+  setRunSetup: (setup) => set(setup),
 });
