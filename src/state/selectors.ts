@@ -25,6 +25,8 @@ export const selectDataset = (state: AppState): AppState['dataset'] => state.dat
 export const selectDataReady = (state: AppState): boolean => state.dataStatus === 'ready';
 export const selectLessonId = (state: AppState): AppState['lessonId'] => state.lessonId;
 export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
+/** Why the last lesson link was not followed as written, or null. */
+export const selectLessonLinkProblem = (state: AppState): string | null => state.lessonLinkProblem;
 export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;
 export const selectLearnImage = (state: AppState): AppState['learnImage'] => state.learnImage;
 export const selectTrainingForm = (state: AppState): AppState['trainingForm'] => state.trainingForm;
@@ -79,6 +81,8 @@ export const selectInspectModelKey = (state: AppState): string | null => {
   return `run ${state.trainingRunId}, ${state.trainingEpochs.length} epochs${resting ? `, update ${state.trainingPosition?.iteration ?? 0}` : ''}`;
 };
 export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
+/** Results dropped because the list was full (oldest first), since the last clear. */
+export const selectClassifyItemsDropped = (state: AppState): number => state.classifyItemsDropped;
 export const selectClassifyChoice = (state: AppState): AppState['classifyChoice'] => state.classifyChoice;
 export const selectClassifyNotice = (state: AppState): AppState['classifyNotice'] => state.classifyNotice;
 export const selectClassifyPretrainedStatus = (state: AppState): AppState['classifyPretrainedStatus'] => state.classifyPretrainedStatus;

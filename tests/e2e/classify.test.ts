@@ -408,8 +408,9 @@ describe('classify: models', () => {
 
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Classify' }).click();
     await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: SLOW_MS }).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: 'Your model finished epoch 1' }).textContent()).toBe(
-      'Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).OK',
+    // A run this short may still be no better than guessing; then the notice says so (issue 16).
+    expect(await page.getByRole('status').filter({ hasText: 'Your model finished epoch 1' }).textContent()).toMatch(
+      /^Your model finished epoch 1 in Train, so it answers from now on \(choose another model below at any time\)\.( Careful: it does no better than guessing yet \(\d+\.\d % on 64 validation images, where guessing gets 10 %\), so its answers mean nothing until it trains longer\.)?OK$/,
     );
     const trainedRadio = page.getByRole('radio', { name: /^Your model, trained here/ });
     expect(await trainedRadio.isChecked()).toBe(true);

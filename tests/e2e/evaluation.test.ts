@@ -136,7 +136,7 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     expect(await page.getByText(/^Step 1: (Red|Green|Blue) at row 3, column 10 is /).isVisible()).toBe(true);
     // A typed row outside the map is explained where it was typed.
     await page.getByLabel('Row', { exact: true }).fill('40');
-    expect(await page.getByText('Row must be a whole number from 1 to 32, got “40”').isVisible()).toBe(true);
+    expect(await page.getByText('Row: 40 is too large: type a whole number from 1 to 32').isVisible()).toBe(true);
   }, 900_000);
 
   test('evaluate now: a paused run, then the finished run on more test images than it validated on, then the pretrained model', async () => {

@@ -35,7 +35,7 @@ describe('which training controls are enabled', () => {
 
 describe('training text', () => {
   test('phases, losses and percentages', () => {
-    expect(describePhase('pausing')).toBe('Pausing after this batch…');
+    expect(describePhase('pausing')).toBe('Pausing…');
     expect(formatLoss(1.234567)).toBe('1.2346');
     expect(formatLoss(Number.NaN)).toBe('NaN');
     expect(formatLoss(null)).toBe('—');

@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { classifierShapeProblem, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/classifier-model';
+import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/classifier-model';
 import { validateModelName } from '../../core/model-name';
 import type { ClassifierModels, ClassifyAnswer, ClassifyCommand, ClassifyEvent, NamedBlob, PictureFacts } from '../protocol-classify';
 import type { TrainedModelView } from '../training/controller-types';
@@ -150,7 +150,7 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     try {
       return await modelFromArtifacts(artifacts);
     } catch (error) {
-      throw new ModelRejectedError(`TensorFlow.js could not build it: ${describe(error)}`, { cause: error });
+      throw new ModelRejectedError(describeBuildFailure(describe(error)), { cause: error });
     }
   }
 

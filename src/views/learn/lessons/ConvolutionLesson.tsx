@@ -4,7 +4,8 @@ import { convolve2d } from '../../../core/conv2d';
 import { convolveSteps } from '../../../core/conv-steps';
 import { flip2d } from '../../../core/flip-pad';
 import { mapChannels, matrixFromRows, volumeToRows, type Volume } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseNumber, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import { matchingPreset, MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
@@ -38,10 +39,9 @@ const INITIAL: ConvolutionDraft = {
 function buildConvolution(draft: ConvolutionDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
   const mask = matrixFromRows(parseGrid('mask', draft.mask));
-  const parsed = parseNumber(draft.divisor);
-  if ('error' in parsed) throw new RangeError(`divisor: ${parsed.error}`);
-  const records = [...convolveSteps(input, mask, { divisor: parsed.value })];
-  return { input, mask, flipped: flip2d(mask), divisor: parsed.value, records, geometry: convGeometry(input, mask, 1, 'valid') };
+  const divisor = parseField('Divisor', draft.divisor, LESSON_RULES.divisor);
+  const records = [...convolveSteps(input, mask, { divisor })];
+  return { input, mask, flipped: flip2d(mask), divisor, records, geometry: convGeometry(input, mask, 1, 'valid') };
 }
 
 /** Lesson 3: the mask slides, each sum is written out, the output fills in; then the same mask on a real picture. */

@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { relu, softmaxWorking } from '../../../core/activations';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
 import { analyseModelSpec } from '../../../core/model-spec-validate';
-import { formatCount, formatNumber, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { formatCount, formatNumber, parseField, parseNumber, withCell } from '../format-number';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
@@ -30,7 +31,8 @@ interface ScoresDraft {
 const INITIAL: ScoresDraft = { scores: [['1.2', '0.3', '2.5', '4.1', '1', '3', '0.5', '0.2', '0.8', '0.1']] };
 
 function buildScores(draft: ScoresDraft) {
-  return softmaxWorking(parseGrid('score', draft.scores)[0] ?? []);
+  const scores = (draft.scores[0] ?? []).map((text, index) => parseField(`Score for ${CIFAR10_CLASSES[index] ?? `class ${index + 1}`}`, text, LESSON_RULES.score));
+  return softmaxWorking(scores);
 }
 
 const shapeText = (shape: readonly number[]): string => shape.join(' × ');
@@ -142,6 +144,7 @@ export function NetworkLesson() {
 }
 
 function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
+  const errorId = useId();
   return (
     <div className="callout-anchor">
       <table className="softmax-table">
@@ -161,7 +164,16 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
               <tr key={name}>
                 <th scope="row">{name}</th>
                 <td>
-                  <input className="cell-input score-input" type="text" inputMode="decimal" aria-label={`Score for ${name}`} value={scores[index] ?? ''} onChange={(event) => onScore(index, event.currentTarget.value)} />
+                  <input
+                    className="cell-input score-input"
+                    type="text"
+                    inputMode="decimal"
+                    aria-label={`Score for ${name}`}
+                    aria-invalid={'error' in parseNumber(scores[index] ?? '', LESSON_RULES.score)}
+                    aria-describedby={error ? errorId : undefined}
+                    value={scores[index] ?? ''}
+                    onChange={(event) => onScore(index, event.currentTarget.value)}
+                  />
                 </td>
                 <td>
                   <span className="probability-bar" style={{ width: `${percent * 1.6}px` }} aria-hidden="true" />
@@ -172,7 +184,7 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
           })}
         </tbody>
       </table>
-      {error && <FieldError message={error} />}
+      {error && <FieldError id={errorId} message={error} />}
     </div>
   );
 }

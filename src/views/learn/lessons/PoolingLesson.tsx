@@ -3,7 +3,8 @@ import type { Padding } from '../../../core/conv-geometry';
 import { crossCorrelate2d } from '../../../core/conv2d';
 import { avgPool2d, maxPool2d, poolGeometry, poolSteps, type PoolMode } from '../../../core/pool2d';
 import { matrixFromRows, type Volume } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseWhole, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { cellKey, inputCells, outputCellsFromRecords, poolStepReads, scaleOf } from '../grid-cells';
 import { MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
@@ -40,7 +41,7 @@ const INITIAL: PoolingDraft = {
 
 function buildPooling(draft: PoolingDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
-  const stride = parseWhole('stride', draft.stride);
+  const stride = parseField('Stride', draft.stride, LESSON_RULES.stride);
   const options = { poolSize: draft.poolSize, strides: stride, padding: draft.padding, mode: draft.mode } as const;
   return { input, options, geometry: poolGeometry(input, options), records: [...poolSteps(input, options)] };
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lessonGridFits, MAX_LESSON_GRID_SIDE } from '../../../core/lesson-bounds';
 import { divergingColor, textColorOn } from '../../../render/diverging-scale';
 import { caretPlace, gridMove, isTypingKey, type GridPosition } from './grid-navigation';
 
@@ -94,6 +95,18 @@ export function NumberGrid({ caption, cells, scaleMax, size = 'normal', detail, 
       setRefusal(cell?.locked ?? LOCKED_DEFAULT);
     }
   };
+
+  // The lessons' bounds keep every grid small; this keeps a future mistake from building a table that freezes the tab.
+  const widest = cells.reduce((most, row) => Math.max(most, row.length), 0);
+  if (!lessonGridFits(cells.length, widest)) {
+    return (
+      <figure className={`grid-figure grid-${size}`}>
+        <p role="alert">
+          {caption}: {cells.length} × {widest} cells is more than a lesson shows (at most {MAX_LESSON_GRID_SIDE} × {MAX_LESSON_GRID_SIDE}).
+        </p>
+      </figure>
+    );
+  }
 
   return (
     <figure className={`grid-figure grid-${size}`}>

@@ -12,11 +12,11 @@ export function describePhase(phase: TrainingPhase): string {
     case 'running':
       return 'Training';
     case 'pausing':
-      return 'Pausing after this batch…';
+      return 'Pausing…';
     case 'paused':
       return 'Paused';
     case 'stopping':
-      return 'Stopping after this batch…';
+      return 'Stopping…';
     case 'stopped':
       return 'Stopped';
     case 'finished':
