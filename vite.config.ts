@@ -1,43 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy.js';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './scripts/vite/cross-origin-isolation.js';
 import { wasmThreadsPlugin } from './scripts/vite/wasm-threads-plugin.js';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
 
 /**
- * Content Security Policy for the built app: nothing may be fetched from, or sent to, any origin but
- * the app's own. Added at build time only, because the dev server injects an inline React-refresh
- * preamble that a strict policy would block.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self' data: blob:",
-].join('; ');
-
-function contentSecurityPolicy(): Plugin {
-  return {
-    name: 'cnn-playground:csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      },
-    ],
-  };
-}
-
-/**
  * One config for the app and its tests.
  * - `base: './'` makes every asset URL relative, so `dist/` works from any static server and sub-path.
  * - Workers are ES modules so the engine worker can `import` tfjs like the main thread does.
+ * - `contentSecurityPolicyPlugin` sends the page's and the worker's Content-Security-Policy headers from
+ *   `npm start` and `npm run preview`, and puts the page's in the built index.html (content-security-policy.ts).
  * - `wasmThreadsPlugin` keeps tfjs's threaded wasm startable after minification (tfjs #4107).
  * - Three test projects: `unit` (Node, real tfjs on its cpu backend), `gpu` (Vitest browser mode in
  *   Debian's headless Chromium: our WebGL kernels against stock tfjs webgl, on SwiftShader here) and
@@ -45,7 +19,7 @@ function contentSecurityPolicy(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), wasmThreadsPlugin()],
+  plugins: [react(), contentSecurityPolicyPlugin(), wasmThreadsPlugin()],
   // The engine worker bundles tfjs-backend-wasm itself, and worker bundles get only these plugins.
   worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   // Cross-origin isolation (COOP/COEP), so WebAssembly threads can be used where they help

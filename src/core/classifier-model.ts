@@ -6,6 +6,7 @@
  * tutorial feeds CIFAR-10), output [N, 10] softmax probabilities in CIFAR10_CLASSES order.
  */
 import { formatPercent } from './classify-hints';
+import { isAtChance } from './divergence';
 
 /** Where the answering model came from: shipped with the app, trained in this session, or loaded. */
 export type ClassifierKind = 'pretrained' | 'trained' | 'loaded';
@@ -60,13 +61,28 @@ export interface TrainedModelFacts {
   readonly validationImages: number;
 }
 
-/** "your model, trained here, epoch 3 (51.2 % on 500 validation images)", with the batches past it. */
+/**
+ * "your model, trained here, epoch 3 (51.2 % on 500 validation images)", with the batches past it —
+ * and, when that accuracy is no better than guessing (core/divergence.ts), ", no better than guessing
+ * yet", so no answer of such a model is taken for knowledge.
+ */
 export function describeTrained(facts: TrainedModelFacts): string {
   const { epochsDone, batch, valAccuracy, validationImages } = facts;
   if (epochsDone === 0) return `your model, trained here, ${batch} ${batch === 1 ? 'batch' : 'batches'} into epoch 1 (not validated yet)`;
   const extra = batch > 0 ? ` + ${batch} ${batch === 1 ? 'batch' : 'batches'}` : '';
   const accuracy = valAccuracy === null ? '' : ` (${formatPercent(valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images${extra ? ` after epoch ${epochsDone}` : ''})`;
-  return `your model, trained here, epoch ${epochsDone}${extra}${accuracy}`;
+  const guessing = valAccuracy !== null && isAtChance(valAccuracy, validationImages) ? ', no better than guessing yet' : '';
+  return `your model, trained here, epoch ${epochsDone}${extra}${accuracy}${guessing}`;
+}
+
+/**
+ * What Classify says when a training run's first epoch makes its model answer: that it does, and —
+ * when it is no better than guessing — that its answers mean nothing yet.
+ */
+export function trainedHandoverNotice(epochsDone: number, valAccuracy: number | null, validationImages: number): string {
+  const notice = `Your model finished epoch ${epochsDone} in Train, so it answers from now on (choose another model below at any time).`;
+  if (valAccuracy === null || !isAtChance(valAccuracy, validationImages)) return notice;
+  return `${notice} Careful: it does no better than guessing yet (${formatPercent(valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets 10 %), so its answers mean nothing until it trains longer.`;
 }
 
 /** "“cats v2” from your library (your model, trained here, epoch 5 ...)" or "“model.json” loaded from files". */
@@ -110,4 +126,24 @@ export function probabilityProblem(values: ArrayLike<number>): string | null {
 /** [null, 32, 32, 3] */
 export function formatShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((size) => (size === null ? 'null' : String(size))).join(', ')}]`;
+}
+
+/** What tfjs calls the things a model file may name that it must know by name. */
+const NAMED_PARTS = 'layer|activation|initializer|regularizer|constraint|loss|metric|optimizer|object';
+
+/**
+ * Why TensorFlow.js could not build a model file, in words for the person who dropped it. tfjs's own
+ * message for an unknown class ("Unknown layer: MyLayer. This may be due to … registerClass()") gives
+ * advice for the programmer porting Python code, not for them; this says what the file uses that the
+ * app cannot run and what it can. Other messages keep their first line.
+ */
+export function describeBuildFailure(tfjsMessage: string): string {
+  const unknown = new RegExp(`Unknown (${NAMED_PARTS}): ([^\\s.]+)`, 'i').exec(tfjsMessage);
+  if (unknown) {
+    const [, kind = 'layer', name = ''] = unknown;
+    const what = kind.toLowerCase();
+    return `it uses ${what === 'activation' || what === 'initializer' || what === 'object' ? 'an' : 'a'} ${what} TensorFlow.js does not know, “${name.slice(0, 60)}” (a custom ${what}, perhaps written in Python), so it cannot run here. Models made of the usual Keras layers — Conv2D, pooling, Dropout, Flatten, Dense and the like — load`;
+  }
+  const firstLine = tfjsMessage.split('\n', 1)[0]?.trim() ?? '';
+  return `TensorFlow.js could not build it: ${firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine || 'no reason given'}`;
 }

@@ -20,19 +20,45 @@ export function hashForArea(area: Area): string {
 export interface LearnRoute {
   readonly lessonId: LessonId | null;
   readonly step: number;
+  /** Why the link was not followed as written (an unknown lesson, a step that is no step), if it was not. */
+  readonly problem?: string;
 }
+
+/** Longest piece of a link quoted back in a message (a crafted hash can be any length). */
+const QUOTED_LENGTH = 24;
 
 /**
  * Parse the Learn part of a hash: `#/learn` → the list; `#/learn/convolution` → that lesson, step 1;
- * `#/learn/convolution/12` → step 12. An unknown lesson opens the list; a missing or unreadable step
- * is 1. Returns null when the hash is not in the Learn area.
+ * `#/learn/convolution/12` → step 12. An unknown lesson opens the list and a step that is not a whole
+ * number ≥ 1 (`-5`, `abc`, `2.5`, `0`) opens the lesson at step 1 — each with a `problem` that says so,
+ * for the page to show, rather than silently. Returns null when the hash is not in the Learn area.
  */
 export function parseLearnRoute(hash: string): LearnRoute | null {
   if (parseAreaFromHash(hash) !== 'learn') return null;
-  const [, lessonPart, stepPart] = /^#\/?learn(?:\/([a-z0-9-]+))?(?:\/(\d+))?\/?$/.exec(hash) ?? [];
+  const match = /^#\/?learn(?:\/([^/]*)(?:\/([^/]*))?(\/.+)?)?\/?$/.exec(hash);
+  if (!match) return { lessonId: null, step: 1, problem: `The link “${quote(hash)}” names no lesson: choose one from the list.` };
+  const [, lessonPart = '', stepPart = '', rest = ''] = match;
+  if (lessonPart === '') return { lessonId: null, step: 1 };
   const lessonId = LESSON_IDS.find((id) => id === lessonPart) ?? null;
-  const step = lessonId && stepPart ? Math.max(1, Number.parseInt(stepPart, 10)) : 1;
+  if (!lessonId) return { lessonId: null, step: 1, problem: `The link names no lesson “${quote(lessonPart)}”: choose one from the list.` };
+  if (rest !== '') return { lessonId, step: 1, problem: `The link has more after the step than a lesson link holds (“${quote(rest)}”): the lesson opens at step 1.` };
+  if (stepPart === '') return { lessonId, step: 1 };
+  const step = /^\d+$/.test(stepPart) ? Number.parseInt(stepPart, 10) : Number.NaN;
+  if (!Number.isSafeInteger(step) || step < 1) {
+    return { lessonId, step: 1, problem: `The link asks for step “${quote(stepPart)}”, which is not a step: steps are whole numbers from 1, so the lesson opens at step 1.` };
+  }
   return { lessonId, step };
+}
+
+/** A piece of the address as the user typed it, decoded where possible and cut short. */
+function quote(text: string): string {
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    // Not valid percent-encoding: quote it as it is.
+  }
+  return decoded.length > QUOTED_LENGTH ? `${decoded.slice(0, QUOTED_LENGTH)}…` : decoded;
 }
 
 /** The hash that opens `lessonId` at `step` (1-based); without a step, the lesson's first step. */

@@ -36,7 +36,12 @@ function applyLearnRoute(hash: string): void {
   const state = useAppStore.getState();
   if (!route) return;
   // Compare first: the store's own hash writes come back here, and must not re-open the lesson.
-  if (route.lessonId !== state.lessonId || route.step !== state.lessonStep) state.openLesson(route.lessonId, route.step);
+  // A link that was not followed as written says so; the hash the store writes back for it (step 1)
+  // arrives here equal to the state, and leaves the message up.
+  if (route.lessonId !== state.lessonId || route.step !== state.lessonStep) {
+    state.openLesson(route.lessonId, route.step);
+    state.setLessonLinkProblem(route.problem ?? null);
+  } else if (route.problem) state.setLessonLinkProblem(route.problem);
 }
 
 /**

@@ -4,6 +4,7 @@ import { evaluateNowBlockedReason } from './evaluate-now-reason';
 import type { EvaluationNowResult } from './slices/evaluate-now-slice';
 import type { EpochPredictions } from './slices/inspect-slice';
 import type { AppState } from './store';
+import { effectiveTheme, type Theme } from './slices/theme-slice';
 
 /** Named selectors, so components subscribe to exactly what they render. */
 export const selectArea = (state: AppState): AppState['area'] => state.area;
@@ -24,6 +25,8 @@ export const selectDataset = (state: AppState): AppState['dataset'] => state.dat
 export const selectDataReady = (state: AppState): boolean => state.dataStatus === 'ready';
 export const selectLessonId = (state: AppState): AppState['lessonId'] => state.lessonId;
 export const selectLessonStep = (state: AppState): AppState['lessonStep'] => state.lessonStep;
+/** Why the last lesson link was not followed as written, or null. */
+export const selectLessonLinkProblem = (state: AppState): string | null => state.lessonLinkProblem;
 export const selectLessonSpeed = (state: AppState): AppState['lessonSpeed'] => state.lessonSpeed;
 export const selectLearnImage = (state: AppState): AppState['learnImage'] => state.learnImage;
 export const selectTrainingForm = (state: AppState): AppState['trainingForm'] => state.trainingForm;
@@ -79,6 +82,8 @@ export const selectInspectModelKey = (state: AppState): string | null => {
   return `run ${state.trainingRunId}, ${state.trainingEpochs.length} epochs${resting ? `, update ${state.trainingPosition?.iteration ?? 0}` : ''}`;
 };
 export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
+/** Results dropped because the list was full (oldest first), since the last clear. */
+export const selectClassifyItemsDropped = (state: AppState): number => state.classifyItemsDropped;
 export const selectClassifyChoice = (state: AppState): AppState['classifyChoice'] => state.classifyChoice;
 export const selectClassifyNotice = (state: AppState): AppState['classifyNotice'] => state.classifyNotice;
 export const selectClassifyPretrainedStatus = (state: AppState): AppState['classifyPretrainedStatus'] => state.classifyPretrainedStatus;
@@ -117,3 +122,9 @@ export const selectResumableRun = (state: AppState): AppState['runs'][number] | 
   }
   return latest;
 };
+/** The control whose code lines are marked (a `codeLinkKey`), or null. */
+export const selectCodeLink = (state: AppState): AppState['codeLink'] => state.codeLink;
+
+export const selectThemeChoice = (state: AppState): AppState['themeChoice'] => state.themeChoice;
+/** The theme on screen: the person's choice, or the system's when they chose none. */
+export const selectTheme = (state: AppState): Theme => effectiveTheme(state.themeChoice, state.systemTheme);

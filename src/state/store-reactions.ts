@@ -9,6 +9,7 @@ import { selectTrainedModelAvailable } from './selectors';
 import type { AppState } from './store';
 import { isActive } from '../core/training-lifecycle';
 import { setupFromLab } from './run-setup';
+import { trainedHandoverNotice } from '../core/classifier-model';
 
 /** React to the change from `previous` to `state`. */
 export function reactToChange(state: AppState, previous: AppState): void {
@@ -19,7 +20,7 @@ export function reactToChange(state: AppState, previous: AppState): void {
   if (state.classifySamplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void state.fetchClassifySamples();
   const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
   if (firstEpoch && state.classifyChoice !== 'trained') {
-    state.classifyChoose('trained', `Your model finished epoch ${state.trainingEpochs.length} in Train, so it answers from now on (choose another model below at any time).`);
+    state.classifyChoose('trained', trainedHandoverNotice(state.trainingEpochs.length, state.trainingEpochs.at(-1)?.valAccuracy ?? null, state.trainingSizes?.validationImages ?? 0));
   } else if (state.classifyChoice === 'trained' && !selectTrainedModelAvailable(state) && selectTrainedModelAvailable(previous)) {
     state.classifyChoose(fallbackKind(state), `${state.trainingPhase === 'idle' ? 'The training run was reset' : 'A new training run started'}, so ${fallbackLabel(state)} answers again.`);
   }

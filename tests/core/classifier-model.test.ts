@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifierShapeProblem, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata } from '../../src/core/classifier-model';
+import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, probabilityProblem, readModelMetadata, trainedHandoverNotice } from '../../src/core/classifier-model';
 import { validateModelName } from '../../src/core/model-name';
 
 describe('naming the model that answered', () => {
@@ -15,6 +15,14 @@ describe('naming the model that answered', () => {
       'your model, trained here, epoch 3 + 12 batches (51.2 % on 500 validation images after epoch 3)',
     );
     expect(describeTrained({ epochsDone: 0, batch: 1, valAccuracy: null, validationImages: 500 })).toBe('your model, trained here, 1 batch into epoch 1 (not validated yet)');
+  });
+
+  test('a model no better than guessing says so wherever it is named (issue 16, case 3)', () => {
+    expect(describeTrained({ epochsDone: 1, batch: 0, valAccuracy: 0.0938, validationImages: 500 })).toBe('your model, trained here, epoch 1 (9.4 % on 500 validation images), no better than guessing yet');
+    expect(trainedHandoverNotice(1, 0.0938, 500)).toBe(
+      'Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time). Careful: it does no better than guessing yet (9.4 % on 500 validation images, where guessing gets 10 %), so its answers mean nothing until it trains longer.',
+    );
+    expect(trainedHandoverNotice(1, 0.4, 500)).toBe('Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).');
   });
 
   test('loaded: its name, where from, and what it was', () => {
@@ -52,5 +60,19 @@ describe('the classifier contract', () => {
     expect(() => validateModelName('   ')).toThrow('a model name must not be empty');
     expect(() => validateModelName('x'.repeat(61))).toThrow('a model name may have at most 60 characters, got 61');
     expect(() => validateModelName('a\tb')).toThrow(/control characters/);
+  });
+});
+
+describe('why tfjs could not build a model file, for the person who dropped it (issue 16, case 7)', () => {
+  test('an unknown layer or activation is named without tfjs’s advice to programmers', () => {
+    const tfjs = 'Unknown layer: MyAttention. This may be due to one of the following reasons:\n1. The layer is defined in Python, in which case it needs to be ported to TensorFlow.js or your JavaScript code.\n2. The custom layer is defined in JavaScript, but is not registered properly with tf.serialization.registerClass().';
+    expect(describeBuildFailure(tfjs)).toMatch(/^it uses a layer TensorFlow\.js does not know, “MyAttention” \(a custom layer, perhaps written in Python\), so it cannot run here\./);
+    expect(describeBuildFailure(tfjs)).not.toMatch(/registerClass/);
+    expect(describeBuildFailure('Unknown activation: swishy. This may be due to …')).toMatch(/^it uses an activation TensorFlow\.js does not know, “swishy”/);
+  });
+
+  test('other failures keep their first line only', () => {
+    expect(describeBuildFailure('Shape mismatch\nat line 3')).toBe('TensorFlow.js could not build it: Shape mismatch');
+    expect(describeBuildFailure('')).toBe('TensorFlow.js could not build it: no reason given');
   });
 });

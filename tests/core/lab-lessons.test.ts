@@ -24,7 +24,10 @@ describe("the lessons' settings", () => {
   test("what a lesson's own math refuses is refused here, by the same functions and words", () => {
     const cases: [string, unknown, string][] = [
       ['stride', { ...DEFAULT_LESSON_SETTINGS.stride, mask: [[1, 1, 1, 1, 1, 1]] }, 'lessons.stride: mask 1×6 is larger than the input 5×5'],
-      ['stride', { ...DEFAULT_LESSON_SETTINGS.stride, stride: 0 }, 'lessons.stride: stride must be ≥ 1, got 0'],
+      ['stride', { ...DEFAULT_LESSON_SETTINGS.stride, stride: 0 }, 'lessons.stride: stride must be a whole number from 1 to 6, got 0'],
+      // The lessons' own bounds (issue 16): a link cannot open a 999-cell border either.
+      ['padding', { ...DEFAULT_LESSON_SETTINGS.padding, mode: 'explicit', sides: { top: 999, bottom: 0, left: 0, right: 0 } }, 'lessons.padding: sides.top must be a whole number from 0 to 4, got 999'],
+      ['network', { scores: [51, 1] }, 'lessons.network: scores[0] must be a number between −50 and 50, got 51'],
       ['convolution', { ...DEFAULT_LESSON_SETTINGS.convolution, divisor: 0 }, 'lessons.convolution: divisor must be a number other than 0, got 0'],
       ['convolution', { ...DEFAULT_LESSON_SETTINGS.convolution, input: [[1, 2], [3]] }, 'lessons.convolution: every row must have 2 values; row 2 has 1'],
       ['padding', { ...DEFAULT_LESSON_SETTINGS.padding, maskSize: 5 }, 'lessons.padding: mask is 3×3, but the size is 5×5'],

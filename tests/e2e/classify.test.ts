@@ -5,6 +5,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/cifar-format';
 import { appSessionPerTest } from './session-checks';
 import { bombPng, flatGif, flatJpeg, pngChunk, pngFile, pngFromRgb } from './picture-files';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 let page: Page;
@@ -127,8 +128,10 @@ describe('classify', () => {
     await expect.poll(() => samples.count(), { timeout: SLOW_MS }).toBe(20);
     const first = samples.first();
     const label = (await first.getAttribute('aria-label')) ?? '';
-    const [, index, className] = /^Classify test image (\d+), a (\w+)$/.exec(label) ?? [];
+    const [, index, className] = /^Classify test image (\d+), an? (\w+)$/.exec(label) ?? [];
     expect(className).toBe(CIFAR10_CLASSES[0]);
+    // English articles: "an airplane", never "a airplane".
+    expect(label).toBe(`Classify test image ${index}, an airplane`);
     // Keyboard: focus and Enter.
     await first.focus();
     await page.keyboard.press('Enter');
@@ -141,8 +144,9 @@ describe('classify', () => {
     await dropFiles([{ name: 'same.png', type: 'image/png', bytes: pngFromRgb(rgb) }]);
     expect(await settled('same.png')).toBe('done');
     expect(await topFive('same.png')).toEqual(await topFive(name));
-    // Dragging a sample onto the drop area classifies it too.
-    await samples.nth(19).dragTo(page.locator('.drop-panel'));
+    // Dragging a sample anywhere onto the area classifies it too (here its own heading: a drag that
+    // needs the page to scroll under the pointer does not arrive in headless Chromium).
+    await samples.nth(19).dragTo(tray.getByRole('heading', { name: 'Sample test images' }));
     await expect.poll(() => page.getByRole('article', { name: /^CIFAR-10 test image \d+$/ }).count(), { timeout: SLOW_MS }).toBe(2);
     expect(await page.getByRole('article').count()).toBe(3);
   });
@@ -400,12 +404,13 @@ describe('classify: models', () => {
     const start = panel.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
     await expect.poll(() => start.isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await start.click();
-    await expect.poll(() => panel.getByRole('status', { name: 'Training status' }).getAttribute('data-phase'), { timeout: SLOW_MS }).toBe('finished');
+    await waitForTrainingPhase(panel.getByRole('status', { name: 'Training status' }), 'finished', SLOW_MS);
 
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Classify' }).click();
     await expect.poll(() => page.getByRole('radio', { name: /^Pretrained tutorial model/ }).isEnabled(), { timeout: SLOW_MS }).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: 'Your model finished epoch 1' }).textContent()).toBe(
-      'Your model finished epoch 1 in Train, so it answers from now on (choose another model below at any time).OK',
+    // A run this short may still be no better than guessing; then the notice says so (issue 16).
+    expect(await page.getByRole('status').filter({ hasText: 'Your model finished epoch 1' }).textContent()).toMatch(
+      /^Your model finished epoch 1 in Train, so it answers from now on \(choose another model below at any time\)\.( Careful: it does no better than guessing yet \(\d+\.\d % on 64 validation images, where guessing gets 10 %\), so its answers mean nothing until it trains longer\.)?OK$/,
     );
     const trainedRadio = page.getByRole('radio', { name: /^Your model, trained here/ });
     expect(await trainedRadio.isChecked()).toBe(true);

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -52,7 +53,7 @@ async function trainOneShortEpoch(page: Page): Promise<void> {
     .toMatch(/What the pretrained tutorial model makes of this picture\.|There is no model to look into yet: no network has been trained here/);
   await start.click();
   const status = trainPanel(page).getByRole('status', { name: 'Training status' });
-  await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 250 }).toBe('finished');
+  await waitForTrainingPhase(status, 'finished', SLOW_MS);
 }
 
 describe('evaluation and network internals after an epoch (wasm)', () => {
@@ -135,7 +136,7 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     expect(await page.getByText(/^Step 1: (Red|Green|Blue) at row 3, column 10 is /).isVisible()).toBe(true);
     // A typed row outside the map is explained where it was typed.
     await page.getByLabel('Row', { exact: true }).fill('40');
-    expect(await page.getByText('Row must be a whole number from 1 to 32, got “40”').isVisible()).toBe(true);
+    expect(await page.getByText('Row: 40 is too large: type a whole number from 1 to 32').isVisible()).toBe(true);
   }, 900_000);
 
   test('evaluate now: a paused run, then the finished run on more test images than it validated on, then the pretrained model', async () => {
@@ -166,7 +167,7 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
 
     // Resumed to the end of its epoch: the epoch's own evaluation takes the place of the one asked for.
     await training.getByRole('button', { name: 'Resume', exact: true }).click();
-    await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS, interval: 250 }).toBe('finished');
+    await waitForTrainingPhase(status, 'finished', SLOW_MS);
     await expect.poll(said, { timeout: 30_000 }).toMatch(new RegExp(`on ${VALIDATION_IMAGES} images from the test set, after epoch 1:`));
 
     // The settings are free again: score the trained network on 256 test images, without training it.

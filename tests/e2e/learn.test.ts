@@ -143,7 +143,7 @@ describe('Learn lessons', () => {
     await page.getByRole('textbox', { name: 'Input row 1, column 1' }).fill('5');
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     await page.getByLabel('Divide the sum by').fill('0');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('divisor must be a number other than 0, got 0');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Divisor cannot be 0: nothing can be divided by 0');
     expect(await page.getByRole('table', { name: /^Output/ }).getByRole('cell').count()).toBe(16);
     // A changed mask cell changes the written sum, and it still adds up.
     await page.getByLabel('Divide the sum by').fill('1');
@@ -189,11 +189,11 @@ describe('Learn lessons', () => {
     await page.getByRole('combobox', { name: 'Padding' }).selectOption('same');
     expect((await stepPosition()).total).toBe(4);
     await page.getByRole('textbox', { name: 'Stride' }).fill('0');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('stride must be ≥ 1, got 0');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Stride: 0 is too small: type a whole number from 1 to 6');
     expect(await page.getByRole('textbox', { name: 'Stride' }).getAttribute('aria-invalid')).toBe('true');
     expect((await stepPosition()).total).toBe(4);
     await page.getByRole('textbox', { name: 'Stride' }).fill('1.5');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('stride must be a whole number, got 1.5');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Stride must be a whole number, got 1.5');
     await page.getByRole('textbox', { name: 'Stride' }).fill('2');
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     expect((await stepPosition()).total).toBe(9);
@@ -291,7 +291,7 @@ describe('Learn lessons', () => {
     expect(percents).toHaveLength(10);
     expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     await page.getByRole('textbox', { name: 'Score for cat' }).fill('x');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('score row 1, column 4: “x” is not a number: type one like 3 or −1.5');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Score for cat: “x” is not a number: type one like 3 or −1.5');
     await page.getByRole('link', { name: 'train it in Train' }).click();
     await page.getByRole('heading', { level: 2, name: 'Train' }).waitFor();
   });

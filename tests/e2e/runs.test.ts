@@ -2,6 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -125,7 +126,7 @@ describe('runs: saved, queued, compared, deleted', () => {
     expect(await panel(page).getByLabel('Learning rate (learning_rate)').inputValue()).toBe('0.002');
     expect(await settingsForm(page).getByLabel('Training images').inputValue()).toBe('512');
     expect(await architecture(page).getByRole('group', { name: /^Layer 6: Dense\b/ }).getByLabel('Units (units)').inputValue()).toBe('64');
-    await expect.poll(() => phase(page), { timeout: SLOW_MS, interval: 250 }).toBe('finished');
+    await waitForTrainingPhase(panel(page).getByRole('status', { name: 'Training status' }), 'finished', SLOW_MS);
     expect(await panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row').count()).toBe(4);
     expect((await rowCells(page, 1)).slice(2, 4)).toEqual(['Finished', '3 of 3']);
 
@@ -134,7 +135,7 @@ describe('runs: saved, queued, compared, deleted', () => {
     await expect.poll(() => runRow(page, 2).count()).toBe(1);
     expect((await rowCells(page, 1)).slice(2, 4)).toEqual(['Finished', '3 of 3']);
     await control(page, 'Stop').click();
-    await expect.poll(() => phase(page), { timeout: SLOW_MS, interval: 250 }).toBe('stopped');
+    await waitForTrainingPhase(panel(page).getByRole('status', { name: 'Training status' }), 'stopped', SLOW_MS);
   }, 1_200_000);
 
   test('a second tab cannot start a run while the first trains: it says so, lets you watch, and takes over only when asked', async () => {

@@ -30,7 +30,7 @@ describe('app shell', () => {
       await session.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name }).click();
       await session.page.getByRole('heading', { level: 2, name }).waitFor();
       expect(new URL(session.page.url()).hash).toBe(`#/${name.toLowerCase()}`);
-      expect(await session.page.getByRole('link', { name }).getAttribute('aria-current')).toBe('page');
+      expect(await session.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name }).getAttribute('aria-current')).toBe('page');
     }
     await session.page.goto(`${baseUrl}#/classify`);
     await session.page.getByRole('heading', { level: 2, name: 'Classify' }).waitFor();

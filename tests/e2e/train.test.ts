@@ -2,6 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -17,12 +18,8 @@ function button(page: Page, name: string) {
   return panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
 }
 
-async function phase(page: Page): Promise<string | null> {
-  return panel(page).getByRole('status', { name: 'Training status' }).getAttribute('data-phase');
-}
-
 async function waitForPhase(page: Page, expected: string): Promise<void> {
-  await expect.poll(() => phase(page), { timeout: SLOW_MS, interval: 250 }).toBe(expected);
+  await waitForTrainingPhase(panel(page).getByRole('status', { name: 'Training status' }), expected, SLOW_MS);
 }
 
 /** Updates made so far, read from the two progress bars (epochs done × batches per epoch + batches). */

@@ -44,8 +44,8 @@ describe('data commands', () => {
   test('progress, then ready with counts; the first test image becomes the current image', async () => {
     const { sent, emit } = await runningFakeEngine();
     store().loadDataset();
-    emit({ type: 'data-progress', id: 101, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
-    expect(useAppStore.getState().dataProgress).toEqual({ loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false });
+    emit({ type: 'data-progress', id: 101, loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false, stage: 'receiving' });
+    expect(useAppStore.getState().dataProgress).toEqual({ loadedBytes: 1000, totalBytes: 184_380_000, file: 'test-labels.bin', fromCache: false, stage: 'receiving' });
     expect(selectDataReady(useAppStore.getState())).toBe(false);
     emit({ type: 'data-loaded', id: 101, summary: SUMMARY });
     expect(selectDataReady(useAppStore.getState())).toBe(true);

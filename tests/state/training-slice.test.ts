@@ -34,6 +34,23 @@ describe('training slice', () => {
     expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'failed', trainingMessage: 'The loss became NaN' });
   });
 
+  test('Pause and Stop are acknowledged at the click, before the busy engine answers (issue 16, case 2)', () => {
+    const store = useAppStore.getState();
+    store.trainingRunRequested(requestRun('r3'), null);
+    store.trainingControlRequested('stop');
+    expect(useAppStore.getState().trainingPhase).toBe('preparing');
+    store.trainingEventReceived({ type: 'train-status', runId: 'r3', status: 'running', message: null, position, sizes: null, lab: null });
+    store.trainingControlRequested('pause');
+    expect(useAppStore.getState().trainingPhase).toBe('pausing');
+    store.trainingControlRequested('stop');
+    expect(useAppStore.getState().trainingPhase).toBe('stopping');
+    store.trainingControlRequested('pause');
+    expect(useAppStore.getState().trainingPhase).toBe('stopping');
+    // The engine's own word wins when it comes.
+    store.trainingEventReceived({ type: 'train-status', runId: 'r3', status: 'stopped', message: null, position, sizes: null, lab: null });
+    expect(useAppStore.getState().trainingPhase).toBe('stopped');
+  });
+
   test('clearing keeps the form', () => {
     const store = useAppStore.getState();
     store.setTrainingForm({ epochs: '9' });

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { axisGeometry } from '../../src/core/conv-geometry';
+import { LESSON_RULES } from '../../src/core/lesson-bounds';
 import { convSteps } from '../../src/core/conv-steps';
 import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../src/core/model-spec';
 import { analyseModelSpec } from '../../src/core/model-spec-validate';
 import { matrixFromRows, valueAt } from '../../src/core/volume';
-import { formatCount, formatFactor, formatNumber, isRounded, parseGrid, parseNumber, parseWhole } from '../../src/views/learn/format-number';
+import { formatCount, formatFactor, formatNumber, isRounded, parseField, parseGrid, parseNumber } from '../../src/views/learn/format-number';
 import { sizeFormula } from '../../src/views/learn/formulas';
 import { convStepReads, outputCellsFromRecords, windowCentre } from '../../src/views/learn/grid-cells';
 import { explainLayer } from '../../src/views/learn/lessons/network-explanations';
@@ -27,8 +28,8 @@ describe('numbers as lessons write and read them', () => {
     expect(parseNumber('abc')).toEqual({ error: '“abc” is not a number: type one like 3 or −1.5' });
     expect(parseNumber('')).toEqual({ error: 'empty: type a number' });
     expect(parseNumber('1e3')).toHaveProperty('error');
-    expect(parseNumber('5000')).toEqual({ error: '5000 is too big: keep numbers between −999 and 999' });
-    expect(() => parseWhole('stride', '1.5')).toThrow('stride must be a whole number, got 1.5');
+    expect(parseNumber('5000')).toEqual({ error: '5000 is too large: keep numbers between −999 and 999' });
+    expect(() => parseField('Stride', '1.5', LESSON_RULES.stride)).toThrow('Stride must be a whole number, got 1.5');
     expect(() => parseGrid('mask', [['1', 'x']])).toThrow('mask row 1, column 2: “x” is not a number');
   });
   test('the output-size formula carries the geometry’s own numbers', () => {

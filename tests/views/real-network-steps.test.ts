@@ -24,11 +24,17 @@ describe('lesson 9 step arithmetic', () => {
     expect(replayPhase(record, 0)).toEqual({ kind: 'product', termIndex: 0, runningSum: 0 });
   });
 
-  test('typed positions are 1-based and checked', () => {
+  test('typed positions are 1-based and read by the one lesson number reader (issue 16, case 6)', () => {
     expect(readPosition('Row', ' 32 ', 32)).toBe(31);
-    expect(() => readPosition('Row', '33', 32)).toThrow('Row must be a whole number from 1 to 32, got “33”');
-    expect(() => readPosition('Filter', '', 32)).toThrow('Filter must be a whole number from 1 to 32, got nothing');
-    expect(() => readPosition('Column', '2.5', 32)).toThrow('Column must be a whole number from 1 to 32, got “2.5”');
+    expect(() => readPosition('Row', '33', 32)).toThrow('Row: 33 is too large: type a whole number from 1 to 32');
+    expect(() => readPosition('Filter', '', 32)).toThrow('Filter: empty: type a number');
+    expect(() => readPosition('Column', '2.5', 32)).toThrow('Column must be a whole number, got 2.5');
+    // Number() reads all of these; no lesson field does.
+    expect(() => readPosition('Filter', '0x10', 32)).toThrow('Filter: “0x10” is not a decimal number');
+    expect(() => readPosition('Filter', '1e1', 32)).toThrow('Filter: “1e1” is scientific notation: type the number itself, 10');
+    expect(() => readPosition('Filter', '0b11', 32)).toThrow('Filter: “0b11” is not a decimal number');
+    expect(() => readPosition('Row', '+4', 32)).toThrow('Row: “+4”: leave out the plus sign and type 4');
+    expect(() => readPosition('Row', '3.0', 32)).toThrow('Row must be a whole number, got 3.0');
   });
 
   test('differences in powers of ten', () => {

@@ -13,6 +13,8 @@ import { convGeometry } from '../conv-geometry';
 import { maskedArraySteps } from '../masked-array';
 import { poolGeometry } from '../pool2d';
 import { matrixFromRows } from '../volume';
+import { assertLessonGridFits, LESSON_RULES as FIELD_RULES } from '../lesson-bounds';
+import { assertNumberRule } from '../typed-number';
 import { isRecord, joinPath, problemsFromIssues, quoteValue, type LabProblem, type PartRead } from './lab-notes';
 
 /** Largest magnitude of a lesson's number (as the lessons' inputs accept: `MAX_CELL_MAGNITUDE`). */
@@ -174,13 +176,19 @@ const LESSON_RULES: { readonly [Id in LessonId]: (settings: LessonSettings[Id]) 
     prepareConv(matrixFromRows(input), matrixFromRows(mask), { divisor });
   },
   stride: ({ input, mask, stride, padding }) => {
+    assertNumberRule('stride', stride, FIELD_RULES.stride);
     convGeometry(matrixFromRows(input), matrixFromRows(mask), stride, padding);
   },
   padding: ({ input, mask, maskSize, mode, sides, stride }) => {
     sameSize('mask', mask, maskSize);
-    convGeometry(matrixFromRows(input), matrixFromRows(mask), stride, mode === 'explicit' ? sides : mode);
+    // The lesson's own bounds (issue 16): a border of 999 cells once froze the tab.
+    assertNumberRule('stride', stride, FIELD_RULES.stride);
+    for (const [side, cells] of Object.entries(sides)) assertNumberRule(`sides.${side}`, cells, FIELD_RULES.padding);
+    const geometry = convGeometry(matrixFromRows(input), matrixFromRows(mask), stride, mode === 'explicit' ? sides : mode);
+    assertLessonGridFits('the padded input', geometry.rows.paddedSize, geometry.cols.paddedSize);
   },
   pooling: ({ input, poolSize, stride, padding }) => {
+    assertNumberRule('stride', stride, FIELD_RULES.stride);
     poolGeometry(matrixFromRows(input), { poolSize, strides: stride, padding });
   },
   'conv-1d': ({ series, mask, divisor, padding, poolSize }) => {
@@ -188,6 +196,7 @@ const LESSON_RULES: { readonly [Id in LessonId]: (settings: LessonSettings[Id]) 
     pool1dSteps(convOutput, { poolSize, mode: 'max' }).next();
   },
   network: ({ scores }) => {
+    scores.forEach((score, index) => assertNumberRule(`scores[${index}]`, score, FIELD_RULES.score));
     softmaxWorking(scores);
   },
   'real-network': ({ filter, row, column }) => {

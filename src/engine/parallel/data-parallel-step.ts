@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { splitBatch } from '../../core/batch-split';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { applySummedGradients, shareGradients, type StepMeasurement } from '../training/train-step';
+import { applySummedGradients, shareGradients, type GradientShare, type StepMeasurement } from '../training/train-step';
 import { tensorsFromFlat, flatLayout } from './flat-weights';
 import type { ShareTimings } from './gradient-protocol';
 import type { GradientWorkerPool, ShareResult } from './gradient-pool';
@@ -37,12 +37,18 @@ export interface ParallelStepOptions {
   /** Workers sharing the batch, the coordinator included: 2 … pool.size + 1. */
   readonly workers: number;
   readonly microBatchSize: number;
+  /**
+   * Asked between the coordinator's own micro-batches (`shareGradients`); true abandons the step once
+   * the gradient workers have answered — their shares run to their end, which is a fraction of the batch.
+   */
+  readonly interrupt?: () => boolean;
 }
 
 /**
  * Train on one uint8 batch with `options.workers` workers: the coordinator and the pool's first
  * workers − 1 gradient workers. Updates `variables` through `optimizer` in place; frees everything it
- * made. Throws (after every worker has answered) when a worker fails; the weights are then unchanged.
+ * made. Throws (after every worker has answered) when a worker fails, or StepInterruptedError when
+ * `options.interrupt` abandoned the step; the weights are then unchanged.
  */
 export async function dataParallelStep(
   pool: GradientWorkerPool,
@@ -54,7 +60,7 @@ export async function dataParallelStep(
   options: ParallelStepOptions,
 ): Promise<{ measurement: StepMeasurement; timings: ParallelStepTimings }> {
   const count = labelBytes.length;
-  const { step, workers, microBatchSize } = options;
+  const { step, workers, microBatchSize, interrupt } = options;
   if (workers < 2 || workers > pool.size + 1) throw new RangeError(`a data-parallel step needs 2 … ${pool.size + 1} workers, got ${workers}`);
   const shares = splitBatch(count, workers);
   const t0 = performance.now();
@@ -64,9 +70,9 @@ export async function dataParallelStep(
     pool.computeShare(offset + 1, { step, firstImage: share.start, batchImages: count, microBatchSize, images: imageBytes.subarray(share.start * CIFAR_IMAGE_BYTES, share.end * CIFAR_IMAGE_BYTES), labels: labelBytes.subarray(share.start, share.end) }, weights),
   );
   const own = shares[0] as { start: number; end: number };
-  let local: ReturnType<typeof shareGradients> | null = null;
+  let local: GradientShare | null = null;
   try {
-    local = shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize);
+    local = await shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize, interrupt);
   } finally {
     // Every worker answers before this step ends, even when the coordinator's own share failed.
     if (!local) await Promise.allSettled(pending);

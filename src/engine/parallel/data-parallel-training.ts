@@ -11,7 +11,7 @@ import type { ModelSpec } from '../../core/model-spec';
 import { WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
 import type { TrainingWorkersInfo } from '../protocol-train';
 import { evaluate, type Evaluation } from '../training/evaluate';
-import { microBatchSizeForBackend, trainStep, type StepMeasurement } from '../training/train-step';
+import { microBatchSizeForBackend, StepInterruptedError, trainStep, type StepMeasurement } from '../training/train-step';
 import { dataParallelStep, type ParallelStepTimings } from './data-parallel-step';
 import { flatLayout } from './flat-weights';
 import type { GradientExchange, SpawnGradientWorker } from './gradient-protocol';
@@ -105,8 +105,12 @@ export class DataParallelTraining {
    * Train on one uint8 batch (step `step` of the run): with the workers the measurement (or the fixed
    * count) says for a full batch, with as many as its size allows for a smaller one. A worker that
    * fails ends the pool, and the step — and the run — goes on with one worker.
+   * @param interrupt as `trainStep`'s: asked between the coordinator's micro-batches. On a
+   *   data-parallel step the gradient workers' shares are not interrupted (they are a fraction of the
+   *   batch); the step is abandoned once they have answered.
+   * @throws StepInterruptedError when `interrupt` abandoned the step (nothing was updated; the workers stay).
    */
-  async step(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, step: number): Promise<StepMeasurement> {
+  async step(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, step: number, interrupt?: () => boolean): Promise<StepMeasurement> {
     const count = labelBytes.length;
     const full = count === this.batchSize;
     const pool = this.pool;
@@ -116,16 +120,18 @@ export class DataParallelTraining {
     const startMs = performance.now();
     let measurement: StepMeasurement;
     if (!pool || workers === 1) {
-      measurement = await trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, step);
+      measurement = await trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, { step, interrupt });
     } else {
       try {
-        const result = await dataParallelStep(pool, model, optimizer, variables, imageBytes, labelBytes, { step, workers, microBatchSize });
+        const result = await dataParallelStep(pool, model, optimizer, variables, imageBytes, labelBytes, { step, workers, microBatchSize, interrupt });
         measurement = result.measurement;
         this.timings = result.timings;
       } catch (error) {
+        // A Stop or Pause, not a failure: the workers are fine and the batch is taken again.
+        if (error instanceof StepInterruptedError) throw error;
         // The update was not applied (it comes after every worker answered): redo the step here.
         this.stopWorkers(`1 worker: a gradient worker failed (${describe(error)}), so the run goes on with one`);
-        return trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, step);
+        return trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, { step, interrupt });
       }
     }
     if (full && this.trial?.measuring) {

@@ -74,7 +74,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     post({ type: 'evaluate-done', index: worker.index, lossSum: result.loss * count, correct: Math.round(result.accuracy * count), predictions: result.predictions }, [result.predictions.buffer]);
   }
 
-  function share(request: Extract<GradientRequest, { type: 'share' }>): void {
+  async function share(request: Extract<GradientRequest, { type: 'share' }>): Promise<void> {
     const worker = prepared;
     if (!worker) throw new Error('a share came before the worker was set up');
     const t0 = performance.now();
@@ -83,7 +83,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     const count = request.labels.length;
     if (request.images.length !== count * CIFAR_IMAGE_BYTES) throw new Error(`a share of ${count} labels needs ${count * CIFAR_IMAGE_BYTES} image bytes, got ${request.images.length}`);
     const placement = { firstImage: request.firstImage, batchImages: request.batchImages, step: request.step };
-    const { gradients, measured } = shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize);
+    const { gradients, measured } = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize);
     let loss: number;
     let correct: number;
     let flat: Float32Array | null = null;
@@ -110,7 +110,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     try {
       if (request.type === 'init') await init(request);
       else if (request.type === 'evaluate') await evaluateShare(request);
-      else share(request);
+      else await share(request);
     } catch (error) {
       post({ type: 'failed', index, message: error instanceof Error ? error.message : String(error) }, []);
     }

@@ -44,9 +44,10 @@ interface Run {
 
 /**
  * Make the controller. The loop trains one batch at a time and returns to the event loop between
- * batches, so pause, stop and step commands are read within one batch. It is not `model.fit`: each step
- * gathers its own uint8 batch (see `Trainer.step`). After every epoch it saves the run's checkpoint;
- * when a run ends, the next queued run starts.
+ * batches — and between the micro-batches of a batch on wasm and cpu — so pause and stop commands are
+ * read within one micro-batch (a batch that would take minutes is dropped, and taken again on resume).
+ * It is not `model.fit`: each step gathers its own uint8 batch (see `Trainer.step`). After every epoch
+ * it saves the run's checkpoint; when a run ends, the next queued run starts.
  */
 export function createTrainingController(options: TrainingControllerOptions): TrainingController {
   const nowMs = options.nowMs ?? (() => performance.now());
@@ -213,8 +214,10 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         // Let pause, step and stop commands in before the next batch.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (current.status !== 'running') break;
-        const outcome = await trainer.step();
+        // A Pause or Stop clicked during a long batch is read between its micro-batches: the batch is dropped, and taken again on resume.
+        const outcome = await trainer.step(() => current.status !== 'running');
         if (isEnded(current.status)) return;
+        if (outcome.kind === 'interrupted') continue;
         if (outcome.kind === 'diverged') {
           endRun(current, 'failed', outcome.message);
           return;

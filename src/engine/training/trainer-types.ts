@@ -29,8 +29,13 @@ export type StepOutcome =
   | { readonly kind: 'batch'; readonly point: BatchPoint }
   /** The step finished an epoch, which was then validated. `stopMessage` is set when early stopping ended the run. */
   | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null; readonly validation: ValidationPredictions }
-  /** The loss was NaN or infinite: the weights and optimiser were put back as they were after the last good epoch. */
+  /** The run diverged (core/divergence.ts: a NaN loss, a loss that stays far above ln 10, exploding weights, chance after an epoch): the weights and optimiser were put back as they were after the last good epoch; `message` says why and what to change. */
   | { readonly kind: 'diverged'; readonly point: BatchPoint; readonly message: string };
+
+/** What `Trainer.step(interrupt)` gives when `interrupt` stopped the batch between micro-batches: nothing was trained or recorded; the next step takes the same batch. */
+export interface InterruptedStep {
+  readonly kind: 'interrupted';
+}
 
 /** What the model predicted for each validation image after an epoch (fresh arrays, the caller's to keep). */
 export interface ValidationPredictions {

@@ -5,6 +5,7 @@ import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, 
 import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/hyperparameters';
 import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
 import { gatherImages, gatherLabels } from '../../core/image-batch';
+import { batchDivergence, describeDivergence, DIVERGENCE_WINDOW, epochDivergence, worthMeasuringWeights, type Divergence } from '../../core/divergence';
 import { decayedLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
 import { mulberry32 } from '../../core/seeded-random';
@@ -17,10 +18,10 @@ import { buildModel } from './build-model';
 import type { TrainingCheckpoint } from './checkpoint';
 import { evaluate } from './evaluate';
 import { createOptimizer, OptimizerSnapshot, type TrainingOptimizer } from './optimizer';
-import { trainableVariables, trainStep } from './train-step';
+import { microBatchSizeForBackend, StepInterruptedError, trainableVariables, trainStep, type StepMeasurement } from './train-step';
 import { runWarmUpPasses } from './warm-up';
-import { readTrainingWeights, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
-import type { StepOutcome, TrainerOptions, TrainingData, TrainingPosition } from './trainer-types';
+import { readTrainingWeights, weightNorm, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
+import type { InterruptedStep, StepOutcome, TrainerOptions, TrainingData, TrainingPosition } from './trainer-types';
 
 /**
  * The settings a run trains with: a checkpoint's own (read as `hyperparametersFromSaved` reads them,
@@ -51,6 +52,8 @@ export class Trainer {
   private stopMessage: string | null = null;
   private readonly imageBuffer: Uint8Array;
   private lastGood: { weights: WeightSnapshot; optimizer: OptimizerSnapshot } | null = null;
+  /** The weights' L2 norm when this trainer was made: the divergence rule's yardstick for "exploding". */
+  private startNorm = Number.NaN;
 
   private constructor(
     readonly model: tf.LayersModel,
@@ -105,6 +108,7 @@ export class Trainer {
     // Data-parallel only on wasm: the workers run our wasm kernels, and webgl wants the batch whole.
     const parallel = options.workers && options.backend === 'wasm' ? await DataParallelTraining.start(options.workers, spec, settings.seed, settings.batchSize, trainableVariables(model)) : null;
     const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationImages, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer, parallel);
+    trainer.startNorm = await weightNorm(trainer.variables);
     await trainer.markLastGood();
     return trainer;
   }
@@ -152,10 +156,15 @@ export class Trainer {
 
   /**
    * Train on the next batch (mirrored and shifted first when the settings say `augment`); after an epoch's last batch, validate, consult early stopping and keep the
-   * weights as the new "last good" ones.
+   * weights as the new "last good" ones. After the batch, and after the epoch's validation, the
+   * divergence rule (core/divergence.ts) is consulted: a diverged run is put back to its last good
+   * epoch and the outcome says why and what to change.
+   * @param interrupt asked between micro-batches (trainStep): true abandons the batch, which the next step takes again.
    * @throws Error when the run is done.
    */
-  async step(): Promise<StepOutcome> {
+  async step(): Promise<StepOutcome>;
+  async step(interrupt: () => boolean): Promise<StepOutcome | InterruptedStep>;
+  async step(interrupt?: () => boolean): Promise<StepOutcome | InterruptedStep> {
     if (this.done) throw new Error('the run is finished; start a new one');
     const startMs = this.nowMs();
     const chosen = batchSlice(this.order, this.batch, this.settings.batchSize);
@@ -165,17 +174,29 @@ export class Trainer {
     // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
     if (this.settings.augment) augmentBatchInPlace(images, TRAINING_AUGMENTATION, mulberry32(augmentationSeed(this.settings.seed, this.iteration)));
     const labels = gatherLabels(this.data.train.labels, chosen);
-    const measured = this.parallel
-      ? await this.parallel.step(this.model, this.optimizer.optimizer, this.variables, images, labels, this.iteration)
-      : await trainStep(this.model, this.optimizer.optimizer, this.variables, images, labels, undefined, this.iteration);
+    let measured: StepMeasurement;
+    try {
+      // Either path gives the same update and measurement, so the divergence rule below applies to both.
+      measured = this.parallel
+        ? await this.parallel.step(this.model, this.optimizer.optimizer, this.variables, images, labels, this.iteration, interrupt)
+        : await trainStep(this.model, this.optimizer.optimizer, this.variables, images, labels, microBatchSizeForBackend(), { step: this.iteration, interrupt });
+    } catch (error) {
+      if (error instanceof StepInterruptedError) return { kind: 'interrupted' };
+      throw error;
+    }
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);
-    if (!Number.isFinite(measured.loss)) return { kind: 'diverged', point, message: await this.recoverFromDivergence(point) };
+    // The norm is read only when the loss looks wrong, so a healthy run pays nothing for it.
+    const growth = Number.isFinite(measured.loss) && worthMeasuringWeights(point) ? (await weightNorm(this.variables)) / this.startNorm : null;
+    const diverged = batchDivergence(this.batches.slice(-DIVERGENCE_WINDOW), growth);
+    if (diverged) return { kind: 'diverged', point, message: await this.recoverFromDivergence(diverged) };
     this.iteration += 1;
     this.batch += 1;
     this.sums = accumulateBatch(this.sums, chosen.length, measured.loss, measured.accuracy, (this.nowMs() - startMs) / 1000);
     if (this.batch < this.position.batchesPerEpoch) return { kind: 'batch', point };
-    const { summary, predictions } = await this.finishEpoch();
+    const finished = await this.finishEpoch(point);
+    if ('diverged' in finished) return { kind: 'diverged', point, message: await this.recoverFromDivergence(finished.diverged) };
+    const { summary, predictions } = finished;
     const validation = { indices: this.validationPool.slice(), labels: gatherLabels(this.data.test.labels, this.validationPool), predictions };
     return { kind: 'epoch', point, summary, stopMessage: this.stopMessage, validation };
   }
@@ -232,7 +253,8 @@ export class Trainer {
     this.lastGood?.optimizer.dispose();
   }
 
-  private async finishEpoch(): Promise<{ summary: EpochSummary; predictions: Uint8Array }> {
+  /** Validate the finished epoch and record it — unless it shows the run diverged (then nothing is recorded). */
+  private async finishEpoch(lastPoint: BatchPoint): Promise<{ summary: EpochSummary; predictions: Uint8Array } | { diverged: Divergence }> {
     const validationStartMs = this.nowMs();
     const validation = this.parallel
       ? await this.parallel.evaluate(this.model, this.variables, this.data.test, this.validationPool, this.settings.batchSize)
@@ -247,6 +269,8 @@ export class Trainer {
       seconds: this.sums.trainSeconds + validationSeconds,
       imagesPerSecond: this.sums.images / Math.max(this.sums.trainSeconds, 1e-9),
     };
+    const diverged = epochDivergence(summary, this.validationPool.length, lastPoint);
+    if (diverged) return { diverged };
     this.epochs.push(summary);
     const stopping = this.settings.earlyStopping;
     const decision = earlyStoppingOnEpochEnd(stopping, this.earlyStopping, this.epoch, { val_loss: validation.loss, val_accuracy: validation.accuracy });
@@ -281,8 +305,11 @@ export class Trainer {
     this.optimizer = restored;
   }
 
-  /** Put back the last good epoch's weights and optimiser and rewind to the start of the failed epoch. */
-  private async recoverFromDivergence(point: BatchPoint): Promise<string> {
+  /**
+   * Put back the last good epoch's weights and optimiser and rewind to the start of the failed epoch.
+   * @returns what happened and what to change, for the user.
+   */
+  private async recoverFromDivergence(divergence: Divergence): Promise<string> {
     if (!this.lastGood) throw new Error('no weights to fall back to');
     await this.restore(this.lastGood);
     const firstOfEpoch = this.batches.findIndex((batch) => batch.epoch === this.epoch);
@@ -290,7 +317,6 @@ export class Trainer {
     if (firstOfEpoch >= 0) this.batches.length = firstOfEpoch;
     this.batch = 0;
     this.sums = EMPTY_EPOCH_ACCUMULATOR;
-    const where = this.epoch === 0 ? 'their initial values' : `their values after epoch ${this.epoch}`;
-    return `The loss became ${String(point.loss)} at epoch ${point.epoch + 1}, batch ${point.batch + 1} (learning rate ${point.learningRate.toPrecision(3)}), so training stopped and the weights were put back to ${where}. Try a smaller learning rate.`;
+    return describeDivergence(divergence, this.settings, this.epoch);
   }
 }

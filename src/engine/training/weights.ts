@@ -109,3 +109,15 @@ export class WeightSnapshot {
     tf.dispose([...this.tensors]);
   }
 }
+
+/**
+ * The L2 norm of all of `variables` together, √(Σ w²): how large the weights are, for the divergence
+ * rule's "exploding weights". One reduction and one small read-back; frees its tensors.
+ */
+export async function weightNorm(variables: readonly tf.Variable[]): Promise<number> {
+  if (variables.length === 0) return 0;
+  const norm = tf.tidy(() => tf.sqrt(tf.addN(variables.map((variable) => tf.sum(tf.square(variable))))));
+  const [value = Number.NaN] = await norm.data();
+  norm.dispose();
+  return value;
+}

@@ -32,8 +32,12 @@ export interface ClassifyItem {
   readonly error: string | null;
 }
 
-/** Most results kept: older ones drop off the end, so a long demo does not fill memory. */
-export const MAX_CLASSIFY_ITEMS = 24;
+/**
+ * Most results kept. The list shows them a page at a time (only the shown page holds pictures on
+ * screen), so the cap only guards memory in a very long demo — each result keeps its file, which for a
+ * pasted or camera picture lives in memory. Older ones past it drop off the end, and the list says how many.
+ */
+export const MAX_CLASSIFY_ITEMS = 500;
 
 /** Whether the pretrained model is there. */
 export type PretrainedStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -42,6 +46,8 @@ export type PretrainedStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export interface ClassifyData {
   /** Newest first. */
   readonly classifyItems: readonly ClassifyItem[];
+  /** Results removed because more than MAX_CLASSIFY_ITEMS were kept (the oldest go first), since the last clear. */
+  readonly classifyItemsDropped: number;
   readonly classifyPretrainedStatus: PretrainedStatus;
   readonly classifyPretrained: ClassifierInfo | null;
   readonly classifyPretrainedError: string | null;
@@ -94,6 +100,7 @@ export interface ClassifyActions extends ClassifyCommands, LibraryCommands {
 /** Initial classify state. */
 export const initialClassifyData = (): ClassifyData => ({
   classifyItems: [],
+  classifyItemsDropped: 0,
   classifyPretrainedStatus: 'idle',
   classifyPretrained: null,
   classifyPretrainedError: null,
@@ -115,11 +122,16 @@ export const createClassifySlice: StateCreator<AppState, [], [], ClassifyData & 
   ...createClassifyCommands(set, get, store),
   ...createLibraryCommands(set, get, store),
   ...initialClassifyData(),
-  classifyItemAdded: (item) => set((state) => ({ classifyItems: [item, ...state.classifyItems].slice(0, MAX_CLASSIFY_ITEMS) })),
+  classifyItemAdded: (item) =>
+    set((state) => {
+      const items = [item, ...state.classifyItems];
+      const dropped = Math.max(0, items.length - MAX_CLASSIFY_ITEMS);
+      return { classifyItems: items.slice(0, MAX_CLASSIFY_ITEMS), classifyItemsDropped: state.classifyItemsDropped + dropped };
+    }),
   classifyItemAnswered: (key, answer) => set((state) => ({ classifyItems: update(state.classifyItems, key, { status: 'done', answer, error: null }) })),
   classifyItemFailed: (key, message) => set((state) => ({ classifyItems: update(state.classifyItems, key, { status: 'failed', answer: null, error: message }) })),
   classifyItemRemoved: (key) => set((state) => ({ classifyItems: state.classifyItems.filter((item) => item.key !== key) })),
-  classifyItemsCleared: () => set({ classifyItems: [] }),
+  classifyItemsCleared: () => set({ classifyItems: [], classifyItemsDropped: 0 }),
   classifyPretrainedLoading: () => set({ classifyPretrainedStatus: 'loading', classifyPretrainedError: null }),
   classifyModelsReceived: (models) =>
     set({

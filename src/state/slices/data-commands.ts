@@ -77,7 +77,7 @@ export const createDataCommands: StateCreator<AppState, [], [], DataCommands> = 
       const state = get();
       switch (event.type) {
         case 'data-progress':
-          state.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache });
+          state.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache, stage: event.stage });
           return;
         case 'data-loaded':
           state.dataLoaded(event.summary);

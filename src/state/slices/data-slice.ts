@@ -33,6 +33,8 @@ export interface DataLoadProgress {
   readonly file: string;
   /** Whether it comes from this browser's cache rather than the network. */
   readonly fromCache: boolean;
+  /** What the engine is doing: receiving bytes (the default), saving a copy of `file`, or checking the set. */
+  readonly stage?: 'receiving' | 'saving' | 'checking';
 }
 
 /** Why loading failed, and which file (null when not one file, e.g. the engine stopped). */

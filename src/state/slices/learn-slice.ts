@@ -32,6 +32,8 @@ export interface LearnData {
   readonly lessonStep: number;
   readonly lessonSpeed: LessonSpeed;
   readonly learnImage: LearnImage | null;
+  /** Why the last lesson link was not followed as written (a bad step, an unknown lesson), until the next link. */
+  readonly lessonLinkProblem: string | null;
 }
 /** Learn actions. */
 export interface LearnActions {
@@ -41,10 +43,12 @@ export interface LearnActions {
   setLessonStep(step: number): void;
   setLessonSpeed(speed: LessonSpeed): void;
   setLearnImage(image: LearnImage | null): void;
+  /** Say (or, with null, stop saying) why a lesson link was not followed as written. */
+  setLessonLinkProblem(problem: string | null): void;
 }
 
 /** Initial Learn state. */
-export const initialLearnData = (): LearnData => ({ lessonId: null, lessonStep: 1, lessonSpeed: 'normal', learnImage: null });
+export const initialLearnData = (): LearnData => ({ lessonId: null, lessonStep: 1, lessonSpeed: 'normal', learnImage: null, lessonLinkProblem: null });
 
 /** A step number a lesson can show: whole and ≥ 1. */
 function cleanStep(step: number): number {
@@ -55,7 +59,9 @@ function cleanStep(step: number): number {
 export const createLearnSlice: StateCreator<AppState, [], [], LearnData & LearnActions> = (set) => ({
   ...initialLearnData(),
   openLesson: (lessonId, step = 1) => set({ lessonId, lessonStep: cleanStep(step) }),
-  setLessonStep: (step) => set({ lessonStep: cleanStep(step) }),
+  // Moving on within the lesson is the answer to a link's problem: the message goes.
+  setLessonStep: (step) => set((state) => (state.lessonStep === cleanStep(step) ? {} : { lessonStep: cleanStep(step), lessonLinkProblem: null })),
   setLessonSpeed: (lessonSpeed) => set({ lessonSpeed }),
   setLearnImage: (learnImage) => set({ learnImage }),
+  setLessonLinkProblem: (lessonLinkProblem) => set({ lessonLinkProblem }),
 });

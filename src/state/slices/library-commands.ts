@@ -4,7 +4,10 @@
  * (`classifyModelError`) for the library panel, except a save's, which the name field shows.
  */
 import type { StateCreator } from 'zustand';
-import type { NamedBlob } from '../../engine/protocol-classify';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { KerasBundleSource, NamedBlob } from '../../engine/protocol-classify';
+
+export type { KerasBundleSource } from '../../engine/protocol-classify';
 import type { EngineEvent } from '../../engine/protocol';
 import { sessionOf } from '../engine-session';
 import type { AppState } from '../store';
@@ -27,6 +30,13 @@ export interface LibraryCommands {
   exportLibraryModel(name: string): Promise<readonly NamedBlob[]>;
   /** Ask the engine for the saved models and put them in the store. */
   refreshLibrary(): Promise<void>;
+  /**
+   * "Download for Keras": a model's tfjs files zipped with the train.py that loads them in Keras 3.
+   * @param settings what the model was trained with (a run's settings), or null when unknown.
+   * @param title where the model comes from, for the script's first line.
+   * @throws (rejects) Error with the engine's reason (no such model, not writable as Keras code).
+   */
+  prepareKerasBundle(source: KerasBundleSource, settings: TrainingHyperparameters | null, title: string): Promise<NamedBlob>;
 }
 
 /** The library commands, spread into the classify slice. */
@@ -61,6 +71,12 @@ export const createLibraryCommands: StateCreator<AppState, [], [], LibraryComman
         showError(error);
         return [];
       }
+    },
+    prepareKerasBundle: async (source, settings, title) => {
+      const event = await sessionOf(get()).request({ type: 'classify-keras-bundle', source, settings, title });
+      const zip = event.type === 'classify-files' ? event.files[0] : undefined;
+      if (!zip) throw new Error('the engine gave no file');
+      return zip;
     },
     refreshLibrary: () =>
       sessionOf(get())

@@ -28,7 +28,7 @@ export interface SetupActions {
   setHyperparameterForm(patch: Partial<HyperparameterForm>): void;
   /** The tutorial's network, optimiser, batch size and epochs, augmentation off (the data subsets stay as chosen). */
   applyTutorialPreset(): void;
-  /** Show a run's network and settings in the editor and forms (see `setupFromLab`). */
+  /** Put a whole setup in the editor and forms at once: a run's own (see `setupFromLab`) or an accepted Keras import. */
   setRunSetup(setup: RunSetupInput): void;
 }
 

@@ -67,10 +67,17 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
       get().trainingCleared();
       return false;
     },
-    pauseTraining: () => sendToRun('train-pause'),
+    // Acknowledged at once: the engine reads the command between micro-batches, which may be seconds away.
+    pauseTraining: () => {
+      get().trainingControlRequested('pause');
+      sendToRun('train-pause');
+    },
     resumeTraining: () => sendToRun('train-resume'),
     stepTraining: () => sendToRun('train-step'),
-    stopTraining: () => sendToRun('train-stop'),
+    stopTraining: () => {
+      get().trainingControlRequested('stop');
+      sendToRun('train-stop');
+    },
     resetTraining: () => {
       get().trainingCleared();
       sessionOf(get()).send({ type: 'train-reset' });

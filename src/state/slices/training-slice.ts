@@ -45,6 +45,11 @@ export interface TrainingActions extends TrainingCommands {
   /** A run was asked for: show it from now on (a continued run's history arrives in its first events). */
   trainingRunRequested(request: BeginRequest, lab: RunLab | null): void;
   trainingEventReceived(event: TrainEvent): void;
+  /**
+   * Pause or Stop was clicked: show "Pausing…" / "Stopping…" at once, before the engine — busy with a
+   * step — confirms it (its own status event follows and wins).
+   */
+  trainingControlRequested(control: 'pause' | 'stop'): void;
   /** Show no run (the engine frees its model; saved runs stay). */
   trainingCleared(): void;
 }
@@ -78,8 +83,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingData & 
   setTrainingForm: (patch) => set((state) => ({ trainingForm: { ...state.trainingForm, ...patch } })),
   trainingRunRequested: (request, lab) => set((state) => ({ ...blankRun(state), trainingRunId: request.runId, trainingLab: lab, trainingPhase: 'preparing', trainingRequest: request })),
   trainingEventReceived: (event) => set((state) => applyEvent(state, event)),
+  trainingControlRequested: (control) => set((state) => acknowledge(state.trainingPhase, control)),
   trainingCleared: () => set((state) => blankRun(state)),
 });
+
+/** The phase a click on Pause or Stop shows until the engine answers (nothing when the click cannot act). */
+function acknowledge(phase: TrainingPhase, control: 'pause' | 'stop'): Partial<TrainingData> {
+  if (control === 'pause') return phase === 'running' ? { trainingPhase: 'pausing' } : {};
+  return phase === 'running' || phase === 'pausing' || phase === 'paused' ? { trainingPhase: 'stopping' } : {};
+}
 
 function applyEvent(state: TrainingData, event: TrainEvent): Partial<TrainingData> {
   switch (event.type) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LibraryEntry } from '../../state/slices/classify-slice';
+import { KerasDownload } from '../common/KerasDownload';
 import { formatMegabytes } from './classify-text';
 import { useAppStore } from '../../state/store';
 
@@ -52,6 +53,7 @@ export function LibraryEntryRow({ entry, onUse, onDelete }: { readonly entry: Li
           <button type="button" aria-label={`Delete ${entry.name}`} onClick={() => setConfirming(true)}>
             Delete
           </button>
+          <KerasDownload source={{ kind: 'library', name: entry.name }} settings={null} title={`the saved model “${entry.name}”`} label={`Download for Keras: ${entry.name}`} />
         </div>
       )}
       {downloads && (

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { KerasDownload } from '../common/KerasDownload';
 import {
   selectClassifyChoice,
   selectClassifyLoaded,
@@ -76,6 +77,14 @@ export function ModelPanel() {
           </label>
         ))}
       </fieldset>
+      {choice !== 'trained' && (choice === 'pretrained' ? pretrained !== null : true) && (
+        <KerasDownload
+          source={{ kind: 'model', model: choice }}
+          settings={null}
+          title={choice === 'pretrained' ? 'the pretrained tutorial model' : 'the loaded model'}
+          label={`Download for Keras: the ${choice === 'pretrained' ? 'pretrained' : 'loaded'} model`}
+        />
+      )}
       {status === 'failed' && (
         <div role="alert" className="field-error">
           <p>The pretrained model could not be loaded: {sentence(pretrainedError ?? 'unknown reason')}</p>

@@ -4,6 +4,7 @@ import { selectClassifySamples, selectClassifySamplesError, selectDataError, sel
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';
 import { SAMPLE_DRAG_TYPE } from './sample-drag';
+import { withArticle } from './classify-text';
 
 /**
  * Real CIFAR-10 test photos to try without files at hand: press one, or drag it onto the drop area.
@@ -36,7 +37,7 @@ export function SampleTray() {
                     type="button"
                     className="sample-tray-item"
                     draggable
-                    aria-label={`Classify test image ${index}, a ${name}`}
+                    aria-label={`Classify test image ${index}, ${withArticle(name)}`}
                     onClick={() => useAppStore.getState().classifySample(position)}
                     onDragStart={(event) => {
                       event.dataTransfer.setData(SAMPLE_DRAG_TYPE, String(position));

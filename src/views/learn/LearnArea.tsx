@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { selectLessonId } from '../../state/selectors';
+import { selectLessonId, selectLessonLinkProblem } from '../../state/selectors';
 import { hashForLesson } from '../../state/hash-route';
 import { useAppStore, type LessonId } from '../../state/store';
 import { LESSONS } from './lesson-catalogue';
@@ -30,6 +30,7 @@ const LESSON_VIEWS: Readonly<Record<LessonId, ComponentType>> = {
 export function LearnArea() {
   const lessonId = useAppStore(selectLessonId);
   const Lesson = lessonId ? LESSON_VIEWS[lessonId] : null;
+  const linkProblem = useAppStore(selectLessonLinkProblem);
   return (
     <section aria-labelledby="learn-heading" className="area learn-area">
       <div className="learn-top">
@@ -47,6 +48,11 @@ export function LearnArea() {
         </nav>
       </div>
       <div className="learn-main">
+        {linkProblem && (
+          <p className="lesson-link-problem" role="status">
+            {linkProblem}
+          </p>
+        )}
         {Lesson ? (
           // The key gives each lesson fresh numbers when another one opens.
           <Lesson key={lessonId} />

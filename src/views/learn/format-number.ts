@@ -2,9 +2,8 @@
  * Numbers as a lesson writes them: whole numbers as they are, others to at most two decimals, and a
  * real minus sign (−) so "−1" does not read as a dash on a projector.
  */
-
-/** Largest magnitude a lesson cell accepts; keeps every number short enough to read in its cell. */
-export const MAX_CELL_MAGNITUDE = 999;
+import { LESSON_RULES } from '../../core/lesson-bounds';
+import { readNamedNumber, readTypedNumber, type NumberRule, type TypedNumber } from '../../core/typed-number';
 
 /** `value` with at most `digits` decimals, trailing zeros dropped, minus as U+2212. */
 export function formatNumber(value: number, digits = 2): string {
@@ -25,27 +24,20 @@ export function formatFactor(value: number): string {
 }
 
 /**
- * Read a number a student typed (accepts "−" as well as "-", and "," as the decimal mark).
+ * Read a number a student typed into a grid cell, with the one reader every lesson field uses
+ * (core/typed-number.ts): "−" as well as "-", "," as the decimal mark, nothing else.
  * @returns the number, or a sentence saying what is wrong.
  */
-export function parseNumber(text: string, max = MAX_CELL_MAGNITUDE): { value: number } | { error: string } {
-  const cleaned = text.trim().replace(/^[−–]/, '-').replace(',', '.');
-  if (cleaned === '') return { error: 'empty: type a number' };
-  const value = Number(cleaned);
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned) || !Number.isFinite(value)) return { error: `“${text.trim()}” is not a number: type one like 3 or −1.5` };
-  if (Math.abs(value) > max) return { error: `${formatNumber(value)} is too big: keep numbers between −${max} and ${max}` };
-  return { value };
+export function parseNumber(text: string, rule: NumberRule = LESSON_RULES.cell): TypedNumber {
+  return readTypedNumber(text, rule);
 }
 
 /**
- * Read a whole number ("stride", "padding") with its name in the message.
- * @throws RangeError naming the field and the constraint, e.g. "stride must be a whole number, got 1.5".
+ * Read a named field ("Stride", "Top") by its rule.
+ * @throws RangeError naming the field and the bound, e.g. "Top: 999 is too large: type a whole number from 0 to 4".
  */
-export function parseWhole(name: string, text: string): number {
-  const parsed = parseNumber(text);
-  if ('error' in parsed) throw new RangeError(`${name}: ${parsed.error}`);
-  if (!Number.isInteger(parsed.value)) throw new RangeError(`${name} must be a whole number, got ${formatNumber(parsed.value)}`);
-  return parsed.value;
+export function parseField(name: string, text: string, rule: NumberRule): number {
+  return readNamedNumber(name, text, rule);
 }
 
 /**
@@ -53,10 +45,10 @@ export function parseWhole(name: string, text: string): number {
  * @param what how messages name the grid ("input", "mask").
  * @throws RangeError naming the first bad cell: "mask row 2, column 1: “x” is not a number: …".
  */
-export function parseGrid(what: string, texts: ReadonlyArray<ReadonlyArray<string>>): number[][] {
+export function parseGrid(what: string, texts: ReadonlyArray<ReadonlyArray<string>>, rule: NumberRule = LESSON_RULES.cell): number[][] {
   return texts.map((row, rowIndex) =>
     row.map((text, colIndex) => {
-      const parsed = parseNumber(text);
+      const parsed = readTypedNumber(text, rule);
       if ('error' in parsed) throw new RangeError(`${what} row ${rowIndex + 1}, column ${colIndex + 1}: ${parsed.error}`);
       return parsed.value;
     }),

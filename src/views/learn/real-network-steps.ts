@@ -4,6 +4,7 @@
  * recomputes the convolution.
  */
 import type { ConvStep } from '../../core/conv-steps';
+import { readNamedNumber } from '../../core/typed-number';
 
 /** What one lesson step shows of a cell's record. */
 export type ReplayPhase =
@@ -40,15 +41,12 @@ export function replayPhase(record: ConvStep, step: number, sums: readonly numbe
 }
 
 /**
- * Read a 1-based position a student typed ("row", "filter") as a 0-based index.
+ * Read a 1-based position a student typed ("row", "filter") as a 0-based index, with the reader every
+ * lesson field uses (core/typed-number.ts): "0x10", "1e1" or "3.0" are refused here as everywhere.
  * @throws RangeError naming the field and the allowed range.
  */
 export function readPosition(name: string, text: string, count: number): number {
-  const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > count) {
-    throw new RangeError(`${name} must be a whole number from 1 to ${count}, got ${text.trim() === '' ? 'nothing' : `“${text.trim()}”`}`);
-  }
-  return value - 1;
+  return readNamedNumber(name, text, { min: 1, max: count, whole: true }) - 1;
 }
 
 /** "3.2 × 10⁻⁸": a small difference written for people; "0" for none. */

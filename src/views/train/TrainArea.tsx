@@ -1,4 +1,5 @@
 import { ArchitectureEditor } from './architecture/ArchitectureEditor';
+import { CodeView } from './code/CodeView';
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
 import { RunsPanel } from './runs/RunsPanel';
@@ -16,6 +17,7 @@ export function TrainArea() {
         computer, and watch loss and accuracy move as it learns.
       </p>
       <ArchitectureEditor />
+      <CodeView />
       <TrainingPanel />
       <RunsPanel />
       <EvaluationSection />

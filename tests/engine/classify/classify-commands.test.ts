@@ -204,6 +204,17 @@ describe('classify: loading models from files', () => {
     const text = (await (json as NamedBlob).data.text()).replace('"batch_input_shape":[null,32,32,3]', '"batch_input_shape":[null,28,28,1]');
     expect(await failure({ type: 'classify-load-files', files: [{ name: 'g.json', data: new Blob([text]) }, weights as NamedBlob] })).toMatch(/inputs of shape \[null, 28, 28, 1\]/);
   });
+
+  test('a model with a layer tfjs does not know gets a plain message, not tfjs’s registerClass advice (issue 16, case 7)', async () => {
+    const [json, weights] = await filesOf(tiny(2), 'custom');
+    const text = (await (json as NamedBlob).data.text()).replace('"class_name":"Flatten"', '"class_name":"MyAttention"');
+    expect(text).toContain('MyAttention');
+    const message = await failure({ type: 'classify-load-files', files: [{ name: 'custom.json', data: new Blob([text]) }, weights as NamedBlob] });
+    expect(message).toBe(
+      'custom.json was not loaded: it uses a layer TensorFlow.js does not know, “MyAttention” (a custom layer, perhaps written in Python), so it cannot run here. Models made of the usual Keras layers — Conv2D, pooling, Dropout, Flatten, Dense and the like — load. Nothing changed: the model that answered before still answers.',
+    );
+    expect(message).not.toMatch(/registerClass|Python, in which case/);
+  });
 });
 
 describe('classify: the model library', () => {

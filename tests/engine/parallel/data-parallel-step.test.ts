@@ -2,13 +2,13 @@
  * Data-parallel training (issue 19) computes the update one worker computes: real gradient workers
  * (Node worker threads running the engine's gradient-worker code on wasm with our kernels), against
  * the single-worker step, for SGD with momentum and Adam, with dropout, through shared memory and by
- * transfer.
+ * transfer; and a step interrupted by a Stop is dropped whole.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { createOptimizer } from '../../../src/engine/training/optimizer';
-import { trainableVariables, trainStep } from '../../../src/engine/training/train-step';
+import { StepInterruptedError, trainableVariables, trainStep } from '../../../src/engine/training/train-step';
 import { dataParallelStep } from '../../../src/engine/parallel/data-parallel-step';
 import { flatLayout } from '../../../src/engine/parallel/flat-weights';
 import type { GradientExchange } from '../../../src/engine/parallel/gradient-protocol';
@@ -63,7 +63,7 @@ describe('a data-parallel step', () => {
     expect(largestDifference(one.model, three.model)).toBe(0);
     const tensorsBefore = tf.memory().numTensors;
     for (let step = 0; step < 3; step++) {
-      const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, step);
+      const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, { step });
       for (const [run, workers] of [[two, 2], [three, 3]] as const) {
         const { measurement, timings } = await dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step, workers, microBatchSize: 4 });
         expect(measurement.loss).toBeCloseTo(reference.loss, 5);
@@ -79,6 +79,28 @@ describe('a data-parallel step', () => {
     for (const run of [one, two, three, fresh]) run.dispose();
     // The steps freed everything they made (the optimiser slots went with the runs).
     expect(tf.memory().numTensors).toBeLessThanOrEqual(tensorsBefore);
+  });
+
+  test('asked to stop between the coordinator\'s micro-batches, it is dropped once the workers answered: nothing applied, nothing leaked, and the pool trains on (issue 16)', async () => {
+    const pool = pools.get('shared');
+    if (!pool) throw new Error('no pool');
+    // 22 images on 2 workers: the coordinator's share of 11 in micro-batches of 4, asked before its second.
+    const data = makeBandSplit(22, 5);
+    const one = makeRun('sgd');
+    const two = makeRun('sgd');
+    const tensorsBefore = tf.memory().numTensors;
+    let asked = 0;
+    await expect(dataParallelStep(pool, two.model, two.optimizer, two.variables, data.images, data.labels, { step: 0, workers: 2, microBatchSize: 4, interrupt: () => ++asked >= 1 })).rejects.toBeInstanceOf(StepInterruptedError);
+    expect(asked).toBe(1);
+    expect(largestDifference(one.model, two.model)).toBe(0);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    // The batch taken again gives the one-worker step, so the workers were left in order.
+    const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, { step: 0 });
+    const { measurement } = await dataParallelStep(pool, two.model, two.optimizer, two.variables, data.images, data.labels, { step: 0, workers: 2, microBatchSize: 4, interrupt: () => false });
+    expect(measurement.loss).toBeCloseTo(reference.loss, 5);
+    expect(largestDifference(one.model, two.model)).toBeLessThan(1e-5);
+    one.dispose();
+    two.dispose();
   });
 
   test('asks for no more workers than the pool has, and a batch too small for them is refused by name', async () => {

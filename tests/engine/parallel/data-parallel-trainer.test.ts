@@ -1,7 +1,8 @@
 /**
  * The Trainer with data-parallel gradient workers (issue 19): the same run as on one worker — batch for
  * batch, with dropout and augmentation, through an epoch's last smaller batch and validation — whether
- * the worker count is fixed or measured; and what it says about its workers.
+ * the worker count is fixed or measured; a Stop mid-batch and the divergence rule as on one worker; and
+ * what it says about its workers.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Trainer } from '../../../src/engine/training/trainer';
@@ -62,6 +63,46 @@ describe('the Trainer with gradient workers', () => {
     expect(decided?.measured.map((m) => m.workers)).toEqual([1, 2]);
     expect(decided?.reason).toMatch(/images\/s with 1/);
     expect(measured.status?.reason).toBe(decided?.reason);
+  }, 180_000);
+
+  test('a Stop during a data-parallel batch drops it (the next step takes it again), and a diverged run is stopped and rewound as on one worker (issue 16)', async () => {
+    const workers: TrainingWorkersOptions = { spawn: spawnNodeGradientWorker, limit, fixed: 2, exchange: 'shared' };
+    // Batch 256 on 2 workers: the coordinator's share of 128 is two micro-batches of 64, asked between them.
+    const big = await Trainer.create({ spec: TINY_SPEC_WITH_DROPOUT, hyperparameters: { ...settings, batchSize: 256 }, data, backend: 'wasm', workers });
+    expect(big.workers).toMatchObject({ workers: 2 });
+    expect((await big.step(() => true)).kind).toBe('interrupted');
+    expect(big.position).toMatchObject({ epoch: 0, batch: 0, iteration: 0 });
+    expect(big.history.batches).toEqual([]);
+    // Still on 2 workers: an interruption is not a worker failure.
+    expect(big.workers).toMatchObject({ workers: 2 });
+    expect((await big.step(() => false)).kind).toBe('batch');
+    expect(big.position).toMatchObject({ batch: 1, iteration: 1 });
+    big.dispose();
+
+    // SGD at learning rate 100 saturates within a few batches: the rule stops it, on 2 workers as on one.
+    const wildSettings = { ...settings, optimizer: 'sgd' as const, learningRate: 100, decay: 0, epochs: 4 };
+    const outcomes: { kinds: string[]; message: string | null }[] = [];
+    for (const parallel of [null, workers]) {
+      const wild = await Trainer.create({ spec: TINY_SPEC_WITH_DROPOUT, hyperparameters: wildSettings, data, backend: 'wasm', workers: parallel });
+      const kinds: string[] = [];
+      let message: string | null = null;
+      while (!wild.done) {
+        const outcome = await wild.step();
+        kinds.push(outcome.kind);
+        if (outcome.kind === 'diverged') {
+          message = outcome.message;
+          break;
+        }
+      }
+      // Rewound to the start of the failed epoch, its workers kept.
+      expect(wild.position.batch).toBe(0);
+      if (parallel) expect(wild.workers).toMatchObject({ workers: 2 });
+      outcomes.push({ kinds, message });
+      wild.dispose();
+    }
+    expect(outcomes[0]?.kinds.at(-1)).toBe('diverged');
+    expect(outcomes[0]?.message).toMatch(/the run diverged, so training stopped and the weights were put back/);
+    expect(outcomes[1]).toEqual(outcomes[0]);
   }, 180_000);
 
   test('one worker when the batch is too small to share, when one is asked for, or when the workers cannot start', async () => {

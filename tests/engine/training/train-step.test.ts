@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { createOptimizer } from '../../../src/engine/training/optimizer';
-import { CPU_MICRO_BATCH_SIZE, microBatchSizeForBackend, trainableVariables, trainStep } from '../../../src/engine/training/train-step';
+import { CPU_MICRO_BATCH_SIZE, microBatchSizeForBackend, StepInterruptedError, trainableVariables, trainStep } from '../../../src/engine/training/train-step';
 import { makeBandSplit, TINY_SPEC } from './fixtures';
 
 beforeAll(async () => {
@@ -55,6 +55,29 @@ describe('micro-batched training steps', () => {
     for (let step = 0; step < 3; step++) await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 6);
     expect(tf.memory().numTensors).toBe(after);
     run.dispose();
+  });
+
+  test('a step asked to stop between micro-batches is dropped whole: nothing applied, nothing leaked (issue 16, case 2)', async () => {
+    const data = makeBandSplit(24, 8);
+    const run = makeRun('sgd');
+    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8);
+    const before = await weightsOf(run.model);
+    const tensors = tf.memory().numTensors;
+    let asked = 0;
+    // 24 images in micro-batches of 8: asked before the second and would be before the third.
+    await expect(trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8, { interrupt: () => ++asked >= 1 })).rejects.toBeInstanceOf(StepInterruptedError);
+    expect(asked).toBe(1);
+    expect(largestDifference(before, await weightsOf(run.model))).toBe(0);
+    expect(tf.memory().numTensors).toBe(tensors);
+    // Never asked to stop, the same step trains as without an interrupt.
+    const again = makeRun('sgd');
+    await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, 8);
+    const free = await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, 8);
+    const watched = await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8, { interrupt: () => false });
+    expect(watched.loss).toBeCloseTo(free.loss, 6);
+    expect(largestDifference(await weightsOf(again.model), await weightsOf(run.model))).toBeLessThan(1e-6);
+    run.dispose();
+    again.dispose();
   });
 
   test('wasm and cpu train in micro-batches of 64; webgl runs the batch whole', () => {

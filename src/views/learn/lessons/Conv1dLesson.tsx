@@ -1,6 +1,7 @@
 import { useCallback, useId } from 'react';
 import { conv1dSteps, pool1dSteps, signalVolume } from '../../../core/conv1d';
-import { formatNumber, gridTexts, parseGrid, parseNumber, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, poolStepReads, scaleOf, windowCentre } from '../grid-cells';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
@@ -31,14 +32,13 @@ const INITIAL: Conv1dDraft = {
 function buildConv1d(draft: Conv1dDraft) {
   const series = parseGrid('series', draft.series)[0] ?? [];
   const mask = parseGrid('mask', draft.mask)[0] ?? [];
-  const parsed = parseNumber(draft.divisor);
-  if ('error' in parsed) throw new RangeError(`divisor: ${parsed.error}`);
-  const conv = [...conv1dSteps(series, mask, { padding: draft.padding, divisor: parsed.value })];
+  const divisor = parseField('Divisor', draft.divisor, LESSON_RULES.divisor);
+  const conv = [...conv1dSteps(series, mask, { padding: draft.padding, divisor: divisor })];
   const convOutput = conv.map((step) => step.output);
   const pool = [...pool1dSteps(convOutput, { poolSize: draft.poolSize, mode: 'max' })];
   // Where each Conv1D output sits on the time axis: under its mask's centre.
   const centres = conv.map((step) => ({ col: windowCentre(step)?.col ?? step.outputCol, value: step.output }));
-  return { series, mask, divisor: parsed.value, conv, convOutput, centres, pool };
+  return { series, mask, divisor, conv, convOutput, centres, pool };
 }
 
 /** Lesson 7: Conv1D and MaxPooling1D on a time series: the same slide-multiply-add, in one direction. */
@@ -95,8 +95,7 @@ export function Conv1dLesson() {
       }
       aside={
         <>
-          <NumberGrid caption="Mask" detail={`kernel_size ${applied.mask.length}`} size="small" scaleMax={scaleOf(applied.mask)} cells={inputCells({ input: signalVolume(applied.mask), texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} />
-          {error?.field === 'mask' && <FieldError message={error.message} />}
+          <NumberGrid caption="Mask" detail={`kernel_size ${applied.mask.length}`} size="small" scaleMax={scaleOf(applied.mask)} cells={inputCells({ input: signalVolume(applied.mask), texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} error={error?.field === 'mask' ? error.message : null} />
           {convRecord && <WrittenSum step={convRecord} />}
           {poolRecord && <PoolWorking step={poolRecord} oneDimensional />}
         </>
@@ -128,8 +127,8 @@ export function Conv1dLesson() {
               return weight === undefined ? undefined : `×${formatNumber(weight)}`;
             },
           })}
+          error={error?.field === 'series' ? error.message : null}
         />
-        {error?.field === 'series' && <FieldError message={error.message} />}
         <NumberGrid
           caption="Conv1D output"
           size="small"

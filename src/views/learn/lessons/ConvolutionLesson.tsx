@@ -4,14 +4,15 @@ import { convolve2d } from '../../../core/conv2d';
 import { convolveSteps } from '../../../core/conv-steps';
 import { flip2d } from '../../../core/flip-pad';
 import { mapChannels, matrixFromRows, volumeToRows, type Volume } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseNumber, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import { matchingPreset, MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
-import { FieldError, NumberField } from '../parts/NumberField';
+import { NumberField } from '../parts/NumberField';
 import { RealImagePanel } from '../parts/RealImagePanel';
 import { VolumeCanvas } from '../parts/VolumeCanvas';
 import { WrittenSum } from '../parts/WrittenSum';
@@ -38,10 +39,9 @@ const INITIAL: ConvolutionDraft = {
 function buildConvolution(draft: ConvolutionDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
   const mask = matrixFromRows(parseGrid('mask', draft.mask));
-  const parsed = parseNumber(draft.divisor);
-  if ('error' in parsed) throw new RangeError(`divisor: ${parsed.error}`);
-  const records = [...convolveSteps(input, mask, { divisor: parsed.value })];
-  return { input, mask, flipped: flip2d(mask), divisor: parsed.value, records, geometry: convGeometry(input, mask, 1, 'valid') };
+  const divisor = parseField('Divisor', draft.divisor, LESSON_RULES.divisor);
+  const records = [...convolveSteps(input, mask, { divisor })];
+  return { input, mask, flipped: flip2d(mask), divisor, records, geometry: convGeometry(input, mask, 1, 'valid') };
 }
 
 /** Lesson 3: the mask slides, each sum is written out, the output fills in; then the same mask on a real picture. */
@@ -115,8 +115,8 @@ export function ConvolutionLesson() {
                 return weight === undefined ? undefined : `×${formatNumber(weight)}`;
               },
             })}
+            error={error?.field === 'input' ? error.message : null}
           />
-          {error?.field === 'input' && <FieldError message={error.message} />}
         </div>
         <div className="stage-column">
           <NumberGrid
@@ -125,8 +125,8 @@ export function ConvolutionLesson() {
             size="small"
             scaleMax={scaleOf(applied.mask.data)}
             cells={inputCells({ input: applied.mask, texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })}
+            error={error?.field === 'mask' ? error.message : null}
           />
-          {error?.field === 'mask' && <FieldError message={error.message} />}
           <NumberGrid caption="Flipped" detail="(slides)" size="small" scaleMax={scaleOf(applied.flipped.data)} cells={inputCells({ input: applied.flipped, labelPrefix: 'Flipped mask' })} />
         </div>
         <NumberGrid

@@ -1,14 +1,17 @@
-import { useCallback } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { relu, softmaxWorking } from '../../../core/activations';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
 import { analyseModelSpec } from '../../../core/model-spec-validate';
-import { formatCount, formatNumber, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { formatCount, formatNumber, parseField, parseNumber, withCell } from '../format-number';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { FieldError } from '../parts/NumberField';
 import { explainLayer } from './network-explanations';
+import { useNetworkInternals } from '../../common/use-network-internals';
+import { NetworkDiagram, type DiagramBlock } from '../parts/NetworkDiagram';
 
 /** The tutorial's network, layer by layer, from the model-spec module (the same one Train builds). */
 const ANALYSIS = analyseModelSpec(DEFAULT_MODEL_SPEC);
@@ -28,7 +31,8 @@ interface ScoresDraft {
 const INITIAL: ScoresDraft = { scores: [['1.2', '0.3', '2.5', '4.1', '1', '3', '0.5', '0.2', '0.8', '0.1']] };
 
 function buildScores(draft: ScoresDraft) {
-  return softmaxWorking(parseGrid('score', draft.scores)[0] ?? []);
+  const scores = (draft.scores[0] ?? []).map((text, index) => parseField(`Score for ${CIFAR10_CLASSES[index] ?? `class ${index + 1}`}`, text, LESSON_RULES.score));
+  return softmaxWorking(scores);
 }
 
 const shapeText = (shape: readonly number[]): string => shape.join(' × ');
@@ -44,6 +48,19 @@ export function NetworkLesson() {
     ? `Step ${player.step}: layer ${layerIndex + 1}, ${current.summary.type} — output ${shapeText(current.summary.outputShape)}, ${formatCount(current.summary.params)} parameters.`
     : `Step 1: the input, one ${shapeText(MODEL_INPUT_SHAPE)} photo.`;
   const isSoftmax = current?.summary.type === 'Dense' && layerIndex === LAYERS.length - 1;
+  const { internals } = useNetworkInternals();
+  const blocks = useMemo((): DiagramBlock[] => {
+    const maps = internals?.result.layers ?? [];
+    return [
+      { step: 1, title: 'Input', outputShape: MODEL_INPUT_SHAPE, params: 0, activations: null },
+      ...LAYERS.map((layer, index) => {
+        // Thumbnails only where the inspected network (pretrained, or the run's) has this layer's shape.
+        const found = maps.find((candidate) => candidate.layerIndex === index);
+        const matches = found !== undefined && found.shape.join() === layer.summary.outputShape.join();
+        return { step: index + 2, title: `${index + 1} ${layer.summary.type}`, outputShape: layer.summary.outputShape, params: layer.summary.params, activations: matches ? found : null };
+      }),
+    ];
+  }, [internals]);
   return (
     <LessonFrame
       lessonId="network"
@@ -58,6 +75,8 @@ export function NetworkLesson() {
         </p>
       }
     >
+      <NetworkDiagram blocks={blocks} currentStep={player.step} onOpen={player.goTo} />
+      {!internals && <p className="network-diagram-note">Choose a picture in Train’s dataset browser to see each layer’s feature maps for it in the blocks.</p>}
       <div className="network-stage">
         <table className="network-table">
           <caption>The tutorial’s layers, {formatCount(TOTAL_PARAMS)} parameters in all</caption>
@@ -125,8 +144,9 @@ export function NetworkLesson() {
 }
 
 function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
+  const errorId = useId();
   return (
-    <>
+    <div className="callout-anchor">
       <table className="softmax-table">
         <caption>Softmax: try your own scores</caption>
         <thead>
@@ -144,7 +164,16 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
               <tr key={name}>
                 <th scope="row">{name}</th>
                 <td>
-                  <input className="cell-input score-input" type="text" inputMode="decimal" aria-label={`Score for ${name}`} value={scores[index] ?? ''} onChange={(event) => onScore(index, event.currentTarget.value)} />
+                  <input
+                    className="cell-input score-input"
+                    type="text"
+                    inputMode="decimal"
+                    aria-label={`Score for ${name}`}
+                    aria-invalid={'error' in parseNumber(scores[index] ?? '', LESSON_RULES.score)}
+                    aria-describedby={error ? errorId : undefined}
+                    value={scores[index] ?? ''}
+                    onChange={(event) => onScore(index, event.currentTarget.value)}
+                  />
                 </td>
                 <td>
                   <span className="probability-bar" style={{ width: `${percent * 1.6}px` }} aria-hidden="true" />
@@ -155,7 +184,7 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
           })}
         </tbody>
       </table>
-      {error && <FieldError message={error} />}
-    </>
+      {error && <FieldError id={errorId} message={error} />}
+    </div>
   );
 }

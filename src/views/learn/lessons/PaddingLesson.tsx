@@ -2,7 +2,8 @@ import { useCallback, useId } from 'react';
 import { convGeometry, type Padding } from '../../../core/conv-geometry';
 import { convSteps } from '../../../core/conv-steps';
 import { matrixFromRows } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseWhole, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, parseNumber, withCell } from '../format-number';
+import { assertLessonGridFits, LESSON_RULES } from '../../../core/lesson-bounds';
 import { sizeFormula } from '../formulas';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
@@ -14,6 +15,7 @@ import { WrittenSum } from '../parts/WrittenSum';
 type PaddingMode = 'valid' | 'same' | 'explicit';
 const SIDES = ['top', 'bottom', 'left', 'right'] as const;
 type Side = (typeof SIDES)[number];
+const SIDE_LABELS: Readonly<Record<Side, string>> = { top: 'Top', bottom: 'Bottom', left: 'Left', right: 'Right' };
 
 interface PaddingDraft {
   readonly input: string[][];
@@ -45,12 +47,14 @@ const INITIAL: PaddingDraft = {
 function buildPadding(draft: PaddingDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
   const mask = matrixFromRows(parseGrid('mask', draft.mask));
-  const stride = parseWhole('stride', draft.stride);
+  const stride = parseField('Stride', draft.stride, LESSON_RULES.stride);
   const padding: Padding =
     draft.mode === 'explicit'
-      ? { top: parseWhole('top', draft.sides.top), bottom: parseWhole('bottom', draft.sides.bottom), left: parseWhole('left', draft.sides.left), right: parseWhole('right', draft.sides.right) }
+      ? { top: parseField('Top', draft.sides.top, LESSON_RULES.padding), bottom: parseField('Bottom', draft.sides.bottom, LESSON_RULES.padding), left: parseField('Left', draft.sides.left, LESSON_RULES.padding), right: parseField('Right', draft.sides.right, LESSON_RULES.padding) }
       : draft.mode;
   const geometry = convGeometry(input, mask, stride, padding);
+  // Before any cell or step is made: the border is bounded, and so is what it may grow into.
+  assertLessonGridFits('The padded input', geometry.rows.paddedSize, geometry.cols.paddedSize);
   return { input, mask, geometry, records: [...convSteps(input, mask, { strides: stride, padding })] };
 }
 
@@ -60,6 +64,7 @@ const ones = (size: number): string[][] => gridTexts(Array.from({ length: size }
 export function PaddingLesson() {
   const modeId = useId();
   const sizeId = useId();
+  const sidesId = useId();
   const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildPadding);
   const player = useLessonPlayer(applied.records.length);
   const index = player.step - 1;
@@ -72,6 +77,11 @@ export function PaddingLesson() {
     ? `Step ${player.step}: the window covers ${padCells === 0 ? 'no padding' : `${padCells} padding zero${padCells === 1 ? '' : 's'}`}; its sum ${formatNumber(record.output)} is output row ${record.outputRow + 1}, column ${record.outputCol + 1}.`
     : '';
   const fieldError = (field: keyof PaddingDraft) => (error?.field === field ? error.message : null);
+  // Each side says under itself what is wrong with it, so the bad one is marked, not only the group.
+  const sideError = (side: Side): string | null => {
+    const reading = parseNumber(draft.sides[side], LESSON_RULES.padding);
+    return 'error' in reading ? `${SIDE_LABELS[side]}: ${reading.error}` : null;
+  };
   return (
     <LessonFrame
       lessonId="padding"
@@ -114,9 +124,21 @@ export function PaddingLesson() {
             <fieldset className="sides">
               <legend>Border, in cells</legend>
               {SIDES.map((side) => (
-                <NumberField key={side} label={side[0]?.toUpperCase() + side.slice(1)} width={2} value={draft.sides[side]} onChange={(text) => edit('sides', { ...draft.sides, [side]: text })} />
+                <NumberField
+                  key={side}
+                  label={SIDE_LABELS[side]}
+                  width={2}
+                  value={draft.sides[side]}
+                  onChange={(text) => edit('sides', { ...draft.sides, [side]: text })}
+                  problemId={sideError(side) ? `${sidesId}-${side}` : null}
+                />
               ))}
-              {fieldError('sides') && <FieldError message={fieldError('sides') ?? ''} />}
+              {/* Under the row, one line per wrong side, so the four boxes stay where they are. */}
+              {SIDES.map((side) => {
+                const message = sideError(side);
+                return message ? <FieldError key={side} id={`${sidesId}-${side}`} message={message} /> : null;
+              })}
+              {fieldError('sides') && !SIDES.some((side) => sideError(side)) && <FieldError message={fieldError('sides') ?? ''} />}
             </fieldset>
           )}
         </>

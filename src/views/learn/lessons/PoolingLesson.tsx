@@ -3,7 +3,8 @@ import type { Padding } from '../../../core/conv-geometry';
 import { crossCorrelate2d } from '../../../core/conv2d';
 import { avgPool2d, maxPool2d, poolGeometry, poolSteps, type PoolMode } from '../../../core/pool2d';
 import { matrixFromRows, type Volume } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseWhole, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { cellKey, inputCells, outputCellsFromRecords, poolStepReads, scaleOf } from '../grid-cells';
 import { MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
@@ -40,7 +41,7 @@ const INITIAL: PoolingDraft = {
 
 function buildPooling(draft: PoolingDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
-  const stride = parseWhole('stride', draft.stride);
+  const stride = parseField('Stride', draft.stride, LESSON_RULES.stride);
   const options = { poolSize: draft.poolSize, strides: stride, padding: draft.padding, mode: draft.mode } as const;
   return { input, options, geometry: poolGeometry(input, options), records: [...poolSteps(input, options)] };
 }
@@ -127,8 +128,8 @@ export function PoolingLesson() {
               labelPrefix: 'Input',
               tonesAt: (row, col) => [...(reads.has(cellKey(row, col)) ? (['read'] as const) : []), ...(winner === cellKey(row, col) ? (['winner'] as const) : [])],
             })}
+            error={error?.field === 'input' ? error.message : null}
           />
-          {error?.field === 'input' && <FieldError message={error.message} />}
         </div>
         <NumberGrid
           caption="Output"

@@ -21,6 +21,11 @@ import '../real-network.css';
 
 const CHANNEL_NAMES = ['Red', 'Green', 'Blue'];
 
+type Field = 'filter' | 'row' | 'column';
+/** The cell the lesson opens on: filter 1, the middle of the map. */
+const FIRST_CELL: Readonly<Record<Field, string>> = { filter: '1', row: '16', column: '16' };
+const ORIGIN: Readonly<Record<Field, number>> = { filter: 0, row: 0, column: 0 };
+
 /** Everything the replay needs, once the engine has answered for an image. */
 interface Replay {
   readonly conv: FirstConvLayer;
@@ -34,7 +39,9 @@ interface Replay {
 /** Lesson 9: click a cell of a first-layer feature map and replay the convolution that made it, with the trained weights. */
 export function RealNetworkLesson() {
   const { status, internals, message } = useNetworkInternals();
-  const [texts, setTexts] = useState({ filter: '1', row: '16', column: '16' });
+  const [texts, setTexts] = useState(FIRST_CELL);
+  // The last filter, row and column that read well: what the step-through shows while a field is wrong.
+  const [goodTexts, setGoodTexts] = useState(FIRST_CELL);
   const replay = useMemo((): Replay | string | null => {
     const result = internals?.result;
     if (!result || !internals) return null;
@@ -57,10 +64,14 @@ export function RealNetworkLesson() {
   }, [internals]);
   const ready = replay !== null && typeof replay !== 'string' ? replay : null;
 
-  const chosen = useMemo(() => (ready ? replayCell(ready, texts) : null), [ready, texts]);
-  const record = chosen?.record ?? null;
-  const error = chosen?.error ?? null;
-  const position = chosen?.position ?? { filter: 0, row: 0, column: 0 };
+  const typed = useMemo(() => (ready ? readCell(ready, texts) : null), [ready, texts]);
+  const errors = typed && 'errors' in typed ? typed.errors : {};
+  const position = useMemo(() => {
+    if (!ready) return ORIGIN;
+    const good = readCell(ready, goodTexts);
+    return 'position' in good ? good.position : ORIGIN;
+  }, [ready, goodTexts]);
+  const record = useMemo(() => (ready ? recordAt(ready, position) : null), [ready, position]);
   const sums = useMemo(() => (record ? runningSums(record) : []), [record]);
   // Until the network has answered, keep the linked step (a link to step 28 must survive loading the data).
   const linkedStep = useAppStore(selectLessonStep);
@@ -77,7 +88,11 @@ export function RealNetworkLesson() {
       : phase.kind === 'bias'
         ? `Step ${player.step}: the ${record.terms.length} products add up to ${formatNumber(record.sum, 4)}; the filter's bias ${formatNumber(record.bias, 4)} is added.`
         : `Step ${player.step}: ${record.activation === 'relu' ? (record.preActivation < 0 ? 'ReLU turns the negative sum into 0' : 'ReLU keeps the positive sum') : 'no activation'}: ${formatNumber(record.output, 4)}, the value the network itself put in this cell.`;
-  const setField = (field: keyof typeof texts) => (text: string) => setTexts((current) => ({ ...current, [field]: text }));
+  const choose = (next: Readonly<Record<Field, string>>): void => {
+    setTexts(next);
+    if (ready && 'position' in readCell(ready, next)) setGoodTexts(next);
+  };
+  const setField = (field: Field) => (text: string) => choose({ ...texts, [field]: text });
   const first = record?.terms[0];
   const last = record?.terms.at(-1);
 
@@ -98,9 +113,9 @@ export function RealNetworkLesson() {
       settings={
         ready && (
           <>
-            <NumberField label="Filter" value={texts.filter} onChange={setField('filter')} error={error?.field === 'filter' ? error.message : null} />
-            <NumberField label="Row" value={texts.row} onChange={setField('row')} error={error?.field === 'row' ? error.message : null} />
-            <NumberField label="Column" value={texts.column} onChange={setField('column')} error={error?.field === 'column' ? error.message : null} />
+            <NumberField label="Filter" value={texts.filter} onChange={setField('filter')} error={errors.filter ?? null} />
+            <NumberField label="Row" value={texts.row} onChange={setField('row')} error={errors.row ?? null} />
+            <NumberField label="Column" value={texts.column} onChange={setField('column')} error={errors.column ?? null} />
           </>
         )
       }
@@ -126,7 +141,7 @@ export function RealNetworkLesson() {
                 sizePx={208}
                 label={`Feature map of filter ${position.filter + 1} (${ready.conv.name}): click a cell to replay it`}
                 box={record ? { top: record.outputRow, left: record.outputCol, height: 1, width: 1 } : null}
-                onPick={(row, column) => setTexts((current) => ({ ...current, row: String(row + 1), column: String(column + 1) }))}
+                onPick={(row, column) => choose({ ...texts, row: String(row + 1), column: String(column + 1) })}
               />
               <figcaption>
                 Feature map {position.filter + 1} of {ready.conv.name}: click a cell
@@ -140,20 +155,24 @@ export function RealNetworkLesson() {
   );
 }
 
-type Field = 'filter' | 'row' | 'column';
-
-/** The chosen cell's record from the typed filter, row and column, or the first typing mistake. */
-function replayCell(ready: Replay, texts: Readonly<Record<Field, string>>): { record: ConvStep | null; error: { field: Field; message: string } | null; position: Record<Field, number> } {
+/** The chosen cell's filter, row and column from the typed texts (0-based), or what is wrong with each field that is. */
+function readCell(ready: Replay, texts: Readonly<Record<Field, string>>): { position: Record<Field, number> } | { errors: Partial<Record<Field, string>> } {
   const [rows = 1, cols = 1, filters = 1] = ready.maps.shape;
-  const position: Record<Field, number> = { filter: 0, row: 0, column: 0 };
+  const position: Record<Field, number> = { ...ORIGIN };
+  const errors: Partial<Record<Field, string>> = {};
   for (const [field, name, count] of [['filter', 'Filter', filters], ['row', 'Row', rows], ['column', 'Column', cols]] as const) {
     try {
       position[field] = readPosition(name, texts[field], count);
     } catch (problem) {
-      return { record: null, error: { field, message: problem instanceof Error ? problem.message : String(problem) }, position: { filter: 0, row: 0, column: 0 } };
+      errors[field] = problem instanceof Error ? problem.message : String(problem);
     }
   }
+  return Object.keys(errors).length > 0 ? { errors } : { position };
+}
+
+/** The record of one output cell of the first convolution. */
+function recordAt(ready: Replay, position: Readonly<Record<Field, number>>): ConvStep {
   const { conv } = ready;
   const options = { strides: conv.strides, padding: conv.padding, bias: conv.bias ?? 0, activation: conv.activation === 'relu' ? ('relu' as const) : ('linear' as const) };
-  return { record: convStepAt(ready.input, ready.bank, options, position.row, position.column, position.filter), error: null, position };
+  return convStepAt(ready.input, ready.bank, options, position.row, position.column, position.filter);
 }

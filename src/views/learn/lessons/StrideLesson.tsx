@@ -2,7 +2,8 @@ import { useCallback, useId } from 'react';
 import { convSteps } from '../../../core/conv-steps';
 import { convGeometry } from '../../../core/conv-geometry';
 import { matrixFromRows } from '../../../core/volume';
-import { formatNumber, gridTexts, parseGrid, parseWhole, withCell } from '../format-number';
+import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { LESSON_RULES } from '../../../core/lesson-bounds';
 import { windowCentre } from '../grid-cells';
 import { sizeFormula } from '../formulas';
 import { useDraft } from '../use-draft';
@@ -38,7 +39,7 @@ const INITIAL: StrideDraft = {
 function buildStride(draft: StrideDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
   const mask = matrixFromRows(parseGrid('mask', draft.mask));
-  const stride = parseWhole('stride', draft.stride);
+  const stride = parseField('Stride', draft.stride, LESSON_RULES.stride);
   const geometry = convGeometry(input, mask, stride, draft.padding);
   return { input, mask, stride, padding: draft.padding, geometry, records: [...convSteps(input, mask, { strides: stride, padding: draft.padding })] };
 }

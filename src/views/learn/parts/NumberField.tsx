@@ -9,11 +9,17 @@ export interface NumberFieldProps {
   readonly error?: string | null;
   /** Size in characters. */
   readonly width?: number;
+  /**
+   * Marks the field invalid and names the element that says why, when the message is shown elsewhere
+   * (under a row of fields, so the row does not move); `error` wins when both are given.
+   */
+  readonly problemId?: string | null;
 }
 
 /** A labelled number box whose error appears right under it (text, so "abc" can be typed and explained). */
-export function NumberField({ label, value, onChange, error, width = 4 }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, error, width = 4, problemId = null }: NumberFieldProps) {
   const id = useId();
+  const describedBy = error ? `${id}-error` : (problemId ?? undefined);
   return (
     <div className="number-field">
       <label htmlFor={id}>{label}</label>
@@ -23,8 +29,8 @@ export function NumberField({ label, value, onChange, error, width = 4 }: Number
         inputMode="numeric"
         size={width}
         value={value}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-invalid={Boolean(error) || Boolean(problemId)}
+        aria-describedby={describedBy}
         onChange={(event) => onChange(event.currentTarget.value)}
       />
       {error && <FieldError id={`${id}-error`} message={error} />}

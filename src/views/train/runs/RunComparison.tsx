@@ -29,6 +29,7 @@ function ComparisonChart({ runs, metric }: { readonly runs: readonly RunSummary[
   return (
     <ChartFrame
       title={title}
+      summary={comparisonSummary(runs, metric)}
       fileName={`runs-${metric}-per-epoch.csv`}
       csv={() => comparisonCsv(runs, metric)}
       table={

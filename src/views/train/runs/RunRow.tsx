@@ -76,7 +76,7 @@ export function RunRow({ run, compared, shown, engineBusy }: RunRowProps) {
         <button type="button" disabled={!openable} onClick={() => store().openRun(run.id)} aria-label={`Open ${run.name}`} title="Load it to evaluate it, look inside it or classify with it">
           Open
         </button>
-        <button type="button" disabled={engineBusy} onClick={() => store().duplicateRun(run.id)} aria-label={`Run ${run.name} again with changes`}>
+        <button type="button" disabled={engineBusy} onClick={() => store().duplicateRun(run.id)} aria-label={`Run again with changes: ${run.name}`}>
           Run again with changes
         </button>
         <button
@@ -85,7 +85,7 @@ export function RunRow({ run, compared, shown, engineBusy }: RunRowProps) {
           onClick={() => {
             if (store().openRun(run.id)) store().openArea('classify');
           }}
-          aria-label={`Classify with ${run.name}`}
+          aria-label={`Classify with it: ${run.name}`}
         >
           Classify with it
         </button>

@@ -1,32 +1,17 @@
 /** Words for the run list. Pure. */
 import { bestValAccuracy, type RunSummary } from '../../../core/run-record';
 import type { RunStatus } from '../../../core/training-lifecycle';
+import { describePhase } from '../training/training-text';
 
-/** A run's status as the list says it. */
+/** A run's status as the list says it: the training status line's words, and the two only a list has. */
 export function describeRunStatus(status: RunStatus): string {
-  switch (status) {
-    case 'queued':
-      return 'Queued';
-    case 'interrupted':
-      return 'Interrupted';
-    case 'preparing':
-      return 'Preparing';
-    case 'running':
-      return 'Training';
-    case 'pausing':
-      return 'Pausing';
-    case 'paused':
-      return 'Paused';
-    case 'stopping':
-      return 'Stopping';
-    case 'stopped':
-      return 'Stopped';
-    case 'finished':
-      return 'Finished';
-    case 'failed':
-      return 'Failed';
-  }
+  if (status === 'queued') return 'Queued';
+  if (status === 'interrupted') return 'Interrupted';
+  return RUN_LIST_WORDS[status] ?? describePhase(status);
 }
+
+/** Where a table cell wants a shorter word than the status line's sentence. */
+const RUN_LIST_WORDS: Partial<Record<RunStatus, string>> = Object.freeze({ preparing: 'Preparing', pausing: 'Pausing', stopping: 'Stopping' });
 
 /** "2 of 3". */
 export function describeRunEpochs(run: RunSummary): string {

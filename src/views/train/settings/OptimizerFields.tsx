@@ -11,7 +11,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
   return (
     <fieldset className="settings-group">
       <legend>Optimizer</legend>
-      <SettingField label="Optimizer" keras="optimizer" hint="How each step changes the weights: SGD with momentum (the tutorial’s) or Adam" error={errors.optimizer} disabled={disabled}>
+      <SettingField link="optimizer" label="Optimizer" keras="optimizer" hint="How each step changes the weights: SGD with momentum (the tutorial’s) or Adam" error={errors.optimizer} disabled={disabled}>
         {(props) => (
           <select {...props} value={form.optimizer} onChange={(event) => setForm({ optimizer: event.target.value === 'adam' ? 'adam' : 'sgd' })}>
             <option value="sgd">SGD</option>
@@ -19,10 +19,11 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
           </select>
         )}
       </SettingField>
-      <SettingField label="Learning rate" keras="learning_rate" hint="Size of each step down the loss" error={errors.learningRate} disabled={disabled}>
+      <SettingField link="learningRate" label="Learning rate" keras="learning_rate" hint="Size of each step down the loss" error={errors.learningRate} disabled={disabled}>
         {(props) => <input {...props} type="number" inputMode="decimal" min={0} step="any" value={form.learningRate} onChange={(event) => setForm({ learningRate: event.target.value })} />}
       </SettingField>
       <SettingField
+        link="momentum"
         label="Momentum"
         keras="momentum"
         hint={adam ? 'Only SGD uses it; Adam keeps its own running averages' : 'Share of the last step carried into the next'}
@@ -31,7 +32,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
       >
         {(props) => <input {...props} type="number" inputMode="decimal" min={0} max={0.99} step={0.05} value={form.momentum} onChange={(event) => setForm({ momentum: event.target.value })} />}
       </SettingField>
-      <SettingField label="Decay" keras="decay" hint="Learning rate ÷ (1 + decay × steps so far)" error={errors.decay} disabled={disabled}>
+      <SettingField link="decay" label="Decay" keras="decay" hint="Learning rate ÷ (1 + decay × steps so far)" error={errors.decay} disabled={disabled}>
         {(props) => <input {...props} type="number" inputMode="decimal" min={0} step="any" value={form.decay} onChange={(event) => setForm({ decay: event.target.value })} />}
       </SettingField>
     </fieldset>

@@ -15,17 +15,23 @@ import {
   selectTrainingForm,
   selectTrainingMessage,
   selectTrainingPhase,
+  selectTrainingPosition,
+  selectTrainingSizes,
 } from '../../../state/selectors';
+import { chanceWarning } from '../../../core/divergence';
 import { useAppStore } from '../../../state/store';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
+import { dataWaitText } from '../dataset/format-bytes';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
+import { RunKerasDownload } from './RunKerasDownload';
+import { StepEstimate } from './StepEstimate';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
-import { describePhase } from './training-text';
+import { describePhase, epochAnnouncement } from './training-text';
 import { isActive } from '../../../core/training-lifecycle';
 import './training-panel.css';
 
@@ -51,6 +57,8 @@ export function TrainingPanel() {
   const elsewhere = useAppStore(selectTrainingElsewhere);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
+  const sizes = useAppStore(selectTrainingSizes);
+  const totalEpochs = useAppStore(selectTrainingPosition)?.epochs ?? null;
   useEffect(() => {
     useAppStore.getState().loadDataset();
   }, []);
@@ -69,13 +77,17 @@ export function TrainingPanel() {
     hasRun: epochs.length > 0 || message !== null,
   });
   const editable = !isActive(phase);
-  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
+  const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
+  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
+  // A run that diverged says so in its failure message; one that simply has not learnt yet is warned here.
+  const chance = phase === 'failed' ? null : chanceWarning(epochs, sizes?.validationImages ?? 0);
 
   return (
     <section className="train-panel training" aria-labelledby={headingId}>
       <h3 id={headingId}>Train the network</h3>
       <RunSettings errors={{ ...(setup.form.ok ? {} : setup.form.errors), ...(setup.hyperparameters.ok ? {} : setup.hyperparameters.errors) }} disabled={!editable} />
       <TrainingControls controls={controls} phase={phase} startReason={startReason} />
+      {editable && setup.run && <StepEstimate run={setup.run} />}
       <p className="training-status" role="status" aria-label="Training status" data-phase={phase}>
         {describePhase(phase)}
         {backend && phase !== 'idle' ? ` on ${backend}` : ''}
@@ -84,6 +96,11 @@ export function TrainingPanel() {
       {message && (
         <p className={phase === 'failed' ? 'training-message training-message-bad' : 'training-message'} role={phase === 'failed' ? 'alert' : undefined}>
           {message}
+        </p>
+      )}
+      {chance && (
+        <p className="training-message training-message-warn" role="status" aria-label="Chance warning">
+          {chance}
         </p>
       )}
       {error && (
@@ -119,9 +136,14 @@ export function TrainingPanel() {
           </button>
         </p>
       )}
+      {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
+      <p className="visually-hidden" role="status" aria-label="Latest epoch">
+        {epochAnnouncement(epochs.at(-1), totalEpochs)}
+      </p>
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
+      <RunKerasDownload />
     </section>
   );
 }

@@ -43,3 +43,24 @@ export function controlState(inputs: ControlInputs): ControlState {
     resumeCheckpoint: canStart && inputs.hasCheckpoint,
   };
 }
+
+/** The buttons of the controls row, in their order on screen. */
+export type ControlName = 'start' | 'pause' | 'resume' | 'step' | 'stop' | 'reset';
+
+/** Phases that pass by themselves: focus waits for the button the next phase brings. */
+const PASSING: readonly TrainingPhase[] = ['preparing', 'pausing', 'stopping'];
+
+/**
+ * Where keyboard focus goes when the button that had it is switched off by the press itself (Start
+ * turns off once the run starts): to what a person most likely wants next — Pause while running,
+ * Resume while paused, else Start. While the run is getting there (preparing, pausing, stopping),
+ * null: wait, rather than park focus on Reset, where the next Enter would throw the run away. In a
+ * settled phase without that button, the first usable one; null when none is.
+ */
+export function focusTarget(phase: TrainingPhase, controls: ControlState): ControlName | null {
+  const wanted: ControlName = phase === 'running' || phase === 'preparing' ? 'pause' : phase === 'paused' || phase === 'pausing' ? 'resume' : 'start';
+  if (controls[wanted]) return wanted;
+  if (PASSING.includes(phase)) return null;
+  const order: readonly ControlName[] = ['pause', 'resume', 'start', 'stop', 'step', 'reset'];
+  return order.find((name) => controls[name]) ?? null;
+}

@@ -1,0 +1,149 @@
+/**
+ * When a training run has diverged, and what to tell the person who started it. Pure: the engine's
+ * Trainer asks after every batch and every epoch, the Train view and Classify use the same words.
+ *
+ * Teaching note: with 10 classes, a network that knows nothing gives each class probability 1/10, and
+ * its cross-entropy loss is −ln(1/10) = ln 10 ≈ 2.30 — the loss of guessing. A loss far above that
+ * means the network is confidently wrong: typically the learning rate is so large that every update
+ * overshoots. Probabilities are clipped at 1e-7 (loss.ts), so such a loss sits near 14–16 instead of
+ * becoming infinite, and only these rules catch it.
+ *
+ * The rule (README, "Bad input"): a run has diverged when
+ * 1. a batch's loss is NaN or infinite; or
+ * 2. the loss of each of the last {@link DIVERGENCE_WINDOW} batches is above {@link DIVERGED_LOSS}
+ *    (twice ln 10) and the last of them is not at least 10 % below the first — far above guessing,
+ *    and not coming down; or
+ * 3. the weights' L2 norm has grown past {@link WEIGHT_GROWTH_LIMIT} times its size when the run
+ *    started; or
+ * 4. after an epoch, its training loss is above DIVERGED_LOSS and its validation accuracy is at chance.
+ * A run at chance after an epoch whose loss is not that high has not diverged — it has not learnt
+ * yet — and gets a warning, not a stop (see {@link chanceWarning}).
+ */
+import type { TrainingHyperparameters } from './hyperparameters';
+import type { BatchPoint, EpochSummary } from './training-record';
+
+/** Classes of CIFAR-10. */
+const CLASS_COUNT = 10;
+/** The loss of a network that guesses: ln 10 ≈ 2.303 nats. */
+export const CHANCE_LOSS = Math.log(CLASS_COUNT);
+/** A loss "far above" guessing: twice ln 10 ≈ 4.61. */
+export const DIVERGED_LOSS = 2 * CHANCE_LOSS;
+/** Batches in a row the loss must stay above DIVERGED_LOSS, not coming down, to count as diverged. */
+export const DIVERGENCE_WINDOW = 8;
+/** "Not coming down": the window's last loss is above this fraction of its first. */
+const STILL_HIGH_FRACTION = 0.9;
+/** How many times their starting norm the weights may grow before they count as exploding. */
+export const WEIGHT_GROWTH_LIMIT = 100;
+
+/** Why a run counts as diverged. */
+export type DivergenceCause = 'not-finite' | 'loss-stays-high' | 'weights-exploding' | 'chance-after-epoch';
+
+/** A diverged run: the cause and the facts the message quotes. */
+export interface Divergence {
+  readonly cause: DivergenceCause;
+  /** The batch that showed it (for the epoch rule, the epoch's last batch). */
+  readonly point: BatchPoint;
+  /** Weights' norm ÷ their norm at the start (weights-exploding only). */
+  readonly growth?: number;
+  /** The epoch's summary (chance-after-epoch only). */
+  readonly epoch?: EpochSummary;
+  readonly validationImages?: number;
+}
+
+/**
+ * Check the run after a batch.
+ * @param recent the run's batch points, oldest first, the batch just trained last.
+ * @param weightGrowth the weights' L2 norm ÷ their norm when the run started, or null when not measured.
+ */
+export function batchDivergence(recent: readonly BatchPoint[], weightGrowth: number | null): Divergence | null {
+  const point = recent.at(-1);
+  if (!point) return null;
+  if (!Number.isFinite(point.loss)) return { cause: 'not-finite', point };
+  if (weightGrowth !== null && !(weightGrowth <= WEIGHT_GROWTH_LIMIT)) return { cause: 'weights-exploding', point, growth: weightGrowth };
+  if (recent.length < DIVERGENCE_WINDOW) return null;
+  const window = recent.slice(-DIVERGENCE_WINDOW);
+  const first = window[0]?.loss ?? 0;
+  if (window.every((batch) => batch.loss > DIVERGED_LOSS) && point.loss > STILL_HIGH_FRACTION * first) return { cause: 'loss-stays-high', point };
+  return null;
+}
+
+/** Whether the weights' norm should be measured after this batch: only when the loss looks wrong (above guessing), so a healthy run pays nothing. */
+export function worthMeasuringWeights(point: BatchPoint): boolean {
+  return !(point.loss <= CHANCE_LOSS);
+}
+
+/**
+ * Whether `accuracy` on `images` validation images is indistinguishable from guessing: at most two
+ * standard deviations of a guesser's accuracy above 1/10 (13.8 % on 256 images, 12.7 % on 500,
+ * 10.6 % on 10 000).
+ */
+export function isAtChance(accuracy: number, images: number): boolean {
+  const chance = 1 / CLASS_COUNT;
+  if (images <= 0) return false;
+  return accuracy <= chance + 2 * Math.sqrt((chance * (1 - chance)) / images);
+}
+
+/** Check the run after an epoch's validation (before the epoch is recorded). */
+export function epochDivergence(summary: EpochSummary, validationImages: number, lastPoint: BatchPoint): Divergence | null {
+  if (!Number.isFinite(summary.loss) || !Number.isFinite(summary.valLoss)) return { cause: 'not-finite', point: lastPoint };
+  if (summary.loss > DIVERGED_LOSS && isAtChance(summary.valAccuracy, validationImages)) return { cause: 'chance-after-epoch', point: lastPoint, epoch: summary, validationImages };
+  return null;
+}
+
+/** A learning rate worth trying after a divergence: a tenth of the one used, at most the usual default of the optimiser. */
+export function suggestedLearningRate(settings: Pick<TrainingHyperparameters, 'optimizer' | 'learningRate'>): number {
+  const usual = settings.optimizer === 'adam' ? 0.001 : 0.01;
+  return Math.min(usual, settings.learningRate / 10);
+}
+
+/** "0.001", "1e-5": a learning rate as a person would type it. */
+function formatRate(rate: number): string {
+  return rate >= 1e-4 ? String(Number(rate.toPrecision(3))) : rate.toExponential(0);
+}
+
+/** "12.3 %" */
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)} %`;
+}
+
+/**
+ * What happened and what to change, in one paragraph: the cause with its numbers, that training
+ * stopped, where the weights were put back to (`restoredEpoch` 0: their initial values), and the
+ * learning rate to try.
+ */
+export function describeDivergence(divergence: Divergence, settings: Pick<TrainingHyperparameters, 'optimizer' | 'learningRate'>, restoredEpoch: number): string {
+  const { point } = divergence;
+  const where = `epoch ${point.epoch + 1}, batch ${point.batch + 1}`;
+  const optimizer = settings.optimizer === 'adam' ? 'Adam' : 'SGD';
+  const cause = ((): string => {
+    switch (divergence.cause) {
+      case 'not-finite':
+        return `The loss became ${String(point.loss)} at ${where} (learning rate ${point.learningRate.toPrecision(3)})`;
+      case 'loss-stays-high':
+        return `The loss stayed far above ln 10 ≈ 2.30, the loss of guessing, for ${DIVERGENCE_WINDOW} batches in a row and did not come down (${point.loss.toFixed(2)} at ${where}): the run diverged`;
+      case 'weights-exploding':
+        return `The weights grew to ${Math.round(divergence.growth ?? 0).toLocaleString('en-US')} times their size at the start of the run (at ${where}): the run diverged`;
+      case 'chance-after-epoch': {
+        const summary = divergence.epoch;
+        return `After epoch ${point.epoch + 1} the loss was ${summary ? summary.loss.toFixed(2) : '?'}, far above ln 10 ≈ 2.30, and validation accuracy ${summary ? percent(summary.valAccuracy) : '?'} is what guessing gets (10 %): the run diverged`;
+      }
+    }
+  })();
+  const restored = restoredEpoch === 0 ? 'their initial values: this run has no trained model to classify with' : `their values after epoch ${restoredEpoch}`;
+  const advice = `Lower the learning rate: ${optimizer} at ${formatRate(settings.learningRate)} overshoots; try ${formatRate(suggestedLearningRate(settings))}${settings.optimizer === 'sgd' ? ', or Adam at 0.001' : ''}.`;
+  return `${cause}, so training stopped and the weights were put back to ${restored}. ${advice}`;
+}
+
+/**
+ * The warning for a run that is at chance after an epoch but has not diverged (its loss is near ln 10:
+ * it has not learnt yet), or null when the last epoch is better than chance.
+ */
+export function chanceWarning(epochs: readonly EpochSummary[], validationImages: number): string | null {
+  const last = epochs.at(-1);
+  if (!last || !isAtChance(last.valAccuracy, validationImages)) return null;
+  return (
+    `After epoch ${last.epoch + 1} the network does no better than guessing: ${percent(last.valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets 10 %, ` +
+    `and its loss ${last.loss.toFixed(2)} is ${last.loss > CHANCE_LOSS - 0.05 ? 'still about' : 'not far below'} ln 10 ≈ 2.30. It has not learnt yet: train for more epochs or on more images, ` +
+    'or try Adam at 0.001; if the loss does not fall at all, lower the learning rate. Its answers in Classify mean nothing until it does better.'
+  );
+}
