@@ -5,7 +5,7 @@ import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, 
 import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/hyperparameters';
 import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
 import { gatherImages, gatherLabels } from '../../core/image-batch';
-import { decayedLearningRate } from '../../core/lr-schedule';
+import { scheduledLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
 import { mulberry32 } from '../../core/seeded-random';
 import { batchSlice, epochOrder } from '../../core/training-batches';
@@ -144,12 +144,13 @@ export class Trainer {
     if (this.done) throw new Error('the run is finished; start a new one');
     const startMs = this.nowMs();
     const chosen = batchSlice(this.order, this.batch, this.settings.batchSize);
-    const learningRate = decayedLearningRate(this.settings.learningRate, this.settings.decay, this.iteration);
+    const { batchesPerEpoch: perEpoch, epochs } = this.position;
+    const learningRate = scheduledLearningRate(this.settings, this.iteration, perEpoch * epochs);
     this.optimizer.setLearningRate(learningRate);
     const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
     // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
     if (this.settings.augment) augmentBatchInPlace(images, TRAINING_AUGMENTATION, mulberry32(augmentationSeed(this.settings.seed, this.iteration)));
-    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen));
+    const measured = await trainStep(this.model, this.optimizer.optimizer, this.variables, images, gatherLabels(this.data.train.labels, chosen), { labelSmoothing: this.settings.labelSmoothing });
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);
     if (!Number.isFinite(measured.loss)) return { kind: 'diverged', point, message: await this.recoverFromDivergence(point) };

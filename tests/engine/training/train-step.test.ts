@@ -34,8 +34,8 @@ describe('micro-batched training steps', () => {
     expect(largestDifference(await weightsOf(whole.model), await weightsOf(micro.model))).toBe(0);
     for (let step = 0; step < 3; step++) {
       // 22 images in micro-batches of 8, 8 and 6: the last one smaller, so the shares must be weighted.
-      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, Number.POSITIVE_INFINITY);
-      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, 8);
+      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, { microBatchSize: Number.POSITIVE_INFINITY });
+      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, { microBatchSize: 8 });
       expect(b.loss).toBeCloseTo(a.loss, 5);
       expect(b.accuracy).toBe(a.accuracy);
     }
@@ -50,9 +50,9 @@ describe('micro-batched training steps', () => {
   test('no tensor outlives a micro-batched step', async () => {
     const data = makeBandSplit(20, 6);
     const run = makeRun('sgd');
-    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 6);
+    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 6 });
     const after = tf.memory().numTensors;
-    for (let step = 0; step < 3; step++) await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 6);
+    for (let step = 0; step < 3; step++) await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 6 });
     expect(tf.memory().numTensors).toBe(after);
     run.dispose();
   });
