@@ -100,7 +100,9 @@ export class DropConnectDense extends tf.layers.Layer {
       const input = Array.isArray(inputs) ? inputs[0] : inputs;
       if (!input || !this.kernel || !this.bias) throw new Error('DropConnectDense was called before it was built');
       const kernel = this.kernel.read();
-      const used = kwargs['training'] && this.rate > 0 ? dropoutOnBackend(kernel, this.rate, this.takeSeed()) : kernel;
+      const seed = kwargs['training'] && this.rate > 0 ? this.takeSeed() : null;
+      // The seed goes to stock tf.dropout too (cpu), so there as well each call's mask is reproducible.
+      const used = seed === null ? kernel : dropoutOnBackend(kernel, this.rate, seed, { stockSeed: seed });
       return applyActivation(tf.add(tf.matMul(input as tf.Tensor2D, used as tf.Tensor2D), this.bias.read()), this.activation);
     });
   }

@@ -10,7 +10,9 @@ import * as tf from '@tensorflow/tfjs';
  * layer has one. Not tidied: call inside the loss function.
  */
 export function regularisationPenalty(model: tf.LayersModel): tf.Scalar | null {
-  const penalties = model.calculateLosses();
+  // Per layer: a Sequential's own `calculateLosses()` finds none (it looks for its layers' nodes in an
+  // inner model), while each layer keeps the penalties its weights were given.
+  const penalties = model.layers.flatMap((layer) => layer.calculateLosses());
   if (penalties.length === 0) return null;
   return penalties.length === 1 ? (penalties[0] as tf.Scalar) : (tf.addN(penalties) as tf.Scalar);
 }
