@@ -30,8 +30,20 @@ export const TUTORIAL_RUN_LENGTH: Pick<TrainingForm, 'epochs' | 'batchSize'> = {
  */
 export const DEFAULT_TRAINING_FORM: TrainingForm = { trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH };
 
+/** The form showing a run's size and data (a recipe's): `null` subsets as 'all'. */
+export function trainingFormFrom(settings: Pick<TrainingHyperparameters, 'trainSubset' | 'validationSubset' | 'epochs' | 'batchSize' | 'augment'>): TrainingForm {
+  const subset = (value: number | null): string => (value === null ? 'all' : String(value));
+  return {
+    trainSubset: subset(settings.trainSubset),
+    validationSubset: subset(settings.validationSubset),
+    epochs: String(settings.epochs),
+    batchSize: String(settings.batchSize),
+    augment: settings.augment,
+  };
+}
+
 /** Training subsets offered (images); 'all' is 50 000. */
-export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '5000', '10000', 'all'] as const;
+export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '2000', '5000', '10000', 'all'] as const;
 /** Validation subsets offered (test images); 'all' is 10 000. */
 export const VALIDATION_SUBSET_CHOICES = ['64', '256', '500', '1000', 'all'] as const;
 
