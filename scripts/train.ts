@@ -44,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
       `${settings.optimizer} ${describeSchedule(settings)}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''}, seed ${settings.seed}` +
       `${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}${settings.labelSmoothing > 0 ? `, label smoothing ${settings.labelSmoothing}` : ''}\n` +
-      `${checkpoint ? 'Network of the checkpoint' : `Network: ${options.recipe === 'tutorial' ? 'the tutorial’s' : `recipe ${options.recipe}`}`}, ${trainer.model.countParams().toLocaleString('en-US')} parameters\n`,
+      `${checkpoint ? 'Network of the checkpoint' : `Network: ${options.specFile !== null ? `from ${options.specFile}` : options.recipe === 'tutorial' ? 'the tutorial’s' : `recipe ${options.recipe}`}`}, ${trainer.model.countParams().toLocaleString('en-US')} parameters\n`,
   );
   process.stdout.write(`${tableHeader()}\n`);
   for (const summary of trainer.history.epochs) process.stdout.write(`${tableRow(summary, settings.epochs)}\n`);

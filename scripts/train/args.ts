@@ -20,6 +20,8 @@ export interface TrainCliOptions {
   readonly recipe: RecipeId;
   /** The network: the recipe's, or the one --spec FILE holds. */
   readonly spec: ModelSpec;
+  /** The --spec FILE, or null for the recipe's network. */
+  readonly specFile: string | null;
   readonly hyperparameters: TrainingHyperparameters;
 }
 
@@ -125,7 +127,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCliOptions | null 
   if (issues.length > 0) throw new CliUsageError(issues.map((issue) => `--${toKebab(issue.field)}: ${issue.message}`).join('\n'));
   const specFile = values.get('--spec');
   const spec = specFile === undefined ? recipe.spec : readSpecFile(specFile);
-  return { outDir, backend, resume: flags.has('--resume'), dataDir: values.get('--data') ?? 'public/data/cifar10', recipe: recipe.id, spec, hyperparameters };
+  return { outDir, backend, resume: flags.has('--resume'), dataDir: values.get('--data') ?? 'public/data/cifar10', recipe: recipe.id, spec, specFile: specFile ?? null, hyperparameters };
 }
 
 /**
