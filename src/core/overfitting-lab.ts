@@ -125,16 +125,69 @@ export function describeChoice(choice: RegularisationChoice): string {
   return chosen.length === 0 ? 'nothing' : chosen.join(' + ');
 }
 
-/** The two runs of the lab: plain first, then regularised; same data, seed and settings. */
-export function overfittingLabRuns(choice: RegularisationChoice, base: LabRunSetup = { spec: PLAIN_LAB_SPEC, hyperparameters: LAB_HYPERPARAMETERS }): { plain: LabRunSetup & { name: string }; regularised: LabRunSetup & { name: string } } {
+/** The lab's two runs' names: "Lab 3 · plain" and "Lab 3 · dropout + weight decay". */
+export function labRunName(labNumber: number, what: string): string {
+  return `Lab ${labNumber} · ${what}`;
+}
+
+/**
+ * The two runs of the lab: plain first, then regularised; same data, seed and settings. `labNumber`
+ * names them, so the saved runs say which lab they belong to (`savedLabs`).
+ */
+export function overfittingLabRuns(
+  choice: RegularisationChoice,
+  labNumber = 1,
+  base: LabRunSetup = { spec: PLAIN_LAB_SPEC, hyperparameters: LAB_HYPERPARAMETERS },
+): { plain: LabRunSetup & { name: string }; regularised: LabRunSetup & { name: string } } {
   return {
-    plain: { ...base, name: 'Lab · plain' },
+    plain: { ...base, name: labRunName(labNumber, 'plain') },
     regularised: {
       spec: regularisedSpec(base.spec, choice),
       hyperparameters: { ...base.hyperparameters, augment: base.hyperparameters.augment || choice.augment },
-      name: `Lab · ${describeChoice(choice)}`,
+      name: labRunName(labNumber, describeChoice(choice)),
     },
   };
+}
+
+const LAB_NAME = /^Lab (\d+) · (.+)$/;
+
+/** A saved run as the lab needs it (the runs list's `RunSummary` has these fields). */
+export interface SavedLabRun {
+  readonly id: string;
+  readonly name: string;
+  readonly epochs: readonly EpochSummary[];
+}
+
+/** A lab found among the saved runs: its number, its plain run and its regularised run (either may be missing). */
+export interface SavedLab<R extends SavedLabRun> {
+  readonly labNumber: number;
+  readonly plain: R | null;
+  readonly regularised: R | null;
+  /** What the regularised run adds ("dropout + weight decay"). */
+  readonly regularisedWhat: string | null;
+}
+
+/** The labs among saved runs, read from their names (`labRunName`), newest first. */
+export function savedLabs<R extends SavedLabRun>(runs: readonly R[]): SavedLab<R>[] {
+  const labs = new Map<number, { plain: R | null; regularised: R | null; regularisedWhat: string | null }>();
+  for (const run of runs) {
+    const match = LAB_NAME.exec(run.name);
+    if (!match) continue;
+    const labNumber = Number(match[1]);
+    const entry = labs.get(labNumber) ?? { plain: null, regularised: null, regularisedWhat: null };
+    if (match[2] === 'plain') entry.plain = run;
+    else {
+      entry.regularised = run;
+      entry.regularisedWhat = match[2] ?? null;
+    }
+    labs.set(labNumber, entry);
+  }
+  return [...labs.entries()].sort(([a], [b]) => b - a).map(([labNumber, entry]) => ({ labNumber, ...entry }));
+}
+
+/** The number the next lab gets: one more than any saved lab's. */
+export function nextLabNumber(runs: readonly SavedLabRun[]): number {
+  return Math.max(0, ...savedLabs(runs).map((lab) => lab.labNumber)) + 1;
 }
 
 /** Training minus validation accuracy after an epoch, in percentage points. */

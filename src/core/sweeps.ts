@@ -46,8 +46,57 @@ export function sweepDefinition(parameter: SweepParameter): SweepDefinition {
 /** One run of a sweep: the value it tries and what it trains. */
 export interface SweepRunSetup extends LabRunSetup {
   readonly value: number;
-  /** "Sweep · pool_size 3". */
+  /** "Sweep 2 · pool_size 3": the sweep's number, Keras' name of the parameter and the value. */
   readonly name: string;
+}
+
+/** "Sweep 2 · pool_size 3": how a sweep's runs are named, so the saved runs say which sweep they belong to. */
+export function sweepRunName(sweepNumber: number, parameter: SweepParameter, value: number): string {
+  return `Sweep ${sweepNumber} · ${sweepDefinition(parameter).keras} ${value}`;
+}
+
+const SWEEP_NAME = /^Sweep (\d+) · (\w+) (\S+)$/;
+
+/** A saved run as sweeps need it (the runs list's `RunSummary` has these fields). */
+export interface SavedRunLike {
+  readonly id: string;
+  readonly name: string;
+  readonly lab: LabRunSetup;
+  readonly epochs: readonly EpochSummary[];
+}
+
+/** A sweep found among the saved runs: its number, parameter and its runs by value. */
+export interface SavedSweep<R extends SavedRunLike> {
+  readonly sweepNumber: number;
+  readonly parameter: SweepParameter;
+  readonly runs: readonly { readonly value: number; readonly run: R }[];
+}
+
+/**
+ * The sweeps among saved runs, read from their names (`sweepRunName`), newest sweep first and each
+ * sweep's runs by value. A run renamed away from the pattern leaves its sweep.
+ */
+export function savedSweeps<R extends SavedRunLike>(runs: readonly R[]): SavedSweep<R>[] {
+  const sweeps = new Map<number, { parameter: SweepParameter; runs: { value: number; run: R }[] }>();
+  for (const run of runs) {
+    const match = SWEEP_NAME.exec(run.name);
+    const definition = SWEEPS.find((sweep) => sweep.keras === match?.[2]);
+    const value = Number(match?.[3]);
+    if (!match || !definition || !Number.isFinite(value)) continue;
+    const sweepNumber = Number(match[1]);
+    const entry = sweeps.get(sweepNumber) ?? { parameter: definition.parameter, runs: [] };
+    if (entry.parameter !== definition.parameter) continue;
+    entry.runs.push({ value, run });
+    sweeps.set(sweepNumber, entry);
+  }
+  return [...sweeps.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([sweepNumber, entry]) => ({ sweepNumber, parameter: entry.parameter, runs: [...entry.runs].sort((a, b) => a.value - b.value) }));
+}
+
+/** The number the next sweep gets: one more than any saved sweep's. */
+export function nextSweepNumber(runs: readonly SavedRunLike[]): number {
+  return Math.max(0, ...savedSweeps(runs).map((sweep) => sweep.sweepNumber)) + 1;
 }
 
 /**
@@ -82,13 +131,12 @@ function withParameter(layer: LayerSpec, parameter: SweepParameter, value: numbe
  * impossible (a 4 × 4 pool on a 3 × 3 map) is kept, with the model check's message, so the table can
  * say why it did not run.
  */
-export function sweepRuns(parameter: SweepParameter, values: readonly number[], base: LabRunSetup): (SweepRunSetup & { readonly problem: string | null })[] {
-  const definition = sweepDefinition(parameter);
+export function sweepRuns(parameter: SweepParameter, values: readonly number[], base: LabRunSetup, sweepNumber = 1): (SweepRunSetup & { readonly problem: string | null })[] {
   return values.map((value) => {
     const spec: ModelSpec = parameter === 'learningRate' ? base.spec : { ...base.spec, layers: base.spec.layers.map((layer) => withParameter(layer, parameter, value)) };
     const hyperparameters: TrainingHyperparameters = parameter === 'learningRate' ? { ...base.hyperparameters, learningRate: value } : base.hyperparameters;
     const analysis = analyseModelSpec(spec);
-    return { value, spec, hyperparameters, name: `Sweep · ${definition.keras} ${value}`, problem: analysis.ok ? null : analysis.issues.map((issue) => issue.message).join('; ') };
+    return { value, spec, hyperparameters, name: sweepRunName(sweepNumber, parameter, value), problem: analysis.ok ? null : analysis.issues.map((issue) => issue.message).join('; ') };
   });
 }
 

@@ -6,9 +6,11 @@ import {
   describeChoice,
   describeLabGap,
   LAB_HYPERPARAMETERS,
+  nextLabNumber,
   overfittingLabRuns,
   PLAIN_LAB_SPEC,
   regularisedSpec,
+  savedLabs,
 } from '../../src/core/overfitting-lab';
 import type { EpochSummary } from '../../src/core/training-record';
 
@@ -25,7 +27,8 @@ describe('the overfitting lab', () => {
     expect(plain.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
     expect(regularised.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
     expect(LAB_HYPERPARAMETERS).toMatchObject({ trainSubset: 2000, validationSubset: 500, seed: 1, optimizer: 'adam', decay: 0 });
-    expect(regularised.name).toBe('Lab · dropout + weight decay');
+    expect(plain.name).toBe('Lab 1 · plain');
+    expect(regularised.name).toBe('Lab 1 · dropout + weight decay');
     const count = (spec: typeof plain.spec): number | null => {
       const analysis = analyseModelSpec(spec);
       return analysis.ok ? analysis.totalParams : null;
@@ -57,4 +60,15 @@ describe('the overfitting lab', () => {
     expect(describeLabGap([epoch(0, 0.3, 0.29)], [], 'X')[2]).toBe('The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.');
     expect(describeLabGap([], [], 'X')).toEqual(['Plain: no epoch yet.', 'X: no epoch yet.']);
   });
+});
+
+test('labs kept in the browser are found again among the saved runs, newest first', () => {
+  const run = (id: string, name: string) => ({ id, name, epochs: [] });
+  const runs = [run('a', 'Lab 1 · plain'), run('b', 'Lab 1 · dropout'), run('c', 'Lab 2 · plain'), run('d', 'Sweep 1 · filters 8')];
+  expect(savedLabs(runs)).toEqual([
+    { labNumber: 2, plain: runs[2], regularised: null, regularisedWhat: null },
+    { labNumber: 1, plain: runs[0], regularised: runs[1], regularisedWhat: 'dropout' },
+  ]);
+  expect(nextLabNumber(runs)).toBe(3);
+  expect(overfittingLabRuns(DEFAULT_REGULARISATION, 3).plain.name).toBe('Lab 3 · plain');
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../src/core/csv';
 import { QUICK_DEMO_RECIPE } from '../../src/core/recipes';
-import { parseSweepValues, sweepCsvHeader, sweepDefinition, sweepRows, sweepRuns, SWEEPS } from '../../src/core/sweeps';
+import { nextSweepNumber, parseSweepValues, savedSweeps, sweepCsvHeader, sweepDefinition, sweepRows, sweepRuns, SWEEPS } from '../../src/core/sweeps';
 import type { EpochSummary } from '../../src/core/training-record';
 
 const BASE = { spec: QUICK_DEMO_RECIPE.spec, hyperparameters: QUICK_DEMO_RECIPE.hyperparameters };
@@ -22,7 +22,7 @@ describe('sweeps over the tutorial’s hyperparameters', () => {
 
   test('one run per value, the value set on every pooling layer / convolution / the optimiser, nothing else changed', () => {
     const pools = sweepRuns('poolSize', [2, 3, 4], BASE);
-    expect(pools.map((run) => run.name)).toEqual(['Sweep · pool_size 2', 'Sweep · pool_size 3', 'Sweep · pool_size 4']);
+    expect(pools.map((run) => run.name)).toEqual(['Sweep 1 · pool_size 2', 'Sweep 1 · pool_size 3', 'Sweep 1 · pool_size 4']);
     expect(pools[1]?.spec.layers.filter((layer) => layer.type === 'MaxPooling2D')).toEqual([
       { type: 'MaxPooling2D', poolSize: 3, strides: null, padding: 'valid' },
       { type: 'MaxPooling2D', poolSize: 3, strides: null, padding: 'valid' },
@@ -57,5 +57,26 @@ describe('sweeps over the tutorial’s hyperparameters', () => {
     const csv = toCsv(sweepCsvHeader('filters'), rows.map((row) => [row.value, row.params, row.bestValAccuracy, row.bestEpoch, row.seconds, row.imagesPerSecond]));
     expect(csv.split('\r\n')[0]).toBe('filters,params,best_val_accuracy,best_epoch,seconds,images_per_second');
     expect(csv.split('\r\n')[2]).toBe(`16,${rows[1]?.params ?? ''},,,0,`);
+  });
+});
+
+describe('sweeps kept in the browser are found again among the saved runs', () => {
+  test('grouped by the number in their names, newest sweep first, runs by value; other runs ignored', () => {
+    const run = (id: string, name: string) => ({ id, name, lab: BASE, epochs: [] });
+    const runs = [
+      run('a', 'Sweep 1 · pool_size 4'),
+      run('b', 'Sweep 1 · pool_size 2'),
+      run('c', 'Run 3 · Adam lr 0.001, batch 64'),
+      run('d', 'Sweep 2 · learning_rate 0.003'),
+      run('e', 'Sweep 2 · learning_rate 0.0003'),
+      run('f', 'Sweep 2 · filters 8'),
+    ];
+    const sweeps = savedSweeps(runs);
+    expect(sweeps.map((sweep) => [sweep.sweepNumber, sweep.parameter, sweep.runs.map((entry) => [entry.value, entry.run.id])])).toEqual([
+      [2, 'learningRate', [[0.0003, 'e'], [0.003, 'd']]],
+      [1, 'poolSize', [[2, 'b'], [4, 'a']]],
+    ]);
+    expect(nextSweepNumber(runs)).toBe(3);
+    expect(nextSweepNumber([])).toBe(1);
   });
 });
