@@ -8,7 +8,7 @@
  * - inference: the expected value of that pick, Σ p_j a_j = Σ a² / Σ a (0 for a window of zeros), whose
  *   gradient is ∂/∂a_j = (2 a_j − y) / Σ a.
  *
- * Built from slice, pad, reshape, transpose, cumsum, comparisons and arithmetic, which every backend the
+ * Built from slice, pad, reshape, transpose, matrix products, comparisons and arithmetic, which every backend the
  * engine uses (webgl, wasm, cpu) has; `tf.customGrad` gives each op its gradient, so no comparison op
  * is ever differentiated.
  */
@@ -37,13 +37,22 @@ function layoutOf(x: tf.Tensor4D, shape: StochasticPoolShape): WindowLayout {
  */
 export function pickMask(windows: tf.Tensor5D, uniform: tf.Tensor): tf.Tensor5D {
   const cellCount = windows.shape[4] ?? 1;
-  const running = tf.cumsum(windows, 4);
+  // Running sums along the window as a product with an upper-triangular matrix of ones: webgl's
+  // cumsum stops at rank 4, while a [rows, K] × [K, K] product runs on every backend.
+  const running = tf.reshape(tf.matMul(tf.reshape(windows, [-1, cellCount]), upperTriangleOfOnes(cellCount)), windows.shape);
   const threshold = tf.mul(uniform, tf.sum(windows, 4, true));
   const past = tf.cast(tf.greater(running, threshold), 'float32') as tf.Tensor5D;
   if (cellCount === 1) return past;
   // `past` is 0…0 1…1 along the window (running sums only grow), so its steps are the first 1.
   const shifted = tf.concat([tf.zerosLike(tf.slice(past, [0, 0, 0, 0, 0], [-1, -1, -1, -1, 1])), tf.slice(past, [0, 0, 0, 0, 0], [-1, -1, -1, -1, cellCount - 1])], 4);
   return tf.sub(past, shifted);
+}
+
+/** The [K, K] matrix with ones on and above the diagonal: x · U gives x's running sums. */
+function upperTriangleOfOnes(size: number): tf.Tensor2D {
+  const values = new Float32Array(size * size);
+  for (let row = 0; row < size; row++) for (let column = row; column < size; column++) values[row * size + column] = 1;
+  return tf.tensor2d(values, [size, size]);
 }
 
 /**
