@@ -16,9 +16,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import * as v from 'valibot';
+import { parseCheckpointState, type CheckpointState } from '../../src/core/lab/checkpoint-state';
+import { problemsFromIssues } from '../../src/core/lab/lab-notes';
+import { hyperparametersFromSaved } from '../../src/core/hyperparameters';
 import type { ModelSpec } from '../../src/core/model-spec';
 import { buildModel } from '../../src/engine/training/build-model';
-import type { CheckpointStore, TrainingCheckpoint } from '../../src/engine/training/checkpoint';
+import type { CheckpointStore } from '../../src/engine/training/checkpoint';
 import type { NamedArray } from '../../src/engine/training/weights';
 
 const STATE_FILE = 'training-state.json';
@@ -31,14 +35,34 @@ interface WeightEntry {
   readonly dtype: 'float32' | 'int32';
 }
 
+const ARRAY_FILE_SCHEMA = v.object(
+  {
+    path: v.pipe(v.string('must be a file name'), v.regex(/^[\w.-]+\.bin$/, 'must be a .bin file name in the same folder')),
+    entries: v.array(
+      v.object({
+        name: v.string('must be a weight name'),
+        shape: v.array(v.pipe(v.number(), v.integer(), v.minValue(0)), 'must be a list of whole numbers'),
+        dtype: v.picklist(['float32', 'int32'], "must be 'float32' or 'int32'"),
+      }),
+      'must be a list of weights',
+    ),
+  },
+  'must name a .bin file and its weights',
+);
+/** Where training-state.json says the arrays are (the rest of it is read by the lab schema). */
+const FILES_SCHEMA = v.object({ weights: ARRAY_FILE_SCHEMA, optimizer: ARRAY_FILE_SCHEMA, bestWeights: v.nullable(ARRAY_FILE_SCHEMA) }, 'must name the weights, optimizer and best-weights files');
+interface ArrayFile {
+  readonly path: string;
+  readonly entries: readonly WeightEntry[];
+}
+interface Files {
+  readonly weights: ArrayFile;
+  readonly optimizer: ArrayFile;
+  readonly bestWeights: ArrayFile | null;
+}
+
 /** training-state.json: the checkpoint minus its arrays, plus where the arrays are. */
-type StateFile = Omit<TrainingCheckpoint, 'weights' | 'bestWeights'> & {
-  readonly files: {
-    readonly weights: { readonly path: string; readonly entries: readonly WeightEntry[] };
-    readonly optimizer: { readonly path: string; readonly entries: readonly WeightEntry[] };
-    readonly bestWeights: { readonly path: string; readonly entries: readonly WeightEntry[] } | null;
-  };
-};
+export type StateFile = CheckpointState & { readonly files: Files };
 
 /** A checkpoint store in `dir` (created on first save). */
 export function createFolderCheckpointStore(dir: string): CheckpointStore {
@@ -73,7 +97,7 @@ export function createFolderCheckpointStore(dir: string): CheckpointStore {
         savedAt: checkpoint.savedAt,
         backend: checkpoint.backend,
         spec: checkpoint.spec,
-        hyperparameters: checkpoint.hyperparameters,
+        hyperparameters: hyperparametersFromSaved(checkpoint.hyperparameters),
         epochsDone: checkpoint.epochsDone,
         iteration: checkpoint.iteration,
         history: checkpoint.history,
@@ -87,10 +111,7 @@ export function createFolderCheckpointStore(dir: string): CheckpointStore {
     async load() {
       const statePath = join(dir, STATE_FILE);
       if (!existsSync(statePath)) return null;
-      const state = JSON.parse(readFileSync(statePath, 'utf8'), decodeNonFinite) as StateFile;
-      if (state.format !== 'cnn-playground-training-checkpoint' || state.version !== 1) {
-        throw new Error(`${statePath} is not a checkpoint this version can read`);
-      }
+      const state = readStateFile(statePath);
       const { files, ...rest } = state;
       return {
         ...rest,
@@ -103,6 +124,25 @@ export function createFolderCheckpointStore(dir: string): CheckpointStore {
       for (const name of readdirSync(dir)) if (name.endsWith('.bin') || name === STATE_FILE || name === MODEL_FILE) rmSync(join(dir, name));
     },
   };
+}
+
+/**
+ * Read training-state.json by the lab schema (older checkpoints, without `augment`, read as trained
+ * without it).
+ * @throws Error naming the file and every field that could not be read.
+ */
+export function readStateFile(statePath: string): StateFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(statePath, 'utf8'), decodeNonFinite);
+  } catch (error) {
+    throw new Error(`${statePath} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const state = parseCheckpointState(json);
+  const files = v.safeParse(FILES_SCHEMA, typeof json === 'object' && json !== null && 'files' in json ? json.files : undefined);
+  const problems = [...(state.ok ? [] : state.problems), ...(files.success ? [] : problemsFromIssues('files', files.issues, ''))];
+  if (!state.ok || !files.success) throw new Error(`${statePath} is not a checkpoint this version can read:\n  ${problems.map((problem) => problem.message).join('\n  ')}`);
+  return { ...state.state, files: files.output };
 }
 
 function writeArrays(dir: string, path: string, arrays: readonly NamedArray[]): { path: string; entries: WeightEntry[] } {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CIFAR_IMAGE_BYTES, CIFAR10_CLASSES } from '../../src/core/cifar-format';
+import { parseModelCard } from '../../src/core/lab/model-card';
+import { analyseModelSpec } from '../../src/core/model-spec-validate';
 import { startBackend } from '../../src/engine/backend';
 import { readServedCifar } from '../../scripts/data/served-files';
 
@@ -14,14 +16,10 @@ import { readServedCifar } from '../../scripts/data/served-files';
 const MODEL_DIR = 'public/models/cifar10-tutorial';
 const EVAL_BATCH = 500;
 
-interface ModelCard {
-  readonly testAccuracy: number;
-  readonly testImages: number;
-  readonly epochs: number;
-}
-
 let model: tf.LayersModel;
-const card = JSON.parse(readFileSync(join(MODEL_DIR, 'model-card.json'), 'utf8')) as ModelCard;
+const cardRead = parseModelCard(JSON.parse(readFileSync(join(MODEL_DIR, 'model-card.json'), 'utf8')));
+if (!cardRead.ok) throw new Error(`model-card.json: ${cardRead.problems.map((problem) => problem.message).join('; ')}`);
+const card = cardRead.card;
 
 beforeAll(async () => {
   // wasm with the project's training kernels: inference on 10 000 images takes seconds, not minutes.
@@ -43,6 +41,8 @@ describe('the shipped pretrained model', () => {
     expect(model.inputs[0]?.shape).toEqual([null, 32, 32, 3]);
     expect(model.outputs[0]?.shape).toEqual([null, CIFAR10_CLASSES.length]);
     expect(model.countParams()).toBe(3_702_186);
+    // The card's own network (lab schema) is the one shipped.
+    expect(analyseModelSpec(card.lab.architecture)).toMatchObject({ ok: true, totalParams: model.countParams() });
     const weightBytes = readFileSync(join(MODEL_DIR, 'weights.bin')).byteLength;
     expect(weightBytes).toBeLessThan(16 * 1024 * 1024);
     const probabilities = tf.tidy(() => model.predict(tf.randomUniform([2, 32, 32, 3])) as tf.Tensor).arraySync() as number[][];

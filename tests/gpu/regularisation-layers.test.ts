@@ -40,7 +40,10 @@ function largestDifference(a: Float32Array | undefined, b: Float32Array | undefi
 
 /** Deterministic numbers (a sine hash), so both backends get the same inputs. */
 function values(count: number, seed: number, low = 0, high = 1): number[] {
-  return Array.from({ length: count }, (_, index) => low + (high - low) * (((Math.sin((index + 1) * 12.9898 + seed * 78.233) * 43758.5453) % 1) + 1) % 1);
+  return Array.from({ length: count }, (_, index) => {
+    const fraction = (((Math.sin((index + 1) * 12.9898 + seed * 78.233) * 43758.5453) % 1) + 1) % 1;
+    return low + (high - low) * fraction;
+  });
 }
 
 describe('stochastic pooling on webgl equals cpu', () => {

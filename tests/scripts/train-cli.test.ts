@@ -113,4 +113,35 @@ describe('npm run train: folder checkpoints', () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(await store.load()).toBeNull();
   });
+
+  test('training-state.json is read by the lab schema: an older one without augment loads, a bad field is named', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'train-cli-state-'));
+    try {
+      const trainer = await Trainer.create({ spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1, augment: true }), data, backend: 'cpu' });
+      while (!trainer.done) await trainer.step();
+      const store = createFolderCheckpointStore(folder);
+      await store.save(await trainer.checkpoint());
+      trainer.dispose();
+      const statePath = join(folder, 'training-state.json');
+      const state = JSON.parse(readFileSync(statePath, 'utf8')) as { hyperparameters: Record<string, unknown>; spec: { layers: Record<string, unknown>[] }; iteration: unknown };
+
+      // Saved before augmentation existed: no `augment`, trained without it.
+      delete state.hyperparameters.augment;
+      writeFileSync(statePath, JSON.stringify(state));
+      expect((await store.load())?.hyperparameters.augment).toBe(false);
+
+      state.hyperparameters.batchSize = 'abc';
+      state.iteration = -1;
+      const [first] = state.spec.layers;
+      if (first) first.filters = 0;
+      writeFileSync(statePath, JSON.stringify(state));
+      const refused = store.load();
+      await expect(refused).rejects.toThrow(`${statePath} is not a checkpoint this version can read`);
+      await expect(refused).rejects.toThrow("hyperparameters.batchSize must be a whole number ≥ 1, got 'abc'");
+      await expect(refused).rejects.toThrow('spec: layer 1 (Conv2D): filters must be ≥ 1, got 0');
+      await expect(refused).rejects.toThrow('iteration must be a whole number ≥ 0, got -1');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { parseModelCard } from '../../core/lab/model-card';
 // Registers our own layers (DropConnectDense, StochasticPooling2D), so models holding them load.
 import '../layers/custom-layers';
 
@@ -23,16 +24,21 @@ export async function loadModelFromUrl(url: string): Promise<tf.LayersModel> {
 export const MODEL_CARD_FILE = 'model-card.json';
 
 /**
- * The model card beside `modelUrl` (written by scripts/export-pretrained.ts: `testAccuracy`,
- * `testImages`, epochs, settings), or null when there is none or it is not JSON: the card only adds
- * words to the model's name, so its absence is not an error.
+ * What the model card beside `modelUrl` says of the model (`name`, `testAccuracy`, `testImages`,
+ * `epochs`), read by the lab schema (`src/core/lab/model-card.ts`), or null when there is none or it
+ * cannot be read: the card only adds words to the model's name, so its absence is not an error.
  */
 export async function fetchModelCard(modelUrl: string): Promise<Record<string, unknown> | null> {
   try {
     const response = await fetch(new URL(MODEL_CARD_FILE, modelUrl));
     if (!response.ok) return null;
-    const card: unknown = await response.json();
-    return typeof card === 'object' && card !== null && !Array.isArray(card) ? (card as Record<string, unknown>) : null;
+    const read = parseModelCard(await response.json());
+    if (!read.ok) {
+      console.warn(`${MODEL_CARD_FILE} beside ${modelUrl} was not read: ${read.problems.map((problem) => problem.message).join('; ')}`);
+      return null;
+    }
+    const { name, testAccuracy, testImages, epochs } = read.card;
+    return { name, testAccuracy, testImages, epochs };
   } catch {
     return null;
   }

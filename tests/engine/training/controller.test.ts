@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engine/protocol-train';
 import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
 import { createTrainingController } from '../../../src/engine/training/controller';
@@ -12,6 +12,9 @@ const data: TrainingData = { train: makeBandSplit(96, 1), test: makeBandSplit(30
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 interface Harness {
   readonly controller: TrainingController;
@@ -21,18 +24,34 @@ interface Harness {
   /** Wait until an event matching `predicate` has arrived; returns it. */
   until(predicate: (event: TrainEvent) => boolean, timeoutMs?: number): Promise<TrainEvent>;
   statuses(runId: number): TrainingStatus[];
+  /**
+   * With fake timers: run every timer the next 50 ms would fire (the training loop waits for one
+   * before each batch, so a loop still alive trains about one batch per fake millisecond; progress
+   * waits 5 ms at most), letting each callback's work finish, then return how many timers are pending.
+   */
+  idle(): Promise<number>;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-function harness(options: { withData?: boolean } = {}): Harness {
+/**
+ * A controller fed the tiny data set. With `fakeTimers`, the controller's clock and every timer are
+ * Vitest's fake ones: the tests move time on themselves, so "nothing happens while paused" is checked
+ * over a fixed number of the loop's chances to run, however slow the machine.
+ */
+function harness(options: { withData?: boolean; fakeTimers?: boolean } = {}): Harness {
+  if (options.fakeTimers) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'] });
+  const nowMs = options.fakeTimers ? () => Date.now() : () => performance.now();
   const events: { event: TrainEvent; atMs: number }[] = [];
   const store = createMemoryCheckpointStore();
   const controller = createTrainingController({
-    emit: (event) => events.push({ event, atMs: performance.now() }),
+    emit: (event) => events.push({ event, atMs: nowMs() }),
     getData: () => (options.withData === false ? null : data),
     store,
     backend: () => tf.getBackend(),
+    nowMs,
+    // In fake time a batch takes about a millisecond: report every few batches, as real time does.
+    ...(options.fakeTimers ? { progressIntervalMs: 5 } : {}),
   });
   let nextId = 1;
   return {
@@ -41,13 +60,19 @@ function harness(options: { withData?: boolean } = {}): Harness {
     store,
     send: (command) => controller.handle({ ...command, id: nextId++ } as TrainCommand),
     async until(predicate, timeoutMs = 30_000) {
+      // A safety net for a broken controller (performance.now is never faked), not a condition of any pass.
       const deadline = performance.now() + timeoutMs;
       for (;;) {
         const found = events.find(({ event }) => predicate(event));
         if (found) return found.event;
         if (performance.now() > deadline) throw new Error(`no such event; got ${events.map(({ event }) => event.type).join(', ')}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (options.fakeTimers) await vi.advanceTimersByTimeAsync(5);
+        else await new Promise((resolve) => setTimeout(resolve, 5));
       }
+    },
+    async idle() {
+      await vi.advanceTimersByTimeAsync(50);
+      return vi.getTimerCount();
     },
     statuses: (runId) => events.flatMap(({ event }) => (event.type === 'train-status' && event.runId === runId ? [event.status] : [])),
   };
@@ -86,14 +111,16 @@ describe('training controller (real tfjs, cpu backend)', () => {
   });
 
   test('pause, step one batch, resume and stop', async () => {
-    const h = harness();
+    const h = harness({ fakeTimers: true });
     await h.send(start(7, { epochs: 50, batchSize: 8 }));
     await h.until((event) => event.type === 'train-progress' && event.runId === 7);
     await h.send({ type: 'train-pause', runId: 7 });
     const paused = await h.until(isStatus(7, 'paused'));
     const pausedAt = paused.type === 'train-status' ? paused.position?.iteration ?? -1 : -1;
-    // Nothing trains while paused.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing trains while paused: over 50 fake milliseconds (some 50 chances for a live loop) the run
+    // stays where it paused, and no timer is left that could start a batch.
+    expect(await h.idle()).toBe(0);
+    expect(h.controller.currentModel()?.position.iteration).toBe(pausedAt);
     expect(progressOf(h, 7).flatMap((event) => event.batches).at(-1)?.iteration).toBe(pausedAt - 1);
 
     await h.send({ type: 'train-step', runId: 7 });
@@ -106,8 +133,10 @@ describe('training controller (real tfjs, cpu backend)', () => {
     await h.until(isStatus(7, 'stopped'));
     expect(h.statuses(7)).toEqual(['preparing', 'running', 'pausing', 'paused', 'running', 'paused', 'running', 'stopping', 'stopped']);
     const count = h.events.length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stoppedAt = h.controller.currentModel()?.position.iteration;
+    expect(await h.idle()).toBe(0);
     expect(h.events.length).toBe(count);
+    expect(h.controller.currentModel()?.position.iteration).toBe(stoppedAt);
     // A step outside a pause is refused with a reason.
     await h.send({ type: 'train-step', runId: 7 });
     expect(h.events.at(-1)?.event).toMatchObject({ type: 'train-error', runId: 7, message: 'a single batch can be stepped only while paused; the run is stopped' });
@@ -147,7 +176,7 @@ describe('training controller (real tfjs, cpu backend)', () => {
   });
 
   test('a lost GPU context ends the run at once and points at the last checkpoint, which stays', async () => {
-    const h = harness();
+    const h = harness({ fakeTimers: true });
     await h.send(start(9, { epochs: 50, batchSize: 32 }));
     await h.until((event) => event.type === 'train-checkpoint' && event.runId === 9);
     h.controller.contextLost('The WebGL context was lost.');
@@ -158,7 +187,11 @@ describe('training controller (real tfjs, cpu backend)', () => {
       message: 'The WebGL context was lost. Training stopped; restart the engine to resume from the last saved epoch.',
     });
     const count = h.events.length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The batch in flight may finish, but nothing follows it: no event, no further batch, no timer.
+    expect(await h.idle()).toBe(0);
+    const lostAt = h.controller.currentModel()?.position.iteration;
+    expect(await h.idle()).toBe(0);
+    expect(h.controller.currentModel()?.position.iteration).toBe(lostAt);
     expect(h.events.length).toBe(count);
     expect((await h.store.load())?.epochsDone).toBeGreaterThanOrEqual(1);
   });
