@@ -13,8 +13,16 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'HTMLElement', 'HTMLCanv
   message: 'src/core is pure TypeScript: no DOM, no browser APIs (DESIGN.md: layers).',
 }));
 
+/** Module-level mutable state: top-level `let`/`var`, and top-level `new …` or array/object literals (write `as const` or `Object.freeze` for constants). */
+const TOP = ':matches(Program, Program > ExportNamedDeclaration)';
+const MODULE_STATE = [
+  { selector: `${TOP} > VariableDeclaration[kind!='const']`, message: 'No module-level `let` or `var` here: keep state in the store (or in a closure that the store owns).' },
+  { selector: `${TOP} > VariableDeclaration > VariableDeclarator > NewExpression.init`, message: 'No module-level object built with `new` here (a Map, a Set, a controller ...): keep state in the store.' },
+  { selector: `${TOP} > VariableDeclaration > VariableDeclarator > :matches(ArrayExpression, ObjectExpression).init`, message: 'A module-level array or object literal could be changed: write `as const` or wrap it in `Object.freeze`, or keep it in the store.' },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'public/', '.cache/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -50,7 +58,23 @@ export default tseslint.config(
   },
   {
     files: ['src/state/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [TFJS, layer('views'), layer('render')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            TFJS,
+            layer('views'),
+            layer('render'),
+            // State talks to the engine through the engine session only: the main-thread client folder, and protocol types.
+            { group: ['**/engine/*', '!**/engine/client', '!**/engine/protocol', '!**/engine/protocol-*'], message: 'src/state may import only src/engine/client/ and types from the engine protocol (DESIGN.md: layers).' },
+            { group: ['**/engine/protocol', '**/engine/protocol-*'], allowTypeImports: true, message: 'src/state may import only types from the engine protocol.' },
+          ],
+        },
+      ],
+      // The store holds the app's state; a module holds none (a `let`, or a collection or literal that could be changed, at module level).
+      'no-restricted-syntax': ['error', ...MODULE_STATE],
+    },
   },
   {
     files: ['src/views/**'],

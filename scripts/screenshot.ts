@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { openAppSession } from '../tests/e2e/browser';
 import { INSPECT_SHOTS } from './screenshots/inspect-shots';
 import type { Shot } from './screenshots/shot';
+import { THEME_SHOTS } from './screenshots/theme-shots';
 import { TRAIN_SHOTS } from './screenshots/train-shots';
 
 /** Each Learn lesson at a step that shows its idea (`#/learn/<lesson>/<step>`). */
@@ -29,7 +30,7 @@ const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
   prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
 }));
 
-const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS];
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS, ...THEME_SHOTS];
 
 async function main(): Promise<void> {
   // E2E_DIST serves another build folder, as the end-to-end tests do.
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     // SHOTS=docs/a.png,docs/b.png takes only those (in list order), to refresh one part of docs/.
     const only = process.env.SHOTS?.split(',');
     for (const shot of SHOTS.filter((candidate) => !only || only.includes(candidate.file))) {
+      await session.page.emulateMedia({ colorScheme: shot.media?.colorScheme ?? 'light', forcedColors: shot.media?.forcedColors ?? 'none' });
       await session.page.goto(`${baseUrl}${shot.hash}`);
       await session.page.getByRole('heading', { level: 2, name: shot.waitForHeading }).waitFor();
       await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });

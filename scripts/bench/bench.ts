@@ -12,7 +12,8 @@
  * `--only=classify` measures only the classify latency of one picture (scripts/bench/measure-classify.ts),
  * `--only=app` only the app, `--only=webgl` only stock tfjs against each of our GPU replacements
  * (scripts/bench/measure-webgl.ts: filter gradient, dropout masks, shader warm-up; part of the
- * Chromium half too). A full run takes about 9 minutes on this 2-core machine without a GPU;
+ * Chromium half too), `--only=first-use` only a newcomer's waits (scripts/bench/measure-first-use.ts:
+ * navigation to a Classify answer and to an enabled Start, fresh profile and reload; part of the app). A full run takes about 9 minutes on this 2-core machine without a GPU;
  * configurations that would take minutes per step are skipped with the reason stated. The load
  * average is recorded before and after: other work on the machine slows every number here.
  *
@@ -29,7 +30,8 @@ import { runTrainingConfig } from './measure-training';
 import { classifyPlans, formatClassifyLatency, runClassifyConfig, type ClassifyBenchConfig, type ClassifyBenchOutcome, type ClassifyBenchRecord } from './measure-classify';
 import { formatReport, type BenchRecord, type BenchReport } from './report';
 import { checkTargets, formatApp, formatEvaluation, formatTargets, type EvaluationBenchRecord } from './report-extra';
-import { runAppBench, type AppBenchResult } from './measure-app';
+import { runAppBench, withServedApp, type AppBenchResult } from './measure-app';
+import { formatFirstUse, runFirstUseBench, type FirstUseResult } from './measure-first-use';
 import { runEvaluationConfig, type EvaluationBenchConfig, type EvaluationBenchOutcome } from './measure-engine';
 import { STEP_BUDGET_MS, proxySkipReason, skipReason } from './step-budget';
 import { USE_HARDWARE_GPU } from '../../tests/chromium';
@@ -139,18 +141,24 @@ function report(record: BenchRecord, records: BenchRecord[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl'].includes(only)) throw new Error(`--only must be node, chromium, classify, app or webgl, got ${only}`);
+  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl', 'first-use'].includes(only)) throw new Error(`--only must be node, chromium, classify, app, webgl or first-use, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
   const classify: ClassifyBenchRecord[] = [];
   const evaluation: EvaluationBenchRecord[] = [];
   let app: AppBenchResult | null = null;
+  let firstUse: FirstUseResult | null = null;
   let webgl: WebGLBenchReport | null = null;
   let wasmHeaps: WasmHeapRecord[] = [];
   const startedMs = performance.now();
   const full = only === undefined || only === 'node' || only === 'chromium';
 
-  if (only !== 'chromium' && only !== 'app' && only !== 'webgl') {
+  if (only === 'first-use') {
+    process.stdout.write('A newcomer\'s waits (the app built, served by vite preview, fresh Chromium profiles):\n');
+    firstUse = await withServedApp((url) => runFirstUseBench(url, (line) => process.stdout.write(`${line}\n`)));
+    if (firstUse.problems.length > 0) throw new Error(`the app reported problems:\n${firstUse.problems.join('\n')}`);
+  }
+  if (only !== 'chromium' && only !== 'app' && only !== 'webgl' && only !== 'first-use') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') {
       for (const plan of NODE_PLANS) await runPlan('node', plan, (config) => runTrainingConfig(config, 'main-thread'), records);
@@ -160,7 +168,7 @@ async function main(): Promise<void> {
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
     if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
-  if (only !== 'node' && only !== 'app' && only !== 'webgl') {
+  if (only !== 'node' && only !== 'app' && only !== 'webgl' && only !== 'first-use') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
@@ -191,7 +199,7 @@ async function main(): Promise<void> {
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
   const targets = checkTargets(records, classify, app, machine.webglRenderer);
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly targets: typeof targets } = {
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly firstUse: FirstUseResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
@@ -201,6 +209,7 @@ async function main(): Promise<void> {
     classify,
     evaluation,
     app,
+    firstUse: app?.firstUse ?? firstUse,
     webgl,
     wasmHeaps,
     targets,
@@ -214,6 +223,7 @@ async function main(): Promise<void> {
     wasmHeaps.length > 0 ? `wasm heap of training after ${wasmHeaps[0]?.steps ?? 0} steps, a fresh Node process each (WebAssembly memory never shrinks: this is the peak):\n${wasmHeaps.map((r) => `  ${formatWasmHeap(r)}`).join('\n')}` : '',
     evaluation.length > 0 ? `Evaluation (the engine's evaluate: dropout off, loss and predicted classes read back):\n${evaluation.map(formatEvaluation).join('\n')}` : '',
     app ? `The app:\n${formatApp(app)}` : '',
+    firstUse ? `A newcomer's waits:\n${formatFirstUse(firstUse)}` : '',
     webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',
     `Targets (issue 8, this machine):\n${formatTargets(targets)}`,
   ];

@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { openAppSession } from '../../tests/e2e/browser';
 import { measureFirstLoadSize, type FirstLoadSize } from './app-size';
+import { runFirstUseBench, type FirstUseResult } from './measure-first-use';
 import { attachHeapInspector, type HeapInspector, type HeapUsage } from './heap-inspector';
 import { fillRunSettings } from '../../tests/e2e/run-settings';
 import { percentile } from './measure-classify';
@@ -64,6 +65,8 @@ export interface TrainingRunMeasure {
 /** Everything measured on the app. */
 export interface AppBenchResult {
   readonly firstLoad: FirstLoadSize;
+  /** A newcomer's waits: to a Classify answer and to an enabled Start, first visit and reload. */
+  readonly firstUse: FirstUseResult;
   readonly firstVisit: VisitTiming;
   readonly repeatVisit: VisitTiming;
   /** Navigation to the Train area → CIFAR-10 downloaded, verified and in the worker (Start enabled); the profile's first load of it. */
@@ -80,15 +83,32 @@ export interface AppBenchResult {
 const RUN = { trainImages: 512, validationImages: 256, epochs: 3, batchSize: 64 } as const;
 const ENGINE_WORKER = /engine\.worker-[\w-]+\.js$/;
 
-/** Build, serve and measure the app. @throws Error when it cannot be built, served or driven. */
-export async function runAppBench(log: (line: string) => void): Promise<AppBenchResult> {
+/**
+ * Build the app (with a manifest) into a temporary folder, serve it with `vite preview` and the
+ * project's config, and hand `measure` the URL and the folder; everything is removed afterwards.
+ */
+export async function withServedApp<T>(measure: (url: string, outDir: string) => Promise<T>): Promise<T> {
   const outDir = mkdtempSync(join(tmpdir(), 'cnn-bench-app-'));
   try {
     await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true } });
-    const firstLoad = measureFirstLoadSize(outDir);
     const server = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a local URL');
+    try {
+      const url = server.resolvedUrls?.local[0];
+      if (!url) throw new Error('vite preview did not report a local URL');
+      return await measure(url, outDir);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Build, serve and measure the app. @throws Error when it cannot be built, served or driven. */
+export async function runAppBench(log: (line: string) => void): Promise<AppBenchResult> {
+  return withServedApp(async (url, outDir) => {
+    const firstLoad = measureFirstLoadSize(outDir);
+    const firstUse = await runFirstUseBench(url, log);
     const session = await openAppSession(url);
     try {
       const { page } = session;
@@ -111,15 +131,12 @@ export async function runAppBench(log: (line: string) => void): Promise<AppBench
       log(`  after ${RUN.epochs} epochs: ${describeMemory(afterTraining)}`);
       const quickDemo = await runQuickDemo(page);
       log(formatQuickDemo(quickDemo));
-      const problems = [...session.errors, ...session.foreignRequests.map((request) => `request to another origin: ${request}`)];
-      return { firstLoad, firstVisit, repeatVisit, dataReadyMs, afterData, afterTraining, training, quickDemo, problems };
+      const problems = [...firstUse.problems, ...session.errors, ...session.foreignRequests.map((request) => `request to another origin: ${request}`)];
+      return { firstLoad, firstUse, firstVisit, repeatVisit, dataReadyMs, afterData, afterTraining, training, quickDemo, problems };
     } finally {
       await session.close();
-      await server.close();
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function visitTiming(page: Page): Promise<VisitTiming> {

@@ -47,3 +47,30 @@ export const TF_MEMORY_IN_WORKER = `(() => {
   const heap = engine.backendName === 'wasm' ? engine.backend.wasm.HEAPU8.length : null;
   return { numTensors: memory.numTensors, numBytes: memory.numBytes, wasmHeapBytes: heap };
 })()`;
+
+/**
+ * Init script for the first-use timings: record, in `window.__firstUse` (milliseconds since the
+ * navigation started), when the first classify card gets its answer (`answered`) and when any card
+ * fails (`failed`, with `failures` counting them), and when Train's Start button is first enabled
+ * (`startEnabled`).
+ */
+export const FIRST_USE_MARKS_SCRIPT = `(() => {
+  const marks = { failures: 0 };
+  window.__firstUse = marks;
+  const failedSeen = new Set();
+  const check = () => {
+    const now = performance.now();
+    for (const card of document.querySelectorAll('article[data-status]')) {
+      const status = card.getAttribute('data-status');
+      if (status === 'done' && marks.answered === undefined) marks.answered = now;
+      if (status === 'failed' && !failedSeen.has(card)) {
+        failedSeen.add(card);
+        marks.failures += 1;
+        if (marks.failed === undefined) marks.failed = now;
+      }
+    }
+    const start = [...document.querySelectorAll('[aria-label="Training controls"] button')].find((button) => button.textContent === 'Start');
+    if (marks.startEnabled === undefined && start && !start.disabled) marks.startEnabled = now;
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;

@@ -4,6 +4,7 @@
  */
 import type { AppBenchResult } from './measure-app';
 import { describeMemory } from './measure-app';
+import { formatFirstUse } from './measure-first-use';
 import type { ClassifyBenchRecord } from './measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome } from './measure-engine';
 import type { BenchRecord } from './report';
@@ -30,6 +31,7 @@ export function formatApp(app: AppBenchResult): string {
   const worker = app.firstLoad.engineWorker;
   const { training } = app;
   return [
+    formatFirstUse(app.firstUse),
     `  first visit: area links usable ${app.firstVisit.navUsableMs.toFixed(0)} ms after navigation; badge ready on ${app.firstVisit.backend} after ${(app.firstVisit.badgeReadyMs / 1000).toFixed(1)} s (measuring the backends)`,
     `  reload: area links usable after ${app.repeatVisit.navUsableMs.toFixed(0)} ms; badge ready on ${app.repeatVisit.backend} after ${(app.repeatVisit.badgeReadyMs / 1000).toFixed(1)} s (choice remembered)`,
     `  JavaScript loaded first: ${app.firstLoad.files.length} file(s), ${kb(app.firstLoad.totalBytes)}, gzip ${kb(app.firstLoad.totalGzipBytes)} (${app.firstLoad.files.map((f) => f.file).join(', ')})`,

@@ -7,6 +7,8 @@ export interface Shot {
   readonly file: string;
   readonly hash: string;
   readonly waitForHeading: string;
+  /** Media features to emulate (a dark system theme, forced colours); light and unforced otherwise. */
+  readonly media?: { readonly colorScheme?: 'light' | 'dark'; readonly forcedColors?: 'active' | 'none' };
   readonly prepare?: (page: Page) => Promise<void>;
 }
 

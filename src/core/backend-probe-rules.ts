@@ -2,7 +2,7 @@
  * How the engine measures which backend trains fastest on this machine, as pure rules: what each
  * probe runs, how long each phase may take before the probe is stopped, and what a stopped probe
  * still proves. The engine runs the steps (src/engine/backend-probe.ts); the page times them and
- * stops a probe by terminating its worker (src/engine/probe-runner.ts).
+ * stops a probe by terminating its worker (src/engine/client/probe-runner.ts).
  *
  * Why a small batch: one training step of the tutorial model at batch 64 takes 20–37 s on software
  * WebGL (SwiftShader) and about 0.3 s on WebAssembly. At 16 images the fast backends need a fraction

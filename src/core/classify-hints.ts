@@ -32,6 +32,9 @@ export const GUESSING_BELOW = 0.2;
 /** Largest standard deviation (0…255 scale, per channel) of an input called a flat colour. */
 export const FLAT_INPUT_STD = 4;
 
+/** The note on every answer for a picture from outside CIFAR-10 (however sure the network sounds). */
+export const KNOWN_CLASSES_NOTE = `This network knows only ten classes (${CIFAR10_CLASSES.join(', ')}): it names one of them for any picture, even one that shows none of them, and can sound sure while doing it.`;
+
 /** What is known about the picture behind an answer. */
 export interface AnswerFacts {
   readonly probabilities: ArrayLike<number>;
@@ -70,6 +73,9 @@ export function answerHints(facts: AnswerFacts): AnswerHint[] {
     hints.push({ tone: 'warning', text: 'Shrunk to 32 × 32, the picture is almost one flat colour: there is no shape to go on, so any answer is a guess.' });
   }
   const { source } = facts;
+  // A photo from outside CIFAR-10 gets a class all the same, often with high confidence (a circuit
+  // board was "deer, 86 %"): say so on every such card, briefly, unless the warning above already did.
+  if (source && !(best && best.probability < UNSURE_BELOW)) hints.push({ tone: 'note', text: KNOWN_CLASSES_NOTE });
   if (source && Math.min(source.width, source.height) < 32) {
     hints.push({ tone: 'note', text: `The picture is only ${source.width} × ${source.height} pixels, so it was enlarged: each of its pixels became a block of the input.` });
   }

@@ -5,7 +5,9 @@ import { createDataHandler } from './data/data-commands';
 import { getLoadedDataset } from './data/dataset-store';
 import { isTrainCommand } from './protocol-train';
 import { createTrainingController } from './training/controller';
-import { createCheckpointStore } from './training/checkpoint-store';
+import { createRunRepository } from './runs/run-repository-host';
+import { createTrainingLock } from './runs/training-lock';
+import { createRunBroadcast } from './runs/run-broadcast';
 import { isClassifyCommand } from './protocol-classify';
 import { createClassifyHandler } from './classify/classify-commands';
 import { createModelLibrary } from './classify/model-library';
@@ -31,11 +33,17 @@ export interface Engine {
  */
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
-  const data = createDataHandler(emit);
+  // Queued runs wait for the data set: its arrival lets the queue go on.
+  const data = createDataHandler((event) => {
+    emit(event);
+    if (event.type === 'data-loaded') training.dataArrived();
+  });
   const training = createTrainingController({
     emit,
     getData: getLoadedDataset,
-    store: createCheckpointStore(),
+    runs: createRunRepository(),
+    lock: createTrainingLock(),
+    broadcast: createRunBroadcast(),
     backend: () => info?.backend ?? 'unknown',
     softwareRenderer: () => info?.softwareRenderer ?? false,
     // The confusion matrix of each epoch travels apart from the throttled progress points.

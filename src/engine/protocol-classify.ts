@@ -10,6 +10,7 @@
 import type { ClassifierInfo, ClassifierKind } from '../core/classifier-model';
 import type { ImageFormat } from '../core/image-header';
 import type { SquareCrop } from '../core/image-resample';
+import type { TrainingHyperparameters } from '../core/hyperparameters';
 
 export type { ClassifierInfo, ClassifierKind } from '../core/classifier-model';
 
@@ -83,7 +84,16 @@ export type ClassifyCommand =
   /** The saved model `name` as tfjs layers files (answered by `classify-files`). */
   | { readonly type: 'classify-library-export'; readonly id: number; readonly name: string }
   /** Load a model from dropped files: one model.json and the weight files it names. */
-  | { readonly type: 'classify-load-files'; readonly id: number; readonly files: readonly NamedBlob[] };
+  | { readonly type: 'classify-load-files'; readonly id: number; readonly files: readonly NamedBlob[] }
+  /**
+   * "Download for Keras": a saved model (`source.kind` 'library') or a held one (the run's, the
+   * pretrained, the loaded) zipped with the train.py that loads it in Keras; answered by `classify-files`
+   * with the one zip. `settings`: what it was trained with, null when unknown.
+   */
+  | { readonly type: 'classify-keras-bundle'; readonly id: number; readonly source: KerasBundleSource; readonly settings: TrainingHyperparameters | null; readonly title: string };
+
+/** Which model a Keras bundle is made of. */
+export type KerasBundleSource = { readonly kind: 'library'; readonly name: string } | { readonly kind: 'model'; readonly model: ClassifierKind };
 
 /** Classify events. */
 export type ClassifyEvent =
@@ -108,6 +118,7 @@ export const CLASSIFY_COMMAND_TYPES: readonly ClassifyCommand['type'][] = [
   'classify-library-delete',
   'classify-library-export',
   'classify-load-files',
+  'classify-keras-bundle',
 ];
 /** The `type` tags of `ClassifyEvent`. */
 export const CLASSIFY_EVENT_TYPES: readonly ClassifyEvent['type'][] = ['classify-models', 'classify-answer', 'classify-library', 'classify-files', 'classify-error'];

@@ -58,6 +58,8 @@ export type DataEvent =
       readonly file: string;
       /** Whether that file comes from Cache Storage (fast) or the network. */
       readonly fromCache: boolean;
+      /** Receiving bytes, saving a verified copy of `file` in the cache, or checking the whole set. */
+      readonly stage: 'receiving' | 'saving' | 'checking';
     }
   /** Every file arrived and verified against the manifest; training may use the data from now on. */
   | { readonly type: 'data-loaded'; readonly id: number; readonly summary: DatasetSummary }

@@ -9,6 +9,8 @@
  * weights it reads must not move under it).
  */
 
+import type { RunId } from '../core/run-record';
+
 /** Which model to evaluate. */
 export type EvaluationTarget =
   /** The current training run's model; only while no step can run (paused, stopped, finished, failed). */
@@ -20,7 +22,7 @@ export type EvaluationTarget =
 export type EvaluatedModel =
   | {
       readonly kind: 'trained';
-      readonly runId: number;
+      readonly runId: RunId;
       /** Epochs finished; `batch` batches into the next; `iteration` updates in all. */
       readonly epochsDone: number;
       readonly batch: number;

@@ -9,6 +9,7 @@
  * Unioned into `EngineCommand` / `EngineEvent` in protocol.ts. Arrays travel as typed arrays whose
  * buffers are transferred, not copied (see `inspectTransferables`).
  */
+import type { RunId } from '../core/run-record';
 
 /** Which model answered. */
 export type InspectedModel =
@@ -63,7 +64,7 @@ export interface NetworkInternals {
 
 /** The class predicted for each validation image after one epoch. */
 export interface EpochPredictions {
-  readonly runId: number;
+  readonly runId: RunId;
   /** 0-based epoch that was just validated. */
   readonly epoch: number;
   /** Test-split indices of the validated images, in validation order. */

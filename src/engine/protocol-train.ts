@@ -1,14 +1,19 @@
 /**
- * The training domain of the engine protocol: start a run (fresh or from the saved checkpoint), pause,
- * resume, step one batch, stop, reset; and the progress that comes back. Unioned into `EngineCommand`
- * / `EngineEvent` in protocol.ts.
+ * The training domain of the engine protocol: runs as data — start one, continue a saved one, queue
+ * several, pause, resume, step one batch, stop, rename, delete — and the progress that comes back.
+ * Unioned into `EngineCommand` / `EngineEvent` in protocol.ts.
  *
- * Every run has a `runId` chosen by the main thread when it asks for the run. Every event names its
- * run, so the store can drop events of a run it no longer shows (one stopped or reset a moment ago).
+ * Every run has a `runId` (core/run-record.ts) chosen by the main thread when it asks for the run, and
+ * every event names its run, so the store can tell the shown run's points from another's.
  */
 import type { EpochSummary, BatchPoint } from '../core/training-record';
 import type { ModelSpec } from '../core/model-spec';
 import type { TrainingHyperparameters } from '../core/hyperparameters';
+import type { RunId, RunLab, RunSummary } from '../core/run-record';
+import type { TrainingStatus } from '../core/training-lifecycle';
+
+export type { TrainingStatus } from '../core/training-lifecycle';
+export type { RunId, RunSummary } from '../core/run-record';
 
 /** Where a run is: the next step to take. */
 export interface TrainingPositionInfo {
@@ -22,94 +27,124 @@ export interface TrainingPositionInfo {
   readonly epochs: number;
 }
 
-/**
- * A run's life: `preparing` (building the model, reading a checkpoint; on webgl then compiling the GPU
- * shaders, announced by a second `preparing` event whose message names the batch sizes), `running`,
- * `pausing` (a pause waits for the batch in flight), `paused`, `stopping` (likewise), then one of the
- * ends: `stopped` by the user, `finished` (all epochs, or early stopping), `failed` (a NaN loss, an error, a lost GPU).
- */
-export type TrainingStatus = 'preparing' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'finished' | 'failed';
-
-/** The statuses after which a run does nothing more. */
-export const ENDED_TRAINING_STATUSES: readonly TrainingStatus[] = ['stopped', 'finished', 'failed'];
-
-/** What the saved checkpoint holds, without its weights: enough to offer "Resume from epoch N". */
-export interface CheckpointSummary {
-  /** ISO 8601 time of saving. */
-  readonly savedAt: string;
-  readonly backend: string;
-  readonly epochsDone: number;
-  readonly iteration: number;
-  readonly spec: ModelSpec;
-  readonly hyperparameters: TrainingHyperparameters;
-  readonly epochs: readonly EpochSummary[];
-  readonly batches: readonly BatchPoint[];
+/** A run to add to the queue. */
+export interface QueuedRunRequest {
+  readonly runId: RunId;
+  readonly name: string;
+  readonly lab: RunLab;
 }
 
 /** Training commands. */
 export type TrainCommand =
   | {
+      /** Make a new run of `spec` and `hyperparameters` and train it now (ending any run in the engine). */
       readonly type: 'train-start';
       readonly id: number;
-      readonly runId: number;
+      readonly runId: RunId;
+      readonly name: string;
       readonly spec: ModelSpec;
       readonly hyperparameters: TrainingHyperparameters;
-      /** Continue the saved checkpoint (its model and settings; `hyperparameters.epochs` may extend it). */
-      readonly resume: boolean;
       /** Pause after this many batches (1 for "Step one batch" before any run); null to run on. */
       readonly pauseAfterBatches: number | null;
+      /** Train even though another tab trains: that tab's run stops after its batch in flight. */
+      readonly takeOver?: boolean;
     }
-  | { readonly type: 'train-pause'; readonly id: number; readonly runId: number }
-  | { readonly type: 'train-resume'; readonly id: number; readonly runId: number }
+  | {
+      /**
+       * Load a saved run into the engine — its own network and settings, from its last checkpoint
+       * (from scratch if it has none) — and train it on. `epochs` may extend it; `pauseAfterBatches` 0
+       * opens it without training (to evaluate it, classify with it, look inside it).
+       */
+      readonly type: 'train-continue';
+      readonly id: number;
+      readonly runId: RunId;
+      readonly epochs: number | null;
+      readonly pauseAfterBatches: number | null;
+      readonly takeOver?: boolean;
+    }
+  | { readonly type: 'train-pause'; readonly id: number; readonly runId: RunId }
+  | { readonly type: 'train-resume'; readonly id: number; readonly runId: RunId }
   /** Train exactly one more batch, then stay paused. Only while paused. */
-  | { readonly type: 'train-step'; readonly id: number; readonly runId: number }
-  /** End the run after the batch in flight. The model and the last checkpoint stay. */
-  | { readonly type: 'train-stop'; readonly id: number; readonly runId: number }
-  /** End any run, free its model and delete the saved checkpoint. */
+  | { readonly type: 'train-step'; readonly id: number; readonly runId: RunId }
+  /** End the run after the batch in flight. The model and the run's last checkpoint stay. */
+  | { readonly type: 'train-stop'; readonly id: number; readonly runId: RunId }
+  /** End any run in the engine and free its model; saved runs stay in the list. */
   | { readonly type: 'train-reset'; readonly id: number }
-  /** Ask what the saved checkpoint holds (answered by `train-checkpoint`). */
-  | { readonly type: 'train-query-checkpoint'; readonly id: number };
+  /** Ask for every saved run (answered by `runs-listed`). */
+  | { readonly type: 'runs-list'; readonly id: number }
+  /** Ask for one run's batch points (answered by `run-detail-result`). */
+  | { readonly type: 'run-detail'; readonly id: number; readonly runId: RunId }
+  | { readonly type: 'run-rename'; readonly id: number; readonly runId: RunId; readonly name: string }
+  /** Delete saved runs and their checkpoints (answered by `runs-deleted`). A run training now is refused. */
+  | { readonly type: 'runs-delete'; readonly id: number; readonly runIds: readonly RunId[] }
+  /** Add runs to the queue, where they wait for `queue-start`. */
+  | { readonly type: 'runs-enqueue'; readonly id: number; readonly runs: readonly QueuedRunRequest[] }
+  /**
+   * Train the queue: its runs one after the other, each when the one before it finished (or failed),
+   * whenever nothing else trains. A queue run the user stops holds the queue until this comes again;
+   * one interrupted by a reload goes on by itself once the data is loaded.
+   */
+  | { readonly type: 'queue-start'; readonly id: number };
 
 /** Training events. */
 export type TrainEvent =
-  /** The run changed state. `message` explains ends and failures (early stop, NaN, errors). */
+  /** The run in the engine changed state. `message` explains ends and failures (early stop, NaN, errors). */
   | {
       readonly type: 'train-status';
-      readonly runId: number;
+      readonly runId: RunId;
       readonly status: TrainingStatus;
       readonly message: string | null;
       readonly position: TrainingPositionInfo | null;
       /** Images per epoch and per validation (known once the run is prepared). */
       readonly sizes: { readonly trainImages: number; readonly validationImages: number } | null;
+      /** The run's network and settings (known once the run is prepared; a continued run's are its own). */
+      readonly lab: RunLab | null;
     }
   /**
    * New points since the previous progress event of this run (at most about ten events a second).
-   * On a resumed run, the first one carries the checkpoint's history.
+   * On a continued run, the first one carries its history so far.
    */
   | {
       readonly type: 'train-progress';
-      readonly runId: number;
+      readonly runId: RunId;
       readonly batches: readonly BatchPoint[];
       readonly epochs: readonly EpochSummary[];
       readonly position: TrainingPositionInfo;
     }
-  /** The saved checkpoint after a save, a reset (null) or a query; `runId` is the saving run, if any. */
-  | { readonly type: 'train-checkpoint'; readonly runId: number | null; readonly checkpoint: CheckpointSummary | null }
+  /** A saved run was created or changed (in this tab, or in another tab of this browser). */
+  | { readonly type: 'run-saved'; readonly run: RunSummary }
+  /** Every saved run, oldest first. */
+  | { readonly type: 'runs-listed'; readonly id: number; readonly runs: readonly RunSummary[] }
+  /** One run's batch points and epochs, for showing a run that is not in the engine. */
+  | { readonly type: 'run-detail-result'; readonly id: number; readonly runId: RunId; readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochSummary[] }
+  /** Runs deleted (in this tab or another), with the bytes their storage held. */
+  | { readonly type: 'runs-deleted'; readonly id: number | null; readonly runIds: readonly RunId[]; readonly freedBytes: number }
+  /**
+   * This tab may not train now: another tab of this browser is training (it holds the training lock).
+   * The page offers to watch that run or to take over (`takeOver` on the same command).
+   */
+  | { readonly type: 'training-elsewhere'; readonly id: number; readonly runId: RunId; readonly message: string }
   /** A command that could not be carried out (no data, a bad spec, no such run); `runId` when it named one. */
-  | { readonly type: 'train-error'; readonly id: number; readonly runId: number | null; readonly message: string };
+  | { readonly type: 'train-error'; readonly id: number; readonly runId: RunId | null; readonly message: string };
 
 /** The `type` tags of `TrainCommand`. */
 export const TRAIN_COMMAND_TYPES: readonly TrainCommand['type'][] = [
   'train-start',
+  'train-continue',
   'train-pause',
   'train-resume',
   'train-step',
   'train-stop',
   'train-reset',
-  'train-query-checkpoint',
+  'runs-list',
+  'run-detail',
+  'run-rename',
+  'runs-delete',
+  'runs-enqueue',
+  'queue-start',
 ];
 /** The `type` tags of `TrainEvent`. */
-export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'train-checkpoint', 'train-error'];
+export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'run-saved', 'runs-listed', 'run-detail-result', 'runs-deleted', 'training-elsewhere', 'train-error'];
 
 /** Narrow any command to a training command. */
 export function isTrainCommand(command: { readonly type: string }): command is TrainCommand {

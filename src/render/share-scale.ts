@@ -1,14 +1,16 @@
 /**
  * A sequential colour scale for shares 0…1 (the confusion matrix's row-normalised cells): white at 0,
- * deepening to a full colour at 1. Right answers and mistakes get different hues — green (ColorBrewer
- * Greens) for the diagonal, orange-red (Oranges) for the rest — so a teacher can point at "the red
- * square" and the room sees the same one.
+ * deepening to a full colour at 1. Right answers and mistakes get different hues — blue (ColorBrewer
+ * Blues) for the diagonal, orange (Oranges) for the rest — so a teacher can point at "the orange
+ * square" and the room sees the same one. Blue against orange stays apart for protanopia,
+ * deuteranopia and tritanopia (simulated in tests/render/colour-blind-scales.test.ts); the green of
+ * an earlier version fell to a ΔE of 11 from the orange for protanopia.
  */
 import type { Rgb } from './diverging-scale';
 
 const WHITE: Rgb = [255, 255, 255];
 /** Full colour of a correct cell (share 1). */
-const RIGHT: Rgb = [0, 109, 44];
+const RIGHT: Rgb = [8, 69, 148];
 /** Full colour of a mistake cell (share 1). */
 const WRONG: Rgb = [166, 54, 3];
 

@@ -4,9 +4,7 @@
  */
 import type { EvaluationTarget } from '../engine/protocol-evaluate';
 import type { AppData } from './store';
-
-/** Run phases in which a step can run, so the run's weights may move under an evaluation. */
-const TRAINING_PHASES: readonly AppData['trainingPhase'][] = ['preparing', 'running', 'pausing', 'stopping'];
+import { isStepping } from '../core/training-lifecycle';
 
 /**
  * Why evaluating `target` now is not possible, in words for the button's side; null when it is.
@@ -17,9 +15,10 @@ export function evaluateNowBlockedReason(state: AppData, target: EvaluationTarge
   if (state.dataStatus !== 'ready') return 'CIFAR-10 is not loaded yet: the test images come from it.';
   if (state.evaluateNowRequest) return 'An evaluation is running.';
   if (target === 'pretrained') return null;
-  if (TRAINING_PHASES.includes(state.trainingPhase)) return 'A training step may be running: pause or stop the run to evaluate its model now.';
+  // A step may run: the run's weights could move under an evaluation.
+  if (isStepping(state.trainingPhase)) return 'A training step may be running: pause or stop the run to evaluate its model now.';
   if (state.trainingPhase === 'idle' || state.trainingRunId === null || state.trainingPosition === null) {
-    return 'No network has been trained yet: start a run (or resume the saved one), then pause or stop it.';
+    return 'No network has been trained yet: start a run (or open a saved one from the run list), then pause or stop it.';
   }
   return null;
 }

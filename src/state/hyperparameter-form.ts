@@ -86,7 +86,7 @@ export function chooseOptimizer(form: HyperparameterForm, optimizer: OptimizerNa
 }
 
 /** Plain-word labels, the start of every message about a field. */
-export const HYPERPARAMETER_LABELS: Record<HyperparameterField, string> = {
+export const HYPERPARAMETER_LABELS: Readonly<Record<HyperparameterField, string>> = Object.freeze({
   optimizer: 'Optimizer',
   learningRate: 'Learning rate',
   momentum: 'Momentum',
@@ -96,7 +96,7 @@ export const HYPERPARAMETER_LABELS: Record<HyperparameterField, string> = {
   monitor: 'Watch',
   minDelta: 'Smallest improvement',
   patience: 'Patience',
-};
+});
 
 /** The form read as settings, or a message per wrong field. */
 export type HyperparameterReading =
@@ -104,7 +104,7 @@ export type HyperparameterReading =
   | { readonly ok: false; readonly errors: Partial<Record<HyperparameterField, string>> };
 
 /** Where each field's value sits in `TrainingHyperparameters` (validation names it so). */
-const SETTING_PATHS: Record<HyperparameterField, string> = {
+const SETTING_PATHS: Readonly<Record<HyperparameterField, string>> = Object.freeze({
   optimizer: 'optimizer',
   learningRate: 'learningRate',
   momentum: 'momentum',
@@ -114,7 +114,7 @@ const SETTING_PATHS: Record<HyperparameterField, string> = {
   monitor: 'earlyStopping.monitor',
   minDelta: 'earlyStopping.minDelta',
   patience: 'earlyStopping.patience',
-};
+});
 
 /**
  * Read the form. Messages name the field as the user sees it ("Learning rate must be > 0, got 0").

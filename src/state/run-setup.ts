@@ -5,8 +5,9 @@
 import { DEFAULT_HYPERPARAMETERS, type DataSizes, type TrainingHyperparameters } from '../core/hyperparameters';
 import type { ModelSpec } from '../core/model-spec';
 import { analyseModelSpec, type SpecAnalysis } from '../core/model-spec-validate';
-import { readHyperparameterForm, type HyperparameterForm, type HyperparameterReading } from './hyperparameter-form';
-import { readTrainingForm, type FormReading, type TrainingForm } from './training-form';
+import { hyperparameterFormFrom, readHyperparameterForm, type HyperparameterForm, type HyperparameterReading } from './hyperparameter-form';
+import { readTrainingForm, trainingFormFrom, type FormReading, type TrainingForm } from './training-form';
+import type { RunLab } from '../core/run-record';
 
 /** The three inputs of a run. */
 export interface RunSetupInput {
@@ -41,4 +42,12 @@ export function readRunSetup(input: RunSetupInput, data?: DataSizes): RunSetupRe
   ];
   const run = model.ok && hyperparameters.ok && form.ok ? { spec: input.modelSpec, settings: form.settings } : null;
   return { model, hyperparameters, form, run, problems };
+}
+
+/**
+ * The editor and forms showing a run's lab: what "Resume", "Open" and "Run again with changes" put on
+ * screen, so the page shows the network and settings that train.
+ */
+export function setupFromLab(lab: RunLab): RunSetupInput {
+  return { modelSpec: lab.spec, hyperparameterForm: hyperparameterFormFrom(lab.hyperparameters), trainingForm: trainingFormFrom(lab.hyperparameters) };
 }

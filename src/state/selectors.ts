@@ -1,8 +1,10 @@
 import { describeTrained } from '../core/classifier-model';
+import { isResting } from '../core/training-lifecycle';
 import { evaluateNowBlockedReason } from './evaluate-now-reason';
 import type { EvaluationNowResult } from './slices/evaluate-now-slice';
 import type { EpochPredictions } from './slices/inspect-slice';
 import type { AppState } from './store';
+import { effectiveTheme, type Theme } from './slices/theme-slice';
 
 /** Named selectors, so components subscribe to exactly what they render. */
 export const selectArea = (state: AppState): AppState['area'] => state.area;
@@ -32,7 +34,6 @@ export const selectTrainingSizes = (state: AppState): AppState['trainingSizes'] 
 export const selectTrainingEpochs = (state: AppState): AppState['trainingEpochs'] => state.trainingEpochs;
 export const selectTrainingMessage = (state: AppState): AppState['trainingMessage'] => state.trainingMessage;
 export const selectTrainingError = (state: AppState): AppState['trainingError'] => state.trainingError;
-export const selectTrainingCheckpoint = (state: AppState): AppState['trainingCheckpoint'] => state.trainingCheckpoint;
 /** The latest batch point of the shown run, or null before its first batch. */
 export const selectLatestBatch = (state: AppState): AppState['trainingBatches'][number] | null => state.trainingBatches.at(-1) ?? null;
 /** Every batch point of the shown run, in order (the batch-loss chart). */
@@ -40,7 +41,8 @@ export const selectTrainingBatches = (state: AppState): AppState['trainingBatche
 export const selectTrainingRunId = (state: AppState): AppState['trainingRunId'] => state.trainingRunId;
 export const selectModelSpec = (state: AppState): AppState['modelSpec'] => state.modelSpec;
 export const selectHyperparameterForm = (state: AppState): AppState['hyperparameterForm'] => state.hyperparameterForm;
-export const selectShownRunSettings = (state: AppState): AppState['shownRunSettings'] => state.shownRunSettings;
+/** The settings the shown run trains with (a continued run's are its own), or null. */
+export const selectShownRunSettings = (state: AppState) => state.trainingLab?.hyperparameters ?? null;
 /** The latest epoch's validation predictions of the shown run; null before its first epoch ends. */
 export const selectEvaluation = (state: AppState): AppState['evaluation'] =>
   state.evaluation !== null && state.evaluation.runId === state.trainingRunId ? state.evaluation : null;
@@ -73,7 +75,7 @@ export const selectInternalsMessage = (state: AppState): AppState['internalsMess
 export const selectInspectModelKey = (state: AppState): string | null => {
   if (state.trainingRunId === null || state.trainingPhase === 'idle') return 'pretrained';
   if (state.trainingPhase === 'preparing') return null;
-  const resting = ['paused', 'stopped', 'finished', 'failed'].includes(state.trainingPhase);
+  const resting = isResting(state.trainingPhase);
   return `run ${state.trainingRunId}, ${state.trainingEpochs.length} epochs${resting ? `, update ${state.trainingPosition?.iteration ?? 0}` : ''}`;
 };
 export const selectClassifyItems = (state: AppState): AppState['classifyItems'] => state.classifyItems;
@@ -96,3 +98,28 @@ export const selectTrainedModelLabel = (state: AppState): string | null => {
   if (!selectTrainedModelAvailable(state) || !position) return null;
   return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0 });
 };
+export const selectTrainingLab = (state: AppState): AppState['trainingLab'] => state.trainingLab;
+export const selectTrainingElsewhere = (state: AppState): AppState['trainingElsewhere'] => state.trainingElsewhere;
+export const selectRuns = (state: AppState): AppState['runs'] => state.runs;
+export const selectRunsListed = (state: AppState): AppState['runsListed'] => state.runsListed;
+export const selectComparedRunIds = (state: AppState): AppState['comparedRunIds'] => state.comparedRunIds;
+export const selectRunsNotice = (state: AppState): AppState['runsNotice'] => state.runsNotice;
+/**
+ * The saved run a "Resume" offer names when no run is shown: the latest updated run that stopped
+ * before its last epoch (stopped, failed, interrupted by a reload, or paused in a tab now closed), and
+ * not waiting in the queue; null when there is none.
+ */
+export const selectResumableRun = (state: AppState): AppState['runs'][number] | null => {
+  let latest: AppState['runs'][number] | null = null;
+  for (const run of state.runs) {
+    const waits = run.status === 'stopped' || run.status === 'failed' || run.status === 'interrupted';
+    if (waits && run.queuedAt === null && run.epochsDone > 0 && run.epochsDone < run.lab.hyperparameters.epochs && (latest === null || run.updatedAt > latest.updatedAt)) latest = run;
+  }
+  return latest;
+};
+/** The control whose code lines are marked (a `codeLinkKey`), or null. */
+export const selectCodeLink = (state: AppState): AppState['codeLink'] => state.codeLink;
+
+export const selectThemeChoice = (state: AppState): AppState['themeChoice'] => state.themeChoice;
+/** The theme on screen: the person's choice, or the system's when they chose none. */
+export const selectTheme = (state: AppState): Theme => effectiveTheme(state.themeChoice, state.systemTheme);

@@ -8,12 +8,17 @@ import { createClassifySlice, initialClassifyData, type ClassifyActions, type Cl
 import { createSetupSlice, initialSetupData, type SetupActions, type SetupData } from './slices/setup-slice';
 import { createInspectSlice, initialInspectData, type InspectActions, type InspectData } from './slices/inspect-slice';
 import { createBackendChoiceSlice, initialBackendChoiceData, type BackendChoiceActions, type BackendChoiceData } from './slices/backend-choice-slice';
+import { reactToChange } from './store-reactions';
 import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions, type EvaluateNowData } from './slices/evaluate-now-slice';
+import { createThemeSlice, initialThemeData, type ThemeActions, type ThemeData } from './slices/theme-slice';
+import { createRunsSlice, initialRunsData, type RunsActions, type RunsData } from './slices/runs-slice';
+import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
 export type { CurrentImage } from './slices/data-slice';
 export type { TrainingPhase } from './slices/training-slice';
+export type { Theme, ThemeChoice } from './slices/theme-slice';
 export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnImage } from './slices/learn-slice';
 
 /**
@@ -21,16 +26,20 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData() };
 }
 
-/** The app's one store. */
+/**
+ * The app's one store. It talks to the engine through the engine session it is handed when the app
+ * starts (`attachEngineSession`, src/main.tsx): slice actions send commands and requests through it,
+ * and its routing table (engine-routes.ts) carries the engine's events back to slice actions.
+ */
 export const useAppStore = create<AppState>()((...args) => ({
   ...createRouteSlice(...args),
   ...createEngineSlice(...args),
@@ -42,4 +51,10 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSetupSlice(...args),
   ...createBackendChoiceSlice(...args),
   ...createEvaluateNowSlice(...args),
+  ...createRunsSlice(...args),
+  ...createCodeSlice(...args),
+  ...createThemeSlice(...args),
 }));
+
+// Follow-ups to changes, whichever action made them (store-reactions.ts).
+useAppStore.subscribe(reactToChange);

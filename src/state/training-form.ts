@@ -18,19 +18,19 @@ export interface TrainingForm {
 export type TrainingFormField = Exclude<keyof TrainingForm, 'augment'>;
 
 /** The tutorial's batch size and number of epochs (512 and 25), as the form writes them. */
-export const TUTORIAL_RUN_LENGTH: Pick<TrainingForm, 'epochs' | 'batchSize'> = {
+export const TUTORIAL_RUN_LENGTH: Readonly<Pick<TrainingForm, 'epochs' | 'batchSize'>> = Object.freeze({
   epochs: String(DEFAULT_HYPERPARAMETERS.epochs),
   batchSize: String(DEFAULT_HYPERPARAMETERS.batchSize),
-};
+});
 
 /**
  * To start with: the tutorial's batch size and epochs, without augmentation (the tutorial has none), on
  * a classroom-sized slice of the data (1 000 training images, 500 to validate) so that a first run
  * finishes during a lesson.
  */
-export const DEFAULT_TRAINING_FORM: TrainingForm = { trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH };
+export const DEFAULT_TRAINING_FORM: TrainingForm = Object.freeze({ trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH });
 
-/** The form showing a run's size and data (a recipe's): `null` subsets as 'all'. */
+/** The form showing a run's size and data (a run's or a recipe's; the optimiser is in hyperparameter-form.ts): `null` subsets as 'all'. */
 export function trainingFormFrom(settings: Pick<TrainingHyperparameters, 'trainSubset' | 'validationSubset' | 'epochs' | 'batchSize' | 'augment'>): TrainingForm {
   const subset = (value: number | null): string => (value === null ? 'all' : String(value));
   return {
@@ -80,9 +80,9 @@ export function readTrainingForm(form: TrainingForm, data?: DataSizes, base: Tra
   return Object.keys(errors).length === 0 ? { ok: true, settings } : { ok: false, errors };
 }
 
-const LABELS: Record<TrainingFormField, string> = {
+const LABELS: Readonly<Record<TrainingFormField, string>> = Object.freeze({
   trainSubset: 'Training images',
   validationSubset: 'Validation images',
   epochs: 'Epochs',
   batchSize: 'Batch size',
-};
+});

@@ -2,6 +2,8 @@ import { useAppStore } from '../state/store';
 import { selectArea } from '../state/selectors';
 import { AreaNav } from './common/AreaNav';
 import { BackendBadge } from './common/BackendBadge';
+import { MAIN_ID, SkipLink } from './common/SkipLink';
+import { ThemeToggle } from './common/ThemeToggle';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
 import { ClassifyArea } from './classify/ClassifyArea';
@@ -12,13 +14,15 @@ export function App() {
   return (
     <>
       <header className="app-header">
+        <SkipLink />
         <h1>
           <a href="#/learn">CNN Playground</a>
         </h1>
         <AreaNav />
+        <ThemeToggle />
         <BackendBadge />
       </header>
-      <main id="main">
+      <main id={MAIN_ID} tabIndex={-1}>
         {area === 'learn' && <LearnArea />}
         {area === 'train' && <TrainArea />}
         {area === 'classify' && <ClassifyArea />}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answerHints, formatPercent, isFlatColour, topClasses } from '../../src/core/classify-hints';
+import { answerHints, formatPercent, isFlatColour, KNOWN_CLASSES_NOTE, topClasses } from '../../src/core/classify-hints';
 
 const flat = new Uint8Array(32 * 32 * 3).fill(90);
 const textured = Uint8Array.from({ length: 32 * 32 * 3 }, (_, index) => (index * 37) % 256);
@@ -19,8 +19,13 @@ describe('topClasses', () => {
 });
 
 describe('answerHints', () => {
-  test('a confident answer on a normal photo needs no hint', () => {
-    expect(answerHints({ ...base, probabilities: confident })).toEqual([]);
+  test('a confident answer on a photo from outside CIFAR-10 gets one brief note: the network knows only ten classes', () => {
+    expect(answerHints({ ...base, probabilities: confident })).toEqual([{ tone: 'note', text: KNOWN_CLASSES_NOTE }]);
+    expect(KNOWN_CLASSES_NOTE).toBe(
+      'This network knows only ten classes (airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck): it names one of them for any picture, even one that shows none of them, and can sound sure while doing it.',
+    );
+    // A CIFAR-10 test image (no source picture) is one of the ten: no note.
+    expect(answerHints({ ...base, source: null, probabilities: confident })).toEqual([]);
   });
 
   test('a low top probability is called unsure, and near 10 % close to random', () => {
@@ -34,9 +39,10 @@ describe('answerHints', () => {
 
   test('a flat-colour input, a tiny source, an animation, CMYK and transparency are each said', () => {
     const hints = answerHints({ probabilities: confident, input: flat, source: { width: 1, height: 1 }, frames: 3, jpegColour: 'cmyk', hadTransparency: true });
-    expect(hints.map((hint) => hint.tone)).toEqual(['warning', 'note', 'note', 'note', 'note']);
+    expect(hints.map((hint) => hint.tone)).toEqual(['warning', 'note', 'note', 'note', 'note', 'note']);
     expect(hints.map((hint) => hint.text)).toEqual([
       'Shrunk to 32 × 32, the picture is almost one flat colour: there is no shape to go on, so any answer is a guess.',
+      KNOWN_CLASSES_NOTE,
       'The picture is only 1 × 1 pixels, so it was enlarged: each of its pixels became a block of the input.',
       'An animation of 3 frames: the network sees only the first.',
       'A CMYK JPEG (made for printing): the browser converted its colours to RGB first.',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
 import { DEFAULT_LAB, parseCheckpointSettings, parseLab, writeLab, type Lab } from '../../src/core/lab/lab';
 import { BETTER_RECIPE } from '../../src/core/recipes';
+import { REGULARISED_LABS } from './keras-fixtures';
 
 describe('the lab schema holds the regularisers, recipes and schedules of issue 17', () => {
   test('every new layer and field comes back from a strict read (a saved run’s network is not thinned out)', () => {
@@ -33,5 +34,10 @@ describe('the lab schema holds the regularisers, recipes and schedules of issue 
     written.architecture.layers[0] = { ...written.architecture.layers[0], kernelRegularizer: { l2: -1 } };
     const read = parseLab(written, { strict: true });
     expect(read.ok ? [] : read.problems.map((problem) => problem.message)).toEqual(['architecture: layer 1 (Conv2D): weight decay (kernel_regularizer l2) must be in [0, 1], got -1']);
+  });
+
+  test.each(REGULARISED_LABS.map((lab, index) => [index, lab] as const))('the Keras code tests’ lab %i (one cycle, label smoothing, Adam’s own decay) round-trips strictly', (_, keras) => {
+    const lab: Lab = { ...DEFAULT_LAB, architecture: keras.modelSpec, hyperparameters: keras.settings };
+    expect(parseLab(JSON.parse(JSON.stringify(writeLab(lab))), { strict: true })).toEqual({ ok: true, lab, notes: [] });
   });
 });

@@ -1,5 +1,6 @@
 import type { Worker } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { pngFile } from './picture-files';
 import { appSessionPerTest } from './session-checks';
 
 /**
@@ -67,6 +68,36 @@ describe('choosing the backend by measurement', () => {
     expect(workers.length).toBe(4);
     expect(await details().textContent()).toMatch(WHY_WASM);
     expect(await details().textContent()).not.toMatch(/remembered in this browser/);
+  });
+
+  test('a picture chosen while the backends are measured waits for the engine and is answered, not failed (first visit, then Measure again)', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl}#/classify`);
+    const choose = async (name: string, grey: number): Promise<void> => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose pictures…' }).click();
+      await (await chooser).setFiles([{ name, mimeType: 'image/png', buffer: pngFile(40, 40, () => [grey, grey, grey, 255]) }]);
+    };
+    const card = (name: string) => page.getByRole('article', { name, exact: true });
+    const answered = async (name: string): Promise<void> => {
+      await expect.poll(() => card(name).getAttribute('data-status'), { timeout: 180_000 }).not.toBe('working');
+      expect(await card(name).textContent()).not.toMatch(/stopped/);
+      expect(await card(name).getAttribute('data-status')).toBe('done');
+    };
+    // First visit: nothing is remembered, so the probes run before any engine starts.
+    await expect.poll(() => badge().getAttribute('data-backend')).toBe('');
+    await choose('first.png', 90);
+    expect(await card('first.png').getAttribute('data-status')).toBe('working');
+    await answered('first.png');
+    expect(await badge().getAttribute('data-backend')).toBe('wasm');
+
+    // Measure again stops the running engine while the probes run; a picture chosen meanwhile waits for the next one.
+    await badge().click();
+    await details().getByRole('button', { name: 'Measure again' }).click();
+    await expect.poll(() => badge().getAttribute('data-backend')).toBe('');
+    await choose('second.png', 160);
+    await answered('second.png');
+    expect(await badge().getAttribute('data-backend')).toBe('wasm');
   });
 
   test("?backend= is the user's choice: nothing is measured, and the badge says whose choice it was", async () => {

@@ -127,8 +127,10 @@ describe('classify', () => {
     await expect.poll(() => samples.count(), { timeout: SLOW_MS }).toBe(20);
     const first = samples.first();
     const label = (await first.getAttribute('aria-label')) ?? '';
-    const [, index, className] = /^Classify test image (\d+), a (\w+)$/.exec(label) ?? [];
+    const [, index, className] = /^Classify test image (\d+), an? (\w+)$/.exec(label) ?? [];
     expect(className).toBe(CIFAR10_CLASSES[0]);
+    // English articles: "an airplane", never "a airplane".
+    expect(label).toBe(`Classify test image ${index}, an airplane`);
     // Keyboard: focus and Enter.
     await first.focus();
     await page.keyboard.press('Enter');

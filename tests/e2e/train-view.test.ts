@@ -145,7 +145,7 @@ describe('the Train view', () => {
     expect([await batchesBar.getAttribute('value'), await batchesBar.getAttribute('max')]).toEqual(['1', '4']);
     expect(await panel(page).getByText('Learning rate', { exact: true }).locator('xpath=following-sibling::dd').textContent()).toBe('0.0200');
     const batchChart = charts(page).getByRole('figure', { name: 'Batch loss' });
-    await expect.poll(() => batchChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Batch loss chart: 1 of 8 steps; latest loss \d\.\d{4}, smoothed \d\.\d{4}\.$/);
+    await expect.poll(() => batchChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Batch loss chart: Loss \d\.\d{2} over 1 of 8 steps \(smoothed \d\.\d{2}\)\.$/);
     expect(await chartTableRows(batchChart)).toHaveLength(1);
 
     await control(page, 'Resume').click();
@@ -159,7 +159,7 @@ describe('the Train view', () => {
     expect(batchRows.map((cells) => cells[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(batchRows.map((cells) => cells.slice(1, 3))).toEqual([['1', '1'], ['1', '2'], ['1', '3'], ['1', '4'], ['2', '1'], ['2', '2'], ['2', '3'], ['2', '4']]);
     expect(batchRows[0]?.[4]).toBe(batchRows[0]?.[3]);
-    expect(await batchChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Batch loss chart: 8 of 8 steps; latest loss /);
+    expect(await batchChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Batch loss chart: Loss \d\.\d{2} → \d\.\d{2} over 8 of 8 steps /);
 
     // Per epoch: two points each, the same numbers as the results table.
     const lossChart = charts(page).getByRole('figure', { name: 'Loss per epoch' });
@@ -169,7 +169,9 @@ describe('the Train view', () => {
     const results = await panel(page).getByRole('table', { name: 'Results per epoch' }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
     expect(lossRows.map((cells) => [cells[1], cells[2]])).toEqual(results.map((cells) => [cells[1], cells[3]]));
     expect((await chartTableRows(accuracyChart)).map((cells) => [cells[1], cells[2]])).toEqual(results.map((cells) => [cells[2], cells[4]]));
-    expect(await accuracyChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Accuracy per epoch chart: after epoch 2 of 2, training \d+\.\d{2} %, validation \d+\.\d{2} %\.$/);
+    expect(await accuracyChart.getByRole('img').getAttribute('aria-label')).toMatch(/^Accuracy per epoch chart: Training accuracy \d+\.\d % → \d+\.\d % over 2 of 2 epochs; validation \d+\.\d % → \d+\.\d %\.$/);
+    // The same sentence is written under the chart's title, for everyone.
+    expect(await accuracyChart.getByText(/^Training accuracy \d+\.\d % → /).count()).toBe(1);
 
     // The CSV holds what the table shows, at full precision.
     const [download] = await Promise.all([page.waitForEvent('download'), batchChart.getByRole('button', { name: 'Download CSV of the batch loss' }).click()]);

@@ -61,7 +61,7 @@ async function useAdam(page: Page): Promise<void> {
 }
 
 describe('training in the browser', () => {
-  test('trains 2 epochs on webgl in the worker: loss goes down; pause, step, resume, stop; checkpoint survives a reload', async () => {
+  test('trains 2 epochs on webgl in the worker: loss goes down; pause, step, resume, stop; the runs survive a reload', async () => {
     const { page } = session;
     await openTrainOn(page, 'webgl');
 
@@ -104,7 +104,10 @@ describe('training in the browser', () => {
     expect(trainingLoss.every(Number.isFinite)).toBe(true);
     expect(trainingLoss[1]).toBeLessThan(trainingLoss[0] ?? 0);
     expect(await panel(page).getByText(/^Accuracy: \d+\.\d{2}%$/).isVisible()).toBe(true);
-    expect(await panel(page).getByText(/^Saved in this browser: the run after epoch 2 of 2 \(webgl,/).isVisible()).toBe(true);
+    const runs = page.getByRole('region', { name: 'Runs in this browser' });
+    const firstRun = runs.getByRole('row', { name: /^Compare Run 1 ·/ });
+    await expect.poll(() => firstRun.locator('td').allTextContents().then((cells) => cells.slice(1, 5))).toEqual(['Finished', '2 of 2', expect.stringMatching(/^\d+\.\d{2} %$/), expect.stringMatching(/ s$/)]);
+    expect((await firstRun.locator('td').allTextContents())[5]).toBe('webgl');
 
     // A second run, stopped while it trains.
     await button(page, 'Start').click();
@@ -114,20 +117,14 @@ describe('training in the browser', () => {
     await waitForPhase(page, 'stopped');
     expect(await button(page, 'Pause').isDisabled()).toBe(true);
 
-    // After a reload, the checkpoint of the first run is still there and resumes with its history.
+    // After a reload both runs are still listed; the first opens with its whole history.
     await page.reload();
-    await expect
-      .poll(() => panel(page).getByText(/^Saved in this browser: the run after epoch 2 of 2/).isVisible(), { timeout: 120_000 })
-      .toBe(true);
-    await panel(page).getByLabel('Epochs').fill('3');
-    const resume = panel(page).getByRole('button', { name: 'Resume from checkpoint' });
-    await expect.poll(() => resume.isEnabled(), { timeout: SLOW_MS }).toBe(true);
-    await resume.click();
-    await waitForPhase(page, 'running');
+    await expect.poll(() => runs.getByRole('row', { name: /^Compare Run 2 ·/ }).locator('td').nth(1).textContent(), { timeout: 120_000 }).toBe('Stopped');
+    const open = runs.getByRole('button', { name: /^Open Run 1 ·/ });
+    await expect.poll(() => open.isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await open.click();
+    await waitForPhase(page, 'finished');
     expect((await epochRows(page)).map((cells) => Number(cells[1]))).toEqual(trainingLoss);
-    expect(await panel(page).getByText('Epoch 3 of 3').isVisible()).toBe(true);
-    await button(page, 'Stop').click();
-    await waitForPhase(page, 'stopped');
   }, 1_800_000);
 
   test('trains 2 epochs on wasm in the worker on 1 000 images: loss goes down, the badge says wasm', async () => {

@@ -61,7 +61,10 @@ describe('data-load', () => {
     });
     const progress = events.filter((event) => event.type === 'data-progress');
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress.at(-1)).toMatchObject({ loadedBytes: 60 * 3073, totalBytes: 60 * 3073, file: 'train-images.bin' });
+    const received = progress.filter((event) => event.stage === 'receiving');
+    expect(received.at(-1)).toMatchObject({ loadedBytes: 60 * 3073, totalBytes: 60 * 3073, file: 'train-images.bin' });
+    // After the last byte, the page is told what the wait is: checking the whole set.
+    expect(progress.at(-1)).toMatchObject({ loadedBytes: 60 * 3073, stage: 'checking', file: 'manifest.json' });
     const dataset = requireLoadedDataset();
     expect(dataset.train.images).toEqual(TRAIN.images);
     expect(dataset.test.labels).toEqual(TEST.labels);
@@ -106,10 +109,10 @@ describe('data-load', () => {
     // Every reading of the clock advances it 7 ms: far more chunks than 100 ms intervals.
     const handler = createDataHandler((event) => {
       events.push(event);
-      if (event.type === 'data-progress') sentAt.push(clock);
+      if (event.type === 'data-progress' && event.stage === 'receiving') sentAt.push(clock);
     }, () => (clock += 7));
     await handler.handle({ type: 'data-load', id: 1, baseUrl: server.baseUrl });
-    const progress = events.filter((event) => event.type === 'data-progress');
+    const progress = events.filter((event) => event.type === 'data-progress' && event.stage === 'receiving');
     const chunks = Math.ceil((20 * 3072) / 4096) + Math.ceil((40 * 3072) / 4096);
     expect(progress.length).toBeLessThan(chunks / 5);
     // All but the final 100 % event respect the interval.

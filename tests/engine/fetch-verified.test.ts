@@ -65,14 +65,18 @@ function progressLog(): { total: () => number; onBytes: (delta: number, fromCach
 describe('fetchVerified with a cache', () => {
   test('verified network bytes are stored; the next fetch reads the cache and skips the network', async () => {
     const first = progressLog();
-    const fetched = await fetchVerified(url, entry, { cache: cache.asCache(), onBytes: first.onBytes });
+    // The write to the cache is announced once, after the last byte (the page names that wait).
+    const savingAt: number[] = [];
+    const fetched = await fetchVerified(url, entry, { cache: cache.asCache(), onBytes: first.onBytes, onSaving: () => savingAt.push(first.total()) });
+    expect(savingAt).toEqual([entry.bytes]);
     expect(fetched).toMatchObject({ fromCache: false, cacheNote: null });
     expect(first.total()).toBe(entry.bytes);
     expect(cache.entries.get(url)).toEqual(fetched.bytes);
     expect(server.requests).toEqual([`/${entry.path}`]);
 
     const second = progressLog();
-    const again = await fetchVerified(url, entry, { cache: cache.asCache(), onBytes: second.onBytes });
+    const again = await fetchVerified(url, entry, { cache: cache.asCache(), onBytes: second.onBytes, onSaving: () => savingAt.push(-1) });
+    expect(savingAt).toHaveLength(1);
     expect(again).toMatchObject({ fromCache: true, cacheNote: null });
     expect(again.bytes).toEqual(fetched.bytes);
     expect(second.total()).toBe(entry.bytes);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PROBE_SETTINGS, type ComputeBackend, type ProbeProgress, type ProbeRecord } from '../../src/core/backend-probe-rules';
 import type { EngineEvent } from '../../src/engine/protocol';
 import type { ProbeCommand } from '../../src/engine/protocol-probe';
-import { runProbes, type ProbeSession } from '../../src/engine/probe-runner';
+import { runProbes, type ProbeSession } from '../../src/engine/client/probe-runner';
 
 /**
  * A scripted probe worker: each backend's script lists events and the milliseconds after the

@@ -6,7 +6,7 @@ describe('share colour scale', () => {
   test('white at 0, full colour at 1, a different hue for right answers and mistakes; out-of-range clamps', () => {
     expect(shareColor(0, true)).toEqual([255, 255, 255]);
     expect(shareColor(0, false)).toEqual([255, 255, 255]);
-    expect(shareColor(1, true)).toEqual([0, 109, 44]);
+    expect(shareColor(1, true)).toEqual([8, 69, 148]);
     expect(shareColor(1, false)).toEqual([166, 54, 3]);
     expect(shareColor(2, false)).toEqual(shareColor(1, false));
     expect(shareColor(Number.NaN, true)).toEqual([255, 255, 255]);

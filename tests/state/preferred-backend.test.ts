@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backendRequestFromSearch } from '../../src/state/backend-choice-bridge';
+import { backendRequestFromSearch } from '../../src/state/slices/backend-choice-commands';
 
 describe('?backend= in the page URL', () => {
   test('names webgl, wasm or cpu: the user chose it', () => {

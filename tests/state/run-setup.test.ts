@@ -1,32 +1,18 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { EngineClient } from '../../src/engine/client';
-import type { EngineCommand } from '../../src/engine/protocol';
 import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
 import { analyseModelSpec } from '../../src/core/model-spec-validate';
 import { chooseOptimizer, DEFAULT_HYPERPARAMETER_FORM, readHyperparameterForm } from '../../src/state/hyperparameter-form';
 import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/recipes';
 import { readRunSetup } from '../../src/state/run-setup';
 import { getInitialState, useAppStore } from '../../src/state/store';
-import { attachTrainingClient, startTraining } from '../../src/state/training-bridge';
 import { DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
+import { runningFakeEngine } from './fake-engine-client';
 
 beforeEach(() => {
   useAppStore.setState(getInitialState());
 });
 
-function recordingClient() {
-  const sent: EngineCommand[] = [];
-  const client: EngineClient = {
-    info: { backend: 'cpu', host: 'worker', renderer: null, vendor: null, webglVersion: null, maxTextureSize: null, floatTextures: null, softwareRenderer: false, wasmSimd: null, wasmThreads: null, selfTestMs: 1, reason: 'test' },
-    send(command) {
-      sent.push({ ...command, id: sent.length } as EngineCommand);
-      return sent.length - 1;
-    },
-    subscribe: () => () => undefined,
-    terminate: () => undefined,
-  };
-  return { client, sent };
-}
+const startTraining = () => useAppStore.getState().startTraining();
 
 describe('hyperparameter form', () => {
   test('defaults are the tutorial’s SGD settings, early stopping off', () => {
@@ -150,23 +136,22 @@ describe('run setup', () => {
     expect(analysis.ok && analysis.totalParams).toBe(3_702_186);
   });
 
-  test('Start sends the edited network and settings; Resume sends the checkpoint’s network', () => {
-    const { client, sent } = recordingClient();
-    attachTrainingClient(client);
+  test('Start sends the edited network and settings as a new named run', async () => {
+    const { sent } = await runningFakeEngine();
     const store = useAppStore.getState();
     store.addModelLayer('Dense');
     store.setHyperparameterForm({ momentum: '0.9' });
     store.setTrainingForm({ epochs: '2', batchSize: '64' });
     expect(startTraining()).toBe(true);
     const start = sent.find((command) => command.type === 'train-start');
-    expect(start).toMatchObject({ type: 'train-start', resume: false, spec: useAppStore.getState().modelSpec, hyperparameters: { momentum: 0.9, epochs: 2, batchSize: 64 } });
+    expect(start).toMatchObject({ type: 'train-start', name: 'Run 1 · SGD lr 0.01, batch 64', spec: useAppStore.getState().modelSpec, hyperparameters: { momentum: 0.9, epochs: 2, batchSize: 64 } });
     expect(start?.type === 'train-start' && start.spec.layers).toHaveLength(9);
-    expect(useAppStore.getState().shownRunSettings).toMatchObject({ momentum: 0.9, batchSize: 64 });
+    expect(useAppStore.getState().trainingLab?.hyperparameters).toMatchObject({ momentum: 0.9, batchSize: 64 });
+    expect(start?.type === 'train-start' && start.runId).toMatch(/^run-/);
 
     // A broken network is not sent.
     useAppStore.getState().addModelLayer('Conv2D', 6);
     expect(startTraining()).toBe(false);
     expect(sent.filter((command) => command.type === 'train-start')).toHaveLength(1);
-    attachTrainingClient(null);
   });
 });

@@ -3,6 +3,7 @@ import { getInitialState, useAppStore } from '../../src/state/store';
 import { readTrainingForm, DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
 import { readRunSetup } from '../../src/state/run-setup';
 import type { BatchPoint } from '../../src/core/training-record';
+import { requestRun } from './run-requests';
 
 const position = { epoch: 0, batch: 2, iteration: 2, batchesPerEpoch: 4, epochs: 2 };
 const point = (iteration: number): BatchPoint => ({ iteration, epoch: 0, batch: iteration, loss: 2 - iteration / 10, accuracy: 0.1, learningRate: 0.01 });
@@ -14,30 +15,29 @@ beforeEach(() => {
 describe('training slice', () => {
   test('appends the shown run’s points and ignores events of any other run', () => {
     const store = useAppStore.getState();
-    store.trainingRunRequested(2);
-    store.trainingEventReceived({ type: 'train-progress', runId: 1, batches: [point(0)], epochs: [], position });
-    store.trainingEventReceived({ type: 'train-status', runId: 1, status: 'failed', message: 'old run', position, sizes: null });
+    store.trainingRunRequested(requestRun('r2'), null);
+    store.trainingEventReceived({ type: 'train-progress', runId: 'r1', batches: [point(0)], epochs: [], position });
+    store.trainingEventReceived({ type: 'train-status', runId: 'r1', status: 'failed', message: 'old run', position, sizes: null, lab: null });
     expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'preparing', trainingBatches: [], trainingMessage: null });
-    store.trainingEventReceived({ type: 'train-progress', runId: 2, batches: [point(0), point(1)], epochs: [], position });
-    store.trainingEventReceived({ type: 'train-progress', runId: 2, batches: [point(2)], epochs: [], position: { ...position, iteration: 3 } });
+    store.trainingEventReceived({ type: 'train-progress', runId: 'r2', batches: [point(0), point(1)], epochs: [], position });
+    store.trainingEventReceived({ type: 'train-progress', runId: 'r2', batches: [point(2)], epochs: [], position: { ...position, iteration: 3 } });
     expect(useAppStore.getState().trainingBatches.map((p) => p.iteration)).toEqual([0, 1, 2]);
     expect(useAppStore.getState().trainingPosition?.iteration).toBe(3);
   });
 
   test('a diverged run rewinds: points past its restored position are dropped', () => {
     const store = useAppStore.getState();
-    store.trainingRunRequested(5);
-    store.trainingEventReceived({ type: 'train-progress', runId: 5, batches: [0, 1, 2, 3, 4].map(point), epochs: [], position: { ...position, iteration: 5 } });
-    store.trainingEventReceived({ type: 'train-status', runId: 5, status: 'failed', message: 'The loss became NaN', position: { ...position, iteration: 4, batch: 0, epoch: 1 }, sizes: null });
+    store.trainingRunRequested(requestRun('r5'), null);
+    store.trainingEventReceived({ type: 'train-progress', runId: 'r5', batches: [0, 1, 2, 3, 4].map(point), epochs: [], position: { ...position, iteration: 5 } });
+    store.trainingEventReceived({ type: 'train-status', runId: 'r5', status: 'failed', message: 'The loss became NaN', position: { ...position, iteration: 4, batch: 0, epoch: 1 }, sizes: null, lab: null });
     expect(useAppStore.getState().trainingBatches.map((p) => p.iteration)).toEqual([0, 1, 2, 3]);
     expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'failed', trainingMessage: 'The loss became NaN' });
   });
 
-  test('checkpoint events are kept whatever run sent them; clearing keeps the form', () => {
+  test('clearing keeps the form', () => {
     const store = useAppStore.getState();
     store.setTrainingForm({ epochs: '9' });
-    store.trainingEventReceived({ type: 'train-checkpoint', runId: null, checkpoint: null });
-    store.trainingRunRequested(1);
+    store.trainingRunRequested(requestRun('r1'), null);
     store.trainingCleared();
     expect(useAppStore.getState()).toMatchObject({ trainingPhase: 'idle', trainingRunId: null, trainingForm: { ...DEFAULT_TRAINING_FORM, epochs: '9' } });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMegabytes, sentence } from '../../src/views/classify/classify-text';
+import { formatMegabytes, resultsAnnouncement, sentence, withArticle } from '../../src/views/classify/classify-text';
 import { describeCameraError } from '../../src/views/classify/use-camera';
 
 const domError = (name: string, message = ''): Error => Object.assign(new Error(message), { name });
@@ -21,5 +21,21 @@ describe('classify view text', () => {
     expect(describeCameraError(domError('NotFoundError'))).toBe('No camera was found on this computer. Drop or paste a photo instead.');
     expect(describeCameraError(domError('NotReadableError'))).toMatch(/^The camera is busy/);
     expect(describeCameraError(domError('TypeError', 'odd'))).toBe('The camera could not start: odd');
+  });
+});
+
+describe('classify answers in words', () => {
+  test('classes take their article: an airplane, an automobile, a cat', () => {
+
+    expect(['airplane', 'automobile', 'bird', 'cat'].map(withArticle)).toEqual(['an airplane', 'an automobile', 'a bird', 'a cat']);
+  });
+
+  test('the live region speaks once per batch: nothing while pictures are in flight, then the newest answer', () => {
+
+    const newest = { name: 'cat.jpg', best: 'cat', percent: '63.2 %' };
+    expect(resultsAnnouncement(newest, 2, 1)).toBe('');
+    expect(resultsAnnouncement(newest, 0, 1)).toBe('cat.jpg: cat, 63.2 %.');
+    expect(resultsAnnouncement(newest, 0, 3)).toBe('cat.jpg: cat, 63.2 %. 2 more pictures finished too; their cards are below.');
+    expect(resultsAnnouncement(null, 0, 1)).toBe('');
   });
 });

@@ -5,10 +5,10 @@ const now = { evaluationId: 4, indices: Uint32Array.of(1), labels: Uint8Array.of
 
 describe('evaluation section words', () => {
   test('which model and when', () => {
-    const epoch = { runId: 1, epoch: 2, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) };
+    const epoch = { runId: 'r1', epoch: 2, indices: Uint32Array.of(1), labels: Uint8Array.of(0), predictions: Uint8Array.of(0) };
     expect(isEvaluatedNow(epoch)).toBe(false);
     expect(evaluationWhen(epoch)).toBe('after epoch 3');
-    const trained = { ...now, model: { kind: 'trained' as const, runId: 1, epochsDone: 3, batch: 12, iteration: 60 } };
+    const trained = { ...now, model: { kind: 'trained' as const, runId: 'r1', epochsDone: 3, batch: 12, iteration: 60 } };
     expect(isEvaluatedNow(trained)).toBe(true);
     expect(evaluationWhen(trained, 'UTC')).toBe('by your network, evaluated now, after epoch 3, batch 12 (at 14:05:09)');
     expect(evaluationWhen({ ...now, model: { kind: 'pretrained' } }, 'UTC')).toBe('by the pretrained tutorial model, evaluated now (at 14:05:09)');

@@ -6,8 +6,9 @@ import { analyseModelSpec } from '../../src/core/model-spec-validate';
 import type { EpochSummary } from '../../src/core/training-record';
 import { describeLayerPlainly, describeRegularisation, sortIssues } from '../../src/views/train/architecture/architecture-text';
 import { formatNumberValue, layerFields, parseNumberText, unreadableNumberMessage } from '../../src/views/train/architecture/layer-fields';
-import { batchChartLabel, batchTableRows, epochChartLabel, epochTableRows } from '../../src/views/train/charts/chart-text';
+import { batchChartLabel, batchChartSummary, batchTableRows, epochChartLabel, epochChartSummary, epochTableRows } from '../../src/views/train/charts/chart-text';
 import { startBlockedReason } from '../../src/views/train/settings/start-reason';
+import { dataWaitText, loadingDetail } from '../../src/views/train/dataset/format-bytes';
 
 const epoch = (index: number): EpochSummary => ({ epoch: index, loss: 2.1, accuracy: 0.2512, valLoss: 2.2, valAccuracy: 0.1875, seconds: 3, imagesPerSecond: 100 });
 
@@ -97,15 +98,19 @@ describe('architecture words', () => {
 describe('chart words', () => {
   test('the charts’ accessible names summarise the latest values', () => {
     const series = createBatchLossSeries(0.5);
-    expect(batchChartLabel(series, null)).toBe('Batch loss chart: no batch trained yet.');
+    expect(batchChartLabel(series, null)).toBe('Batch loss chart: No batch trained yet.');
     appendBatchPoints(series, [
       { iteration: 0, epoch: 0, batch: 0, loss: 2.3, accuracy: 0.1, learningRate: 0.01 },
       { iteration: 1, epoch: 0, batch: 1, loss: 2.0, accuracy: 0.2, learningRate: 0.01 },
     ]);
-    expect(batchChartLabel(series, 40)).toBe('Batch loss chart: 2 of 40 steps; latest loss 2.0000, smoothed 2.1000.');
+    expect(batchChartLabel(series, 40)).toBe('Batch loss chart: Loss 2.30 → 2.00 over 2 of 40 steps (smoothed 2.30 → 2.10).');
+    expect(batchChartSummary(series, null)).toBe('Loss 2.30 → 2.00 over 2 steps (smoothed 2.30 → 2.10).');
     expect(batchTableRows(series)).toEqual([['1', '1', '1', '2.3000', '2.3000'], ['2', '1', '2', '2.0000', '2.1000']]);
-    expect(epochChartLabel('loss', [], 5)).toBe('Loss per epoch chart: no epoch finished yet.');
-    expect(epochChartLabel('accuracy', [epoch(0), epoch(1)], 5)).toBe('Accuracy per epoch chart: after epoch 2 of 5, training 25.12 %, validation 18.75 %.');
+    expect(epochChartLabel('loss', [], 5)).toBe('Loss per epoch chart: No epoch finished yet.');
+    expect(epochChartLabel('accuracy', [epoch(0), epoch(1)], 5)).toBe('Accuracy per epoch chart: Training accuracy 25.1 % → 25.1 % over 2 of 5 epochs; validation 18.8 % → 18.8 %.');
+    const improving = [epoch(0), { ...epoch(1), loss: 1.9 }, { ...epoch(2), loss: 1.62, valLoss: 1.7 }, { ...epoch(3), loss: 1.62, valLoss: 1.7 }];
+    expect(epochChartSummary('loss', improving, null)).toBe('Training loss 2.10 → 1.62 over 4 epochs; validation 2.20 → 1.70.');
+    expect(epochChartSummary('loss', [epoch(0)], 25)).toBe('Training loss 2.10 after epoch 1 of 25; validation 2.20.');
     expect(epochTableRows('loss', [epoch(0)])).toEqual([['1', '2.1000', '2.2000']]);
   });
 });
@@ -120,5 +125,21 @@ describe('why Start is off', () => {
     expect(startBlockedReason({ ...ready, dataReady: false, problems: ['Epochs must be ≥ 1, got 0', 'Decay must be ≥ 0, got -1'] })).toBe(
       'Start is off until this is fixed: Epochs must be ≥ 1, got 0 (and 1 more problem, marked above).',
     );
+  });
+});
+
+describe('the wait after 100 %', () => {
+  test('the line under the bar and Start’s reason name what happens once every byte has arrived', () => {
+    const base = { loadedBytes: 184_380_000, totalBytes: 184_380_000, file: 'train-images.bin', fromCache: false };
+    expect(loadingDetail({ ...base, loadedBytes: 1000, stage: 'receiving' })).toBe('Downloading: train-images.bin');
+    expect(loadingDetail({ ...base, stage: 'receiving' })).toBe('Every byte arrived; checking train-images.bin…');
+    expect(loadingDetail({ ...base, stage: 'saving' })).toBe('train-images.bin arrived and checked out; keeping a copy in this browser’s cache for next time (a few seconds for a large file)…');
+    expect(loadingDetail({ ...base, stage: 'checking' })).toBe('Every file arrived; checking the whole set against the manifest…');
+    const ready = { runActive: false, engineReady: true, dataReady: false, problems: [] };
+    expect(startBlockedReason({ ...ready, dataWait: dataWaitText({ ...base, stage: 'saving' }) })).toBe(
+      'Start waits for CIFAR-10: keeping a copy of train-images.bin in this browser’s cache (every byte has arrived).',
+    );
+    expect(startBlockedReason({ ...ready, dataWait: dataWaitText({ ...base, loadedBytes: 92_190_000, fromCache: true }) })).toBe('Start waits for CIFAR-10: reading it from this browser’s cache, 50 %.');
+    expect(dataWaitText(null)).toBe('reading the data set’s manifest');
   });
 });

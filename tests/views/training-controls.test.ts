@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { controlState, type ControlInputs } from '../../src/views/train/training/control-state';
-import { describePhase, formatLoss, formatPercent } from '../../src/views/train/training/training-text';
+import { controlState, focusTarget, type ControlInputs } from '../../src/views/train/training/control-state';
+import { describePhase, epochAnnouncement, formatLoss, formatPercent } from '../../src/views/train/training/training-text';
 
 const READY: ControlInputs = { phase: 'idle', engineReady: true, dataReady: true, formValid: true, hasCheckpoint: false, hasRun: false };
 
@@ -16,7 +16,8 @@ describe('which training controls are enabled', () => {
     expect(enabled({ dataReady: false })).toEqual([]);
     expect(enabled({ engineReady: false })).toEqual([]);
     expect(enabled({ formValid: false })).toEqual([]);
-    expect(enabled({ hasCheckpoint: true })).toEqual(['start', 'step', 'reset', 'resumeCheckpoint']);
+    // A saved run to resume: Reset has nothing to clear (saved runs stay in the run list).
+    expect(enabled({ hasCheckpoint: true })).toEqual(['start', 'step', 'resumeCheckpoint']);
   });
 
   test('like a media player while a run goes', () => {
@@ -39,5 +40,29 @@ describe('training text', () => {
     expect(formatLoss(Number.NaN)).toBe('NaN');
     expect(formatLoss(null)).toBe('—');
     expect(formatPercent(0.6742)).toBe('67.42 %');
+  });
+});
+
+describe('the epoch announcement', () => {
+  test('one sentence per finished epoch, in the table’s numbers; nothing before the first', () => {
+
+    expect(epochAnnouncement(undefined, 25)).toBe('');
+    expect(epochAnnouncement({ epoch: 1, loss: 1.9, accuracy: 0.312, valLoss: 2, valAccuracy: 0.281, seconds: 3, imagesPerSecond: 100 }, 25)).toBe(
+      'Epoch 2 of 25 done: loss 1.9000, accuracy 31.20 %; validation loss 2.0000, accuracy 28.10 %.',
+    );
+  });
+});
+
+describe('focus after a press switches its own button off', () => {
+  test('Pause while running, Resume while paused, Start otherwise; else the first usable button', () => {
+
+    expect(focusTarget('running', controlState({ ...READY, phase: 'running' }))).toBe('pause');
+    expect(focusTarget('paused', controlState({ ...READY, phase: 'paused' }))).toBe('resume');
+    expect(focusTarget('finished', controlState({ ...READY, phase: 'finished' }))).toBe('start');
+    // While the run gets there, focus waits (Reset is usable then, and Enter on it would end the run).
+    expect(focusTarget('preparing', controlState({ ...READY, phase: 'preparing' }))).toBeNull();
+    expect(focusTarget('stopping', controlState({ ...READY, phase: 'stopping' }))).toBeNull();
+    expect(focusTarget('failed', controlState({ ...READY, phase: 'failed', dataReady: false }))).toBe('reset');
+    expect(focusTarget('idle', controlState({ ...READY, engineReady: false }))).toBeNull();
   });
 });

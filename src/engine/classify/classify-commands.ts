@@ -14,6 +14,9 @@ import { decodePicture, type DecodedPicture } from './decode-picture';
 import { artifactsFromFiles, artifactsToFiles, captureArtifacts, modelFromArtifacts, type StoredArtifacts } from './model-artifacts';
 import { checkClassifier, declaredInputShape, ModelRejectedError } from './model-check';
 import type { ModelLibrary } from './model-library';
+import { kerasBundle } from './keras-bundle';
+import { parseModelCard } from '../../core/lab/model-card';
+import type { TrainingHyperparameters } from '../../core/hyperparameters';
 import { fetchModelCard, loadModelFromUrl } from './load-model-url';
 import { predictProbabilities } from './predict';
 
@@ -49,6 +52,8 @@ interface HeldModel {
   readonly model: tf.LayersModel;
   readonly info: ClassifierInfo;
   readonly metadata: ModelMetadata;
+  /** The settings it was trained with, when its model card says (the pretrained model's does). */
+  readonly trainedWith?: TrainingHyperparameters;
 }
 
 /** Make the classify handler of one engine. */
@@ -72,7 +77,9 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     }
     // The model card, written from the training run's own history, wins over anything in model.json.
     const metadata = readModelMetadata({ ...model.getUserDefinedMetadata(), ...card });
-    return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null } };
+    const parsedCard = card === null ? null : parseModelCard(card);
+    const trainedWith = parsedCard?.ok ? parsedCard.card.lab.hyperparameters : undefined;
+    return { model, metadata, info: { kind: 'pretrained', label: describePretrained(metadata), name: null }, ...(trainedWith ? { trainedWith } : {}) };
   }
 
   /**
@@ -193,10 +200,16 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         await library.delete(command.name);
         emit({ type: 'classify-library', id: command.id, entries: await library.list() });
         return;
-      case 'classify-library-export': {
-        const artifacts = await library.load(command.name);
-        if (!artifacts) throw new Error(`there is no model named “${command.name}” in your library`);
-        emit({ type: 'classify-files', id: command.id, files: artifactsToFiles(artifacts, fileSafeName(command.name)) });
+      case 'classify-library-export':
+        emit({ type: 'classify-files', id: command.id, files: await libraryFiles(command.name) });
+        return;
+      case 'classify-keras-bundle': {
+        const source = command.source;
+        const baseName = fileSafeName(source.kind === 'library' ? source.name : source.model === 'pretrained' ? 'cifar10-tutorial' : source.model === 'trained' ? 'my-run' : (loaded?.info.name ?? 'model'));
+        const held = source.kind === 'model' ? await resolve(source.model) : null;
+        const files = held === null ? await libraryFiles(source.kind === 'library' ? source.name : '') : artifactsToFiles(await captureArtifacts(held.model, {}), baseName);
+        const settings = command.settings ?? held?.trainedWith ?? null;
+        emit({ type: 'classify-files', id: command.id, files: [await kerasBundle(files, { title: command.title, settings, baseName })] });
         return;
       }
       case 'classify-load-files': {
@@ -209,6 +222,13 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         return;
       }
     }
+  }
+
+  /** The saved model `name` as the two files of the tfjs layers format. */
+  async function libraryFiles(name: string): Promise<NamedBlob[]> {
+    const artifacts = await library.load(name);
+    if (!artifacts) throw new Error(`there is no model named “${name}” in your library`);
+    return artifactsToFiles(artifacts, fileSafeName(name));
   }
 
   /** Turn a model's refusal into a sentence that names it and says the current model stays. */

@@ -28,7 +28,8 @@ export function createDataHandler(emit: (event: DataEvent) => void, now: () => n
     const started = now();
     let lastSent = -Infinity;
     const report = (progress: LoadProgress): void => {
-      const finished = progress.loadedBytes >= progress.totalBytes;
+      // The last bytes and every change of stage always go out: they are what the page waits on.
+      const finished = progress.loadedBytes >= progress.totalBytes || progress.stage !== 'receiving';
       if (!finished && now() - lastSent < PROGRESS_INTERVAL_MS) return;
       lastSent = now();
       emit({ type: 'data-progress', id, ...progress });

@@ -21,6 +21,12 @@ export interface FetchOptions {
   readonly cache: Cache | null;
   /** Called with the number of new bytes each time a chunk arrives, and once with `fromCache`. */
   readonly onBytes: (deltaBytes: number, fromCache: boolean) => void;
+  /**
+   * Called when every byte arrived and checked out, just before a copy is written to Cache Storage:
+   * for the largest file that write takes seconds (33 s was seen in a fresh profile) with nothing
+   * else to show for it, so the page can name it.
+   */
+  readonly onSaving?: () => void;
 }
 
 /**
@@ -70,6 +76,7 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
   if (hash.digestHex() !== entry.sha256) {
     throw new CifarDataError(entry.path, `${entry.path} is corrupt: its SHA-256 differs from the manifest's (the file changed, or the download was damaged)`);
   }
+  if (cache) options.onSaving?.();
   const cacheNote = await store(cache, url, bytes);
   return { bytes, fromCache: false, cacheNote };
 }

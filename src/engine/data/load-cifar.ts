@@ -18,12 +18,20 @@ export interface LoadedCifar {
   readonly cacheNote: string | null;
 }
 
+/**
+ * What a load is doing: `receiving` a file's bytes (from the network or the cache), `saving` a
+ * verified copy of `file` in Cache Storage for next time, or `checking` the whole set once every
+ * file is in. The last two can take seconds after the bytes reached 100 %.
+ */
+export type LoadStage = 'receiving' | 'saving' | 'checking';
+
 /** Progress of a load: bytes of data files so far, of the total the manifest lists. */
 export interface LoadProgress {
   readonly loadedBytes: number;
   readonly totalBytes: number;
   readonly file: string;
   readonly fromCache: boolean;
+  readonly stage: LoadStage;
 }
 
 /**
@@ -55,13 +63,15 @@ export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProg
       cache,
       onBytes: (delta, cached) => {
         loadedBytes += delta;
-        onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: cached });
+        onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: cached, stage: 'receiving' });
       },
+      onSaving: () => onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: false, stage: 'saving' }),
     });
     bytes.set(entry.path, fetched.bytes);
     fromCache &&= fetched.fromCache;
     cacheNote ??= fetched.cacheNote;
   }
+  onProgress({ loadedBytes, totalBytes, file: CIFAR_MANIFEST_FILE, fromCache, stage: 'checking' });
   const split = (name: CifarSplit): CifarArrays => {
     const entry = manifest.splits[name];
     return checkSplitBytes(manifest, name, bytes.get(entry.images.path) ?? new Uint8Array(0), bytes.get(entry.labels.path) ?? new Uint8Array(0));

@@ -1,8 +1,11 @@
 /** The training controller's contract with the engine around it, and the run's model as others see it. */
 import type * as tf from '@tensorflow/tfjs';
+import type { RunId } from '../../core/run-record';
 import type { EpochSummary } from '../../core/training-record';
 import type { TrainCommand, TrainEvent } from '../protocol-train';
-import type { CheckpointStore } from './checkpoint';
+import type { RunBroadcast } from '../runs/run-broadcast';
+import type { RunRepository } from '../runs/run-repository';
+import type { TrainingLock } from '../runs/training-lock';
 import type { ModelLoan } from './model-loan';
 import type { TrainingData, TrainingPosition, ValidationPredictions } from './trainer-types';
 
@@ -11,24 +14,33 @@ export interface TrainingControllerOptions {
   readonly emit: (event: TrainEvent) => void;
   /** The loaded data set, or null while none is loaded. */
   readonly getData: () => TrainingData | null;
-  readonly store: CheckpointStore;
+  /** Where runs and their checkpoints are kept. */
+  readonly runs: RunRepository;
+  /** One trainer per browser (Web Locks); a lock of this engine alone when absent. */
+  readonly lock?: TrainingLock;
+  /** Run changes to and from the other tabs; none when absent. */
+  readonly broadcast?: RunBroadcast | null;
   /** Name of the active backend (recorded in checkpoints). */
   readonly backend: () => string;
   /** Whether the active webgl backend draws on a software renderer (no shader warm-up there); false if absent. */
   readonly softwareRenderer?: () => boolean;
   readonly nowMs?: () => number;
+  /** Wall-clock time for records; `new Date()` unless a test wants another. */
+  readonly now?: () => Date;
   /** Least spacing of progress events; 100 ms (≤ 10 a second) unless a test wants another. */
   readonly progressIntervalMs?: number;
   /** Called after each epoch's validation with the class predicted for every validation image. */
-  readonly onEpochPredictions?: (runId: number, epoch: number, validation: ValidationPredictions) => void;
+  readonly onEpochPredictions?: (runId: RunId, epoch: number, validation: ValidationPredictions) => void;
 }
 
-/** The training side of the engine: runs one training run at a time, as the commands say. */
+/** The training side of the engine: runs one training run at a time, as the commands say, and the queue after it. */
 export interface TrainingController {
   /** Carry out a command. Never throws: problems become `train-status` failed or `train-error` events. */
   handle(command: TrainCommand): Promise<void>;
   /** The GPU context died: end the run, pointing the user at the last checkpoint. */
   contextLost(message: string): void;
+  /** The data set arrived: queued runs may start. */
+  dataArrived(): void;
   /** The current run's model and where the run stands (for the classifier), or null when no run holds one. */
   currentModel(): TrainedModelView | null;
   /**
@@ -38,6 +50,11 @@ export interface TrainingController {
    * the loan's `signal` (its reason names what happened) and wait for `giveBack`.
    */
   lendModel(): ModelLoan | null;
+  /**
+   * Settled once the controller has marked the runs an earlier page left training as interrupted (it
+   * waits while another tab trains; tests wait for it).
+   */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -46,8 +63,12 @@ export interface TrainingController {
  */
 export interface TrainedModelView {
   readonly model: tf.LayersModel;
+  readonly runId: RunId;
   readonly position: TrainingPosition;
   /** The last finished epoch's summary (validation accuracy), or null before the first. */
   readonly lastEpoch: EpochSummary | null;
   readonly validationImages: number;
 }
+
+/** A `train-start` or `train-continue` command. */
+export type BeginCommand = Extract<TrainCommand, { type: 'train-start' | 'train-continue' }>;

@@ -2,7 +2,6 @@ import type { TrainedModelView } from './controller-types';
 
 /** The run's model on loan: read it, never dispose it, and call `giveBack` exactly once when done. */
 export interface ModelLoan extends TrainedModelView {
-  readonly runId: number;
   /** The run's own batch size. */
   readonly batchSize: number;
   /** Aborted when the run needs its model back; `reason` is an Error saying why. */

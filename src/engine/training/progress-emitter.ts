@@ -1,6 +1,6 @@
 import { createProgressThrottle, PROGRESS_INTERVAL_MS, type ProgressThrottle } from '../../core/progress-throttle';
 import type { BatchPoint, EpochSummary } from '../../core/training-record';
-import type { TrainEvent, TrainingPositionInfo } from '../protocol-train';
+import type { RunId, TrainEvent, TrainingPositionInfo } from '../protocol-train';
 
 type Point = { readonly batch: BatchPoint } | { readonly epoch: EpochSummary };
 
@@ -15,7 +15,7 @@ export class ProgressEmitter {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly runId: number,
+    private readonly runId: RunId,
     private readonly emit: (event: TrainEvent) => void,
     private readonly nowMs: () => number,
     private readonly intervalMs: number = PROGRESS_INTERVAL_MS,

@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { ClassifierInfo, ClassifierKind, ClassifierModels, ClassifyAnswer, LibraryEntry } from '../../engine/protocol-classify';
-import type { DataPage } from '../data-bridge';
 import type { AppState } from '../store';
+import { createClassifyCommands, type ClassifyCommands } from './classify-commands';
+import type { DataPage } from './data-commands';
+import { createLibraryCommands, type LibraryCommands } from './library-commands';
 
 export type { ClassifierInfo, ClassifierKind, ClassifyAnswer, LibraryEntry, PictureFacts } from '../../engine/protocol-classify';
 
@@ -56,10 +58,18 @@ export interface ClassifyData {
   /** Sample CIFAR-10 test images for the tray (two per class), once fetched from the engine. */
   readonly classifySamples: DataPage | null;
   readonly classifySamplesError: string | null;
+  /** True once the Classify area asked for the pretrained model: every new engine prepares it again. */
+  readonly classifyWanted: boolean;
+  /** True once the sample tray asked for its images: they are fetched when the data is ready. */
+  readonly classifySamplesWanted: boolean;
+  /** The key of the picture with the engine now (pictures go one at a time), or null. */
+  readonly classifyInFlight: number | null;
+  /** Pictures added so far: the next one's key is one more. */
+  readonly classifyItemsAdded: number;
 }
 
-/** Classify actions; the `classify*Received` / `*Answered` ones are called by the classify bridge. */
-export interface ClassifyActions {
+/** Classify actions and commands; the `classify*Received` / `*Answered` ones are called by the commands. */
+export interface ClassifyActions extends ClassifyCommands, LibraryCommands {
   classifyItemAdded(item: ClassifyItem): void;
   classifyItemAnswered(key: number, answer: ClassifyAnswer): void;
   classifyItemFailed(key: number, message: string): void;
@@ -74,7 +84,10 @@ export interface ClassifyActions {
   classifyModelErrorSet(message: string | null): void;
   classifySamplesReceived(page: DataPage): void;
   classifySamplesFailed(message: string): void;
-  /** The engine stopped: its models are gone (the library in IndexedDB stays). */
+  /**
+   * The engine is going away: its models are gone (the library in IndexedDB stays). Pictures waiting
+   * for an answer keep waiting: the next engine answers them.
+   */
   classifyEngineStopped(): void;
 }
 
@@ -91,10 +104,16 @@ export const initialClassifyData = (): ClassifyData => ({
   classifyModelError: null,
   classifySamples: null,
   classifySamplesError: null,
+  classifyWanted: false,
+  classifySamplesWanted: false,
+  classifyInFlight: null,
+  classifyItemsAdded: 0,
 });
 
 /** Classify slice. */
-export const createClassifySlice: StateCreator<AppState, [], [], ClassifyData & ClassifyActions> = (set) => ({
+export const createClassifySlice: StateCreator<AppState, [], [], ClassifyData & ClassifyActions> = (set, get, store) => ({
+  ...createClassifyCommands(set, get, store),
+  ...createLibraryCommands(set, get, store),
   ...initialClassifyData(),
   classifyItemAdded: (item) => set((state) => ({ classifyItems: [item, ...state.classifyItems].slice(0, MAX_CLASSIFY_ITEMS) })),
   classifyItemAnswered: (key, answer) => set((state) => ({ classifyItems: update(state.classifyItems, key, { status: 'done', answer, error: null }) })),
@@ -117,12 +136,12 @@ export const createClassifySlice: StateCreator<AppState, [], [], ClassifyData & 
   classifySamplesFailed: (message) => set({ classifySamplesError: message }),
   classifyEngineStopped: () =>
     set((state) => ({
-      classifyPretrainedStatus: 'idle',
+      // A preparation in flight is sent again to the next engine, so it is still loading.
+      classifyPretrainedStatus: state.classifyPretrainedStatus === 'loading' ? 'loading' : 'idle',
       classifyPretrained: null,
       classifyLoaded: null,
       classifyChoice: 'pretrained',
       classifyNotice: state.classifyChoice === 'pretrained' ? state.classifyNotice : 'The engine restarted, so the pretrained model answers again (saved models are still in your library).',
-      classifyItems: state.classifyItems.map((item) => (item.status === 'working' ? { ...item, status: 'failed', error: 'the engine stopped before answering' } : item)),
     })),
 });
 

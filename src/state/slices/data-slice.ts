@@ -2,8 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { CifarSplit } from '../../core/cifar-format';
 import type { DatasetSummary } from '../../engine/protocol-data';
 import type { AppState } from '../store';
+import { createDataCommands, type DataCommands } from './data-commands';
 
 export type { DatasetSummary } from '../../engine/protocol-data';
+export type { DataPage, DataPageSelection } from './data-commands';
 
 /**
  * One 32×32 RGB image the Learn and Train views show their visualisations on.
@@ -31,6 +33,8 @@ export interface DataLoadProgress {
   readonly file: string;
   /** Whether it comes from this browser's cache rather than the network. */
   readonly fromCache: boolean;
+  /** What the engine is doing: receiving bytes (the default), saving a copy of `file`, or checking the set. */
+  readonly stage?: 'receiving' | 'saving' | 'checking';
 }
 
 /** Why loading failed, and which file (null when not one file, e.g. the engine stopped). */
@@ -48,9 +52,11 @@ export interface DataData {
   readonly dataError: DataFailure | null;
   /** Counts, classes and source of the loaded data set; null unless `dataStatus` is 'ready'. */
   readonly dataset: DatasetSummary | null;
+  /** True once something asked for the data (`loadDataset`): every new engine then loads it again. */
+  readonly dataWanted: boolean;
 }
-/** Data-set actions. The `data*` ones are called by the data bridge only. */
-export interface DataActions {
+/** Data-set actions and commands. The `data*` ones are called by the data commands only. */
+export interface DataActions extends DataCommands {
   setCurrentImage(image: CurrentImage | null): void;
   dataLoadStarted(): void;
   dataLoadProgressed(progress: DataLoadProgress): void;
@@ -59,10 +65,11 @@ export interface DataActions {
 }
 
 /** Initial data-set state. */
-export const initialDataData = (): DataData => ({ currentImage: null, dataStatus: 'idle', dataProgress: null, dataError: null, dataset: null });
+export const initialDataData = (): DataData => ({ currentImage: null, dataStatus: 'idle', dataProgress: null, dataError: null, dataset: null, dataWanted: false });
 
 /** Data-set slice. */
-export const createDataSlice: StateCreator<AppState, [], [], DataData & DataActions> = (set) => ({
+export const createDataSlice: StateCreator<AppState, [], [], DataData & DataActions> = (set, get, store) => ({
+  ...createDataCommands(set, get, store),
   ...initialDataData(),
   setCurrentImage: (currentImage) => set({ currentImage }),
   dataLoadStarted: () => set({ dataStatus: 'loading', dataProgress: null, dataError: null, dataset: null }),

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendInfo, BackendName } from '../../engine/protocol';
+import { sessionOf, type EngineSession } from '../engine-session';
 import type { AppState } from '../store';
 
 /** Lifecycle of the compute engine. */
@@ -14,9 +15,15 @@ export interface EngineData {
   readonly engineError: string | null;
   /** Set when the WebGL context was lost; cleared on restart. */
   readonly contextLostMessage: string | null;
+  /** The one engine session, handed over once when the app starts (src/main.tsx); null before that. */
+  readonly engineSession: EngineSession | null;
 }
-/** Engine actions, called by the engine bridge (the only place that talks to the engine). */
+/** Engine actions. The lifecycle ones (`engineStarting` … `contextLost`) are called by the engine session. */
 export interface EngineActions {
+  /** Talk to the engine through `session` from now on (once, when the app starts; again in tests). */
+  attachEngineSession(session: EngineSession): void;
+  /** Start the engine again on `preferred` (after the GPU context was lost); waiting requests are answered by the new one. */
+  restartEngine(preferred: BackendName): Promise<void>;
   engineStarting(preferred: BackendName): void;
   engineReady(info: BackendInfo): void;
   engineFailed(message: string): void;
@@ -30,11 +37,14 @@ export const initialEngineData = (): EngineData => ({
   backendInfo: null,
   engineError: null,
   contextLostMessage: null,
+  engineSession: null,
 });
 
 /** Engine slice. */
-export const createEngineSlice: StateCreator<AppState, [], [], EngineData & EngineActions> = (set) => ({
+export const createEngineSlice: StateCreator<AppState, [], [], EngineData & EngineActions> = (set, get) => ({
   ...initialEngineData(),
+  attachEngineSession: (engineSession) => set({ engineSession }),
+  restartEngine: (preferred) => sessionOf(get()).start(preferred),
   engineStarting: (preferred) =>
     set({ engineStatus: 'starting', preferredBackend: preferred, backendInfo: null, engineError: null, contextLostMessage: null }),
   engineReady: (info) => set({ engineStatus: 'ready', backendInfo: info, engineError: null }),

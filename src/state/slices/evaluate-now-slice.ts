@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { EvaluateEvent, EvaluationNowResult, EvaluationTarget } from '../../engine/protocol-evaluate';
 import type { EpochPredictions } from '../../engine/protocol-inspect';
 import type { AppState } from '../store';
+import { createEvaluateCommands, type EvaluateCommands } from './evaluate-commands';
 
 export type { EvaluatedModel, EvaluationNowResult, EvaluationTarget } from '../../engine/protocol-evaluate';
 
@@ -23,8 +24,8 @@ export interface EvaluateNowData {
   readonly evaluateNowResult: EvaluateNowEntry | null;
 }
 
-/** Evaluate-now actions; called by the evaluate bridge only. */
-export interface EvaluateNowActions {
+/** Evaluate-now actions and commands; the actions are called by the commands and the engine session only. */
+export interface EvaluateNowActions extends EvaluateCommands {
   evaluateNowRequested(id: number, target: EvaluationTarget): void;
   evaluateNowEventReceived(event: EvaluateEvent): void;
   /** The engine went away with the evaluation in flight (`message` says so). */
@@ -40,7 +41,8 @@ export const initialEvaluateNowData = (): EvaluateNowData => ({
 });
 
 /** Evaluate-now slice. Events of any evaluation but the one in flight are dropped. */
-export const createEvaluateNowSlice: StateCreator<AppState, [], [], EvaluateNowData & EvaluateNowActions> = (set) => ({
+export const createEvaluateNowSlice: StateCreator<AppState, [], [], EvaluateNowData & EvaluateNowActions> = (set, get, store) => ({
+  ...createEvaluateCommands(set, get, store),
   ...initialEvaluateNowData(),
   evaluateNowRequested: (id, target) => set({ evaluateNowRequest: { id, target }, evaluateNowProgress: null, evaluateNowMessage: null }),
   evaluateNowEventReceived: (event) => set((state) => applyEvent(state, event)),

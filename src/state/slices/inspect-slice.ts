@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { EpochPredictions, NetworkInternals } from '../../engine/protocol-inspect';
 import type { CurrentImage } from './data-slice';
 import type { AppState } from '../store';
+import { createInspectCommands, type InspectCommands } from './inspect-commands';
 
 export type { EpochPredictions, FirstConvLayer, InspectedModel, LayerActivations, NetworkInternals } from '../../engine/protocol-inspect';
 
@@ -39,10 +40,12 @@ export interface InspectData {
   readonly internals: { readonly request: InternalsRequest; readonly result: NetworkInternals } | null;
   /** Why there is no answer (no model yet, or an error), for `unavailable` and `failed`. */
   readonly internalsMessage: string | null;
+  /** The latest request sent and the command id that carries it; answers to any other are dropped. */
+  readonly internalsAsked: { readonly id: number; readonly request: InternalsRequest } | null;
 }
 
-/** Inspect actions. The `internals*` and `evaluationReceived` ones are called by the inspect bridge only. */
-export interface InspectActions {
+/** Inspect actions and commands. The `internals*` and `evaluationReceived` ones are called by the commands and the engine session only. */
+export interface InspectActions extends InspectCommands {
   evaluationReceived(evaluation: EpochPredictions): void;
   chooseConfusionCell(cell: ConfusionCell | null): void;
   internalsRequested(request: InternalsRequest): void;
@@ -61,10 +64,12 @@ export const initialInspectData = (): InspectData => ({
   internalsRequest: null,
   internals: null,
   internalsMessage: null,
+  internalsAsked: null,
 });
 
 /** Inspect slice. Answers to anything but the latest request are dropped. */
-export const createInspectSlice: StateCreator<AppState, [], [], InspectData & InspectActions> = (set) => ({
+export const createInspectSlice: StateCreator<AppState, [], [], InspectData & InspectActions> = (set, get, store) => ({
+  ...createInspectCommands(set, get, store),
   ...initialInspectData(),
   evaluationReceived: (evaluation) => set({ evaluation }),
   chooseConfusionCell: (confusionCell) => set({ confusionCell }),

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { RunSetupInput } from '../run-setup';
 import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model-spec';
 import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
 import { recipeById, type RecipeId } from '../../core/recipes';
@@ -12,8 +12,6 @@ export interface SetupData {
   /** The architecture being edited; may be invalid (the editor shows why, and Start waits). */
   readonly modelSpec: ModelSpec;
   readonly hyperparameterForm: HyperparameterForm;
-  /** The settings the shown run was started with (a resumed run: its checkpoint's), or null. */
-  readonly shownRunSettings: TrainingHyperparameters | null;
 }
 
 /**
@@ -41,15 +39,14 @@ export interface SetupActions {
    * @throws RangeError for an unknown recipe.
    */
   applyRecipe(id: RecipeId): void;
-  /** Called by the training bridge when it asks for a run with `settings`. */
-  runSettingsSent(settings: TrainingHyperparameters): void;
+  /** Put a whole setup in the editor and forms at once: a run's own (see `setupFromLab`) or an accepted Keras import. */
+  setRunSetup(setup: RunSetupInput): void;
 }
 
 /** Initial setup: the tutorial's network and optimiser. */
 export const initialSetupData = (): SetupData => ({
   modelSpec: DEFAULT_MODEL_SPEC,
   hyperparameterForm: DEFAULT_HYPERPARAMETER_FORM,
-  shownRunSettings: null,
 });
 
 /** Setup slice. */
@@ -83,5 +80,5 @@ export const createSetupSlice: StateCreator<AppState, [], [], SetupData & SetupA
     const recipe = recipeById(id);
     set({ modelSpec: recipe.spec, hyperparameterForm: hyperparameterFormFrom(recipe.hyperparameters), trainingForm: trainingFormFrom(recipe.hyperparameters) });
   },
-  runSettingsSent: (settings) => set({ shownRunSettings: settings }),
+  setRunSetup: (setup) => set(setup),
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { classifyFiles } from '../../state/classify-bridge';
 import { useCamera } from './use-camera';
 import { sentence } from './classify-text';
+import { useAppStore } from '../../state/store';
 
 /**
  * The camera, opt-in: nothing asks for it until "Use the camera" is pressed. A still is classified
@@ -13,7 +13,7 @@ export function CameraPanel() {
   const { state } = camera;
   const take = async (): Promise<void> => {
     try {
-      classifyFiles([await camera.capture()], 'camera');
+      useAppStore.getState().classifyFiles([await camera.capture()], 'camera');
       setCaptureError(null);
     } catch (error) {
       setCaptureError(error instanceof Error ? error.message : String(error));

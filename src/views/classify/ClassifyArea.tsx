@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { MAX_IMAGE_PIXELS, READABLE_FORMATS_TEXT } from '../../core/image-header';
-import { classifyFiles, classifySample, prepareClassifier } from '../../state/classify-bridge';
 import { CameraPanel } from './CameraPanel';
 import { ModelLibrary } from './ModelLibrary';
 import { ModelPanel } from './ModelPanel';
@@ -9,6 +8,7 @@ import { ResultList } from './ResultList';
 import { SampleTray } from './SampleTray';
 import { sampleFromDrag } from './sample-drag';
 import { usePastedPictures } from './use-pasted-pictures';
+import { useAppStore } from '../../state/store';
 import './classify.css';
 
 /**
@@ -19,19 +19,19 @@ import './classify.css';
 export function ClassifyArea() {
   const [intakeNote, setIntakeNote] = useState<string | null>(null);
   useEffect(() => {
-    prepareClassifier();
+    useAppStore.getState().prepareClassifier();
   }, []);
 
   const onDrop = useCallback((files: File[]) => {
     if (files.length > 0) {
       setIntakeNote(null);
-      classifyFiles(files, 'file');
+      useAppStore.getState().classifyFiles(files, 'file');
     }
   }, []);
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, noClick: true, noKeyboard: true, multiple: true, useFsAccessApi: false });
   const onPasted = useCallback((files: File[]) => {
     setIntakeNote(null);
-    classifyFiles(files, 'paste');
+    useAppStore.getState().classifyFiles(files, 'paste');
   }, []);
   const onNothingPasted = useCallback(() => setIntakeNote('The clipboard holds no picture: copy the image itself (not its address), then paste again.'), []);
   usePastedPictures(onPasted, onNothingPasted);
@@ -42,7 +42,7 @@ export function ClassifyArea() {
     if (position === null) return;
     event.preventDefault();
     event.stopPropagation();
-    classifySample(position);
+    useAppStore.getState().classifySample(position);
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { exportLibraryModel } from '../../state/classify-library';
 import type { LibraryEntry } from '../../state/slices/classify-slice';
+import { KerasDownload } from '../common/KerasDownload';
 import { formatMegabytes } from './classify-text';
+import { useAppStore } from '../../state/store';
 
 /** A downloadable file: its name, size and a `blob:` URL revoked when the row closes it. */
 interface Download {
@@ -21,7 +22,7 @@ export function LibraryEntryRow({ entry, onUse, onDelete }: { readonly entry: Li
   useEffect(() => () => downloads?.forEach((download) => URL.revokeObjectURL(download.url)), [downloads]);
 
   const prepareDownload = async (): Promise<void> => {
-    const files = await exportLibraryModel(entry.name);
+    const files = await useAppStore.getState().exportLibraryModel(entry.name);
     if (files.length > 0) setDownloads(files.map((file) => ({ name: file.name, bytes: file.data.size, url: URL.createObjectURL(file.data) })));
   };
 
@@ -52,6 +53,7 @@ export function LibraryEntryRow({ entry, onUse, onDelete }: { readonly entry: Li
           <button type="button" aria-label={`Delete ${entry.name}`} onClick={() => setConfirming(true)}>
             Delete
           </button>
+          <KerasDownload source={{ kind: 'library', name: entry.name }} settings={null} title={`the saved model “${entry.name}”`} label={`Download for Keras: ${entry.name}`} />
         </div>
       )}
       {downloads && (

@@ -1,6 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_MODEL_NAME_LENGTH } from '../../core/model-name';
-import { deleteLibraryModel, loadLibraryModel, loadModelFiles, saveModelToLibrary } from '../../state/classify-library';
 import { selectClassifyLibrary, selectClassifyModelError } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { sentence } from './classify-text';
@@ -24,7 +23,7 @@ export function ModelLibrary() {
     event.preventDefault();
     setSaving(true);
     try {
-      await saveModelToLibrary(name);
+      await useAppStore.getState().saveModelToLibrary(name);
       setName('');
       setSaveError(null);
     } catch (error) {
@@ -67,7 +66,7 @@ export function ModelLibrary() {
       ) : (
         <ul className="library-entries" aria-label="Saved models">
           {entries.map((entry) => (
-            <LibraryEntryRow key={entry.name} entry={entry} onUse={() => void loadLibraryModel(entry.name)} onDelete={() => void deleteLibraryModel(entry.name)} />
+            <LibraryEntryRow key={entry.name} entry={entry} onUse={() => void useAppStore.getState().loadLibraryModel(entry.name)} onDelete={() => void useAppStore.getState().deleteLibraryModel(entry.name)} />
           ))}
         </ul>
       )}
@@ -85,7 +84,7 @@ export function ModelLibrary() {
           onChange={(event) => {
             const files = Array.from(event.currentTarget.files ?? []);
             event.currentTarget.value = '';
-            if (files.length > 0) void loadModelFiles(files);
+            if (files.length > 0) void useAppStore.getState().loadModelFiles(files);
           }}
         />
         <p className="model-files-help">Select a model.json together with its weights (.bin) file — or drop both anywhere on this page.</p>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { chooseModel, prepareClassifier } from '../../state/classify-bridge';
+import { KerasDownload } from '../common/KerasDownload';
 import {
   selectClassifyChoice,
   selectClassifyLoaded,
@@ -8,7 +8,7 @@ import {
   selectClassifyPretrainedError,
   selectClassifyPretrainedStatus,
   selectTrainedModelLabel,
-  selectTrainingCheckpoint,
+  selectResumableRun,
 } from '../../state/selectors';
 import { useAppStore, type AppState } from '../../state/store';
 import type { ClassifierKind } from '../../state/slices/classify-slice';
@@ -28,7 +28,7 @@ export function ModelPanel() {
   const pretrainedError = useAppStore(selectClassifyPretrainedError);
   const trainedLabel = useAppStore(selectTrainedModelLabel);
   const loaded = useAppStore(selectClassifyLoaded);
-  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const saved = useAppStore(selectResumableRun);
   const dismiss = useAppStore((state: AppState) => state.classifyNoticeDismissed);
 
   const options: { kind: ClassifierKind; title: string; detail: string; available: boolean }[] = [
@@ -43,7 +43,7 @@ export function ModelPanel() {
       title: 'Your model, trained here',
       detail:
         trainedLabel ??
-        (checkpoint ? `a checkpoint from epoch ${checkpoint.epochsDone} is saved: resume it in Train to use it here` : 'train one in the Train area: it answers here after its first epoch'),
+        (saved ? `“${saved.name}” is saved after epoch ${saved.epochsDone}: press “Classify with it” in Train's run list to use it here` : 'train one in the Train area: it answers here after its first epoch'),
       available: trainedLabel !== null,
     },
     { kind: 'loaded', title: 'A loaded model', detail: loaded?.label ?? 'use one from your library below, or drop a model.json with its weights', available: loaded !== null },
@@ -70,17 +70,25 @@ export function ModelPanel() {
               value={option.kind}
               checked={choice === option.kind}
               disabled={!option.available}
-              onChange={() => chooseModel(option.kind)}
+              onChange={() => useAppStore.getState().classifyChoose(option.kind)}
             />
             <span className="model-choice-title">{option.title}</span>
             <span className="model-choice-detail">{option.detail}</span>
           </label>
         ))}
       </fieldset>
+      {choice !== 'trained' && (choice === 'pretrained' ? pretrained !== null : true) && (
+        <KerasDownload
+          source={{ kind: 'model', model: choice }}
+          settings={null}
+          title={choice === 'pretrained' ? 'the pretrained tutorial model' : 'the loaded model'}
+          label={`Download for Keras: the ${choice === 'pretrained' ? 'pretrained' : 'loaded'} model`}
+        />
+      )}
       {status === 'failed' && (
         <div role="alert" className="field-error">
           <p>The pretrained model could not be loaded: {sentence(pretrainedError ?? 'unknown reason')}</p>
-          <button type="button" onClick={prepareClassifier}>
+          <button type="button" onClick={() => useAppStore.getState().prepareClassifier()}>
             Retry
           </button>
         </div>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { classifySample, loadSamples } from '../../state/classify-bridge';
 import { selectClassifySamples, selectClassifySamplesError, selectDataError, selectDataProgress, selectDataStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';
 import { SAMPLE_DRAG_TYPE } from './sample-drag';
+import { withArticle } from './classify-text';
 
 /**
  * Real CIFAR-10 test photos to try without files at hand: press one, or drag it onto the drop area.
@@ -18,7 +18,7 @@ export function SampleTray() {
   const dataError = useAppStore(selectDataError);
   const progress = useAppStore(selectDataProgress);
   useEffect(() => {
-    if (dataStatus === 'ready' && !samples) loadSamples();
+    if (dataStatus === 'ready' && !samples) useAppStore.getState().loadClassifySamples();
   }, [dataStatus, samples]);
 
   const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
@@ -37,8 +37,8 @@ export function SampleTray() {
                     type="button"
                     className="sample-tray-item"
                     draggable
-                    aria-label={`Classify test image ${index}, a ${name}`}
-                    onClick={() => classifySample(position)}
+                    aria-label={`Classify test image ${index}, ${withArticle(name)}`}
+                    onClick={() => useAppStore.getState().classifySample(position)}
                     onDragStart={(event) => {
                       event.dataTransfer.setData(SAMPLE_DRAG_TYPE, String(position));
                       event.dataTransfer.effectAllowed = 'copy';
@@ -62,7 +62,7 @@ export function SampleTray() {
               The samples could not be loaded: {samplesError ?? dataError?.message ?? 'unknown reason'}
             </p>
           )}
-          <button type="button" onClick={loadSamples}>
+          <button type="button" onClick={() => useAppStore.getState().loadClassifySamples()}>
             {dataStatus === 'failed' || samplesError ? 'Try again' : 'Show sample images'}
           </button>
         </>

@@ -13,3 +13,32 @@ export function sentence(message: string): string {
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
+
+/** A class name with its indefinite article: "an airplane", "an automobile", "a cat". */
+export function withArticle(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** What the results' live region says about one answered picture: "cat.jpg: cat, 63.2 %". */
+export interface AnsweredPicture {
+  readonly name: string;
+  readonly best: string;
+  /** "63.2 %". */
+  readonly percent: string;
+}
+
+/**
+ * The one sentence a screen reader hears about the results, or '' for nothing new. While pictures are
+ * still being worked on it says nothing (a drop of twenty files must not read out twenty answers);
+ * once all are settled it gives the newest answer, and how many others settled with it.
+ *
+ * @param newest the newest answered picture, or null when none has an answer.
+ * @param working pictures still being classified.
+ * @param settledTogether answers and failures that arrived since the last announcement (at least 1 when there is news).
+ */
+export function resultsAnnouncement(newest: AnsweredPicture | null, working: number, settledTogether: number): string {
+  if (working > 0 || !newest || settledTogether === 0) return '';
+  const others = settledTogether - 1;
+  const more = others > 0 ? ` ${others} more ${others === 1 ? 'picture' : 'pictures'} finished too; their cards are below.` : '';
+  return `${newest.name}: ${newest.best}, ${newest.percent}.${more}`;
+}

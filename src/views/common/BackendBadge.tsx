@@ -25,8 +25,11 @@ export function BackendBadge() {
 
   return (
     <details className={`badge badge-${tone}`}>
-      <summary role="status" aria-label="Compute backend" aria-live="polite" data-backend={info?.backend ?? ''} data-host={info?.host ?? ''}>
-        {label}
+      {/* A summary is the disclosure's button and may not be a status itself: the live text sits inside it. */}
+      <summary aria-label={`Compute backend: ${label}`}>
+        <span role="status" aria-label="Compute backend" data-backend={info?.backend ?? ''} data-host={info?.host ?? ''}>
+          {label}
+        </span>
       </summary>
       <div className="badge-details">
         <BackendChoiceDetails />

@@ -1,13 +1,12 @@
+import { isActive } from '../../core/training-lifecycle';
 import { backendLabel, describeRecord } from '../../core/backend-choice';
 import type { ProbePhase } from '../../core/backend-probe-rules';
-import { startEngineByChoice } from '../../state/backend-choice-bridge';
 import { useAppStore } from '../../state/store';
 import { selectBackendChoice, selectBackendChoiceError, selectBackendProbe, selectEngineStatus, selectTrainingPhase } from '../../state/selectors';
 import './backend-choice.css';
 
 const PHASE_WORDS: Record<ProbePhase, string> = { starting: 'starting', 'warm-up': 'first step', timed: 'timing steps' };
 /** Training phases during which a restart of the engine would end the run. */
-const BUSY_PHASES: readonly string[] = ['preparing', 'running', 'pausing', 'paused', 'stopping'];
 
 /**
  * The badge's account of the backend choice: while measuring, which backend is being timed and what
@@ -18,7 +17,7 @@ export function BackendChoiceDetails() {
   const probe = useAppStore(selectBackendProbe);
   const error = useAppStore(selectBackendChoiceError);
   const trainingPhase = useAppStore(selectTrainingPhase);
-  const training = BUSY_PHASES.includes(trainingPhase);
+  const training = isActive(trainingPhase);
   // While an engine starts (or backends are measured), another restart would race it.
   const starting = useAppStore(selectEngineStatus) === 'starting';
   const records = probe?.records ?? choice?.records ?? [];
@@ -49,7 +48,7 @@ export function BackendChoiceDetails() {
         <p className="backend-choice-note">Remove ?backend= from the address to let the app measure which backend is fastest.</p>
       ) : (
         <p>
-          <button type="button" disabled={probe !== null || starting || training} onClick={() => void startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
+          <button type="button" disabled={probe !== null || starting || training} onClick={() => void useAppStore.getState().startEngineByChoice({ kind: 'auto' }, { remeasure: true })}>
             Measure again
           </button>
           {training && <span className="backend-choice-note"> Stop the training run first: measuring restarts the engine.</span>}

@@ -1,5 +1,4 @@
 import { useCallback, useEffect } from 'react';
-import { requestInternals } from '../../state/inspect-bridge';
 import { selectCurrentImage, selectEngineStatus, selectInspectModelKey, selectInternals, selectInternalsMessage, selectInternalsStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 
@@ -16,10 +15,10 @@ export function useNetworkInternals() {
   const internals = useAppStore(selectInternals);
   const message = useAppStore(selectInternalsMessage);
   useEffect(() => {
-    if (image && modelKey !== null && engineReady) requestInternals(image, modelKey);
+    if (image && modelKey !== null && engineReady) useAppStore.getState().requestInternals(image, modelKey);
   }, [image, modelKey, engineReady]);
   const retry = useCallback(() => {
-    if (image && modelKey !== null) requestInternals(image, modelKey, true);
+    if (image && modelKey !== null) useAppStore.getState().requestInternals(image, modelKey, true);
   }, [image, modelKey]);
   return { image, status, internals, message, retry };
 }

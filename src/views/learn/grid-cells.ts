@@ -35,7 +35,8 @@ export function inputCells(options: InputCellsOptions): GridCell[][] {
       const extra = options.tonesAt?.(row, col) ?? [];
       const note = options.noteAt?.(row, col);
       if (isPadding) {
-        cells.push({ text: '0', value: 0, tones: ['pad', ...extra], note });
+        const locked = options.texts ? 'Padding cells are always 0: the border is added around the input, not typed.' : undefined;
+        cells.push({ text: '0', value: 0, tones: ['pad', ...extra], note, locked });
         continue;
       }
       const value = valueAt(input, row, col);

@@ -1,6 +1,8 @@
 import { ArchitectureEditor } from './architecture/ArchitectureEditor';
+import { CodeView } from './code/CodeView';
 import { DatasetSection } from './dataset/DatasetSection';
 import { TrainingPanel } from './training/TrainingPanel';
+import { RunsPanel } from './runs/RunsPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
 import { NetworkInternals } from './internals/NetworkInternals';
 import './train-view.css';
@@ -15,7 +17,9 @@ export function TrainArea() {
         computer, and watch loss and accuracy move as it learns.
       </p>
       <ArchitectureEditor />
+      <CodeView />
       <TrainingPanel />
+      <RunsPanel />
       <EvaluationSection />
       <NetworkInternals />
       <DatasetSection />

@@ -117,6 +117,7 @@ describe('classify: models and answers', () => {
     const model = tiny(3);
     trained = {
       model,
+      runId: 'run-1',
       position: { epoch: 2, batch: 0, iteration: 40, batchesPerEpoch: 20, epochs: 5 },
       lastEpoch: { epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: 1.6, valAccuracy: 0.4375, seconds: 3, imagesPerSecond: 100 },
       validationImages: 500,

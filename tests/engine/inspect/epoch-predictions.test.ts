@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { confusionMatrix, matrixAccuracy } from '../../../src/core/confusion-matrix';
-import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
+import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import { evaluate } from '../../../src/engine/training/evaluate';
 import { buildModel } from '../../../src/engine/training/build-model';
@@ -37,24 +37,24 @@ describe('predictions of each validation', () => {
   });
 
   test('the controller reports every epoch’s predictions for the whole validation subset, with its indices and labels', async () => {
-    const reported: { runId: number; epoch: number; validation: ValidationPredictions }[] = [];
+    const reported: { runId: string; epoch: number; validation: ValidationPredictions }[] = [];
     const statuses: string[] = [];
     const controller = createTrainingController({
       emit: (event) => {
         if (event.type === 'train-status') statuses.push(event.status);
       },
       getData: () => data,
-      store: createMemoryCheckpointStore(),
+      runs: createMemoryRunRepository(),
       backend: () => 'cpu',
       onEpochPredictions: (runId, epoch, validation) => reported.push({ runId, epoch, validation }),
     });
-    await controller.handle({ type: 'train-start', id: 1, runId: 7, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 2, validationSubset: 30 }), resume: false, pauseAfterBatches: null });
+    await controller.handle({ type: 'train-start', id: 1, runId: 'r7', name: 'run', spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 2, validationSubset: 30 }), pauseAfterBatches: null });
     const deadline = performance.now() + 60_000;
     while (!statuses.includes('finished') && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(statuses).toContain('finished');
     expect(reported.map(({ runId, epoch }) => [runId, epoch])).toEqual([
-      [7, 0],
-      [7, 1],
+      ['r7', 0],
+      ['r7', 1],
     ]);
     for (const { validation } of reported) {
       expect(validation.indices).toHaveLength(30);

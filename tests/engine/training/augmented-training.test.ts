@@ -6,8 +6,9 @@ import { gatherImages, gatherLabels } from '../../../src/core/image-batch';
 import { mulberry32 } from '../../../src/core/seeded-random';
 import { allIndices, batchSlice, epochOrder } from '../../../src/core/training-batches';
 import type { TrainCommand, TrainEvent } from '../../../src/engine/protocol-train';
-import { createMemoryCheckpointStore, type TrainingCheckpoint } from '../../../src/engine/training/checkpoint';
-import { summariseCheckpoint } from '../../../src/engine/training/checkpoint-summary';
+import type { TrainingCheckpoint } from '../../../src/engine/training/checkpoint';
+import { recordFromLegacyCheckpoint } from '../../../src/engine/runs/legacy-checkpoint';
+import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import type * as TrainStepModule from '../../../src/engine/training/train-step';
 import { Trainer } from '../../../src/engine/training/trainer';
@@ -123,7 +124,8 @@ describe('training with augmentation (real tfjs, cpu backend)', () => {
     const older = { ...current, hyperparameters: olderSettings } as TrainingCheckpoint;
     expect('augment' in older.hyperparameters).toBe(false);
 
-    expect(summariseCheckpoint(older).hyperparameters.augment).toBe(false);
+    const adopted = recordFromLegacyCheckpoint(older, new Date());
+    expect(adopted?.record.lab.hyperparameters.augment).toBe(false);
     const resumed = await Trainer.create({ spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 2 }), data, backend: 'cpu', checkpoint: older });
     expect(resumed.settings.augment).toBe(false);
     seen.batches.length = 0;
@@ -132,11 +134,13 @@ describe('training with augmentation (real tfjs, cpu backend)', () => {
     resumed.dispose();
 
     // The worker's controller validates the resumed settings: the older checkpoint passes.
-    const store = createMemoryCheckpointStore();
-    await store.save(older);
+    const runs = createMemoryRunRepository();
+    if (!adopted) throw new Error('the older checkpoint was not adopted as a run');
+    await runs.put(adopted.record);
+    await runs.saveCheckpoint(adopted.record.id, adopted.checkpoint, (record) => record);
     const events: TrainEvent[] = [];
-    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, store, backend: () => 'cpu' });
-    const command: TrainCommand = { type: 'train-start', id: 1, runId: 1, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 2 }), resume: true, pauseAfterBatches: 1 };
+    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, runs, backend: () => 'cpu' });
+    const command: TrainCommand = { type: 'train-continue', id: 1, runId: adopted.record.id, epochs: 2, pauseAfterBatches: 1 };
     await controller.handle(command);
     for (let wait = 0; wait < 400 && !events.some((event) => event.type === 'train-status' && (event.status === 'paused' || event.status === 'failed')); wait++) {
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -4,7 +4,7 @@ import { validationPool } from '../../../src/core/run-pools';
 import type { EvaluateCommand, EvaluateEvent, EvaluationNowResult } from '../../../src/engine/protocol-evaluate';
 import type { TrainCommand, TrainEvent } from '../../../src/engine/protocol-train';
 import { buildModel } from '../../../src/engine/training/build-model';
-import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
+import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import type { TrainingController } from '../../../src/engine/training/controller-types';
 import { evaluate } from '../../../src/engine/training/evaluate';
@@ -38,7 +38,7 @@ function setup(options: { withData?: boolean; pretrained?: () => Promise<tf.Laye
   const events: EvaluateEvent[] = [];
   let nextId = 1;
   const getData = () => (options.withData === false ? null : data);
-  const controller = createTrainingController({ emit: (event) => trainEvents.push(event), getData, store: createMemoryCheckpointStore(), backend: () => 'cpu' });
+  const controller = createTrainingController({ emit: (event) => trainEvents.push(event), getData, runs: createMemoryRunRepository(), backend: () => 'cpu' });
   const self: Setup = {
     controller,
     trainEvents,
@@ -67,15 +67,15 @@ function setup(options: { withData?: boolean; pretrained?: () => Promise<tf.Laye
   return self;
 }
 
-const startCommand = (runId: number, pauseAfterBatches: number | null, epochs = 3) =>
-  ({ type: 'train-start', runId, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs, validationSubset: 20 }), resume: false, pauseAfterBatches }) as const;
-const isStatus = (runId: number, status: string) => (event: TrainEvent) => event.type === 'train-status' && event.runId === runId && event.status === status;
+const startCommand = (runId: string, pauseAfterBatches: number | null, epochs = 3) =>
+  ({ type: 'train-start', runId, name: 'run', spec: TINY_SPEC, hyperparameters: tinySettings({ epochs, validationSubset: 20 }), pauseAfterBatches }) as const;
+const isStatus = (runId: string, status: string) => (event: TrainEvent) => event.type === 'train-status' && event.runId === runId && event.status === status;
 const resultOf = (events: EvaluateEvent[], id: number): EvaluationNowResult | undefined =>
   events.flatMap((event) => (event.type === 'evaluate-result' && event.result.evaluationId === id ? [event.result] : []))[0];
 const failureOf = (events: EvaluateEvent[], id: number) => events.find((event) => event.type === 'evaluate-failed' && event.evaluationId === id);
 
 /** The losses of the batches trained after the pause, when a run pauses after 2 batches and is then resumed to its end. */
-async function lossesAfterResume(s: Setup, runId: number, between: () => Promise<void>): Promise<number[]> {
+async function lossesAfterResume(s: Setup, runId: string, between: () => Promise<void>): Promise<number[]> {
   await s.train(startCommand(runId, 2, 2));
   await s.untilTrain(isStatus(runId, 'paused'));
   await between();
@@ -90,7 +90,7 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
     let trainEventsBefore = -1;
     let trainEventsAfter = -2;
     let id = 0;
-    const evaluatedLosses = await lossesAfterResume(s, 1, async () => {
+    const evaluatedLosses = await lossesAfterResume(s, 'r1', async () => {
       const model = s.controller.currentModel()?.model;
       if (!model) throw new Error('no model');
       const tensorsBefore = tf.memory().numTensors;
@@ -103,7 +103,7 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
       const indices = validationPool(data.test, { validationSubset: 20, seed: 3 });
       const expected = await evaluate(model, data.test, indices, 16);
       const result = resultOf(s.events, id);
-      expect(result).toMatchObject({ model: { kind: 'trained', runId: 1, epochsDone: 0, batch: 2, iteration: 2 }, loss: expected.loss, accuracy: expected.accuracy });
+      expect(result).toMatchObject({ model: { kind: 'trained', runId: 'r1', epochsDone: 0, batch: 2, iteration: 2 }, loss: expected.loss, accuracy: expected.accuracy });
       expect(result?.indices).toEqual(indices);
       expect(result?.labels).toEqual(Uint8Array.from(indices, (index) => data.test.labels[index] ?? 255));
       expect(result?.predictions).toEqual(expected.predictions);
@@ -116,7 +116,7 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
 
     // Momentum and decay carry the optimiser's state into every later step: equal losses mean it was untouched.
     const plain = setup();
-    const plainLosses = await lossesAfterResume(plain, 1, async () => undefined);
+    const plainLosses = await lossesAfterResume(plain, 'r1', async () => undefined);
     expect(evaluatedLosses.length).toBeGreaterThan(3);
     expect(evaluatedLosses).toEqual(plainLosses);
     await s.train({ type: 'train-reset' });
@@ -127,12 +127,12 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
     const s = setup();
     const none = await s.evaluateNow();
     expect(failureOf(s.events, none)).toMatchObject({ cancelled: false, message: expect.stringMatching(/^The evaluation failed: there is no resting training run to evaluate: pause or stop the run/) });
-    await s.train(startCommand(1, null, 200));
-    await s.untilTrain(isStatus(1, 'running'));
+    await s.train(startCommand('r1', null, 200));
+    await s.untilTrain(isStatus('r1', 'running'));
     const running = await s.evaluateNow();
     expect(failureOf(s.events, running)).toMatchObject({ message: expect.stringContaining('there is no resting training run to evaluate') });
-    await s.train({ type: 'train-stop', runId: 1 });
-    await s.untilTrain(isStatus(1, 'stopped'));
+    await s.train({ type: 'train-stop', runId: 'r1' });
+    await s.untilTrain(isStatus('r1', 'stopped'));
     const tooMany = await s.evaluateNow({ validationSubset: 41 });
     expect(failureOf(s.events, tooMany)).toMatchObject({ message: 'The evaluation failed: the number of test images must be a whole number from 1 to 40, got 41' });
     const stopped = await s.evaluateNow({ validationSubset: null });
@@ -146,8 +146,8 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
 
   test('cancel stops before the next batch; Resume takes the model back and the run goes on', async () => {
     const s = setup();
-    await s.train(startCommand(1, 1));
-    await s.untilTrain(isStatus(1, 'paused'));
+    await s.train(startCommand('r1', 1));
+    await s.untilTrain(isStatus('r1', 'paused'));
     let cancelId = 0;
     s.onEvent = (event) => {
       if (event.type === 'evaluate-progress' && event.imagesDone === 16) void s.handler.handle({ type: 'evaluate-cancel', id: 99, evaluationId: cancelId });
@@ -160,12 +160,12 @@ describe('evaluate now (real tfjs, cpu backend)', () => {
     // Resume during an evaluation: the evaluation ends after its batch in flight, then the run resumes.
     let resumed: Promise<void> | null = null;
     s.onEvent = (event) => {
-      if (event.type === 'evaluate-progress' && event.imagesDone === 16) resumed = s.train({ type: 'train-resume', runId: 1 });
+      if (event.type === 'evaluate-progress' && event.imagesDone === 16) resumed = s.train({ type: 'train-resume', runId: 'r1' });
     };
     const id = await s.evaluateNow({ validationSubset: 40 });
     expect(failureOf(s.events, id)).toMatchObject({ message: 'The evaluation stopped: training resumed.', cancelled: true });
     await resumed;
-    await s.untilTrain(isStatus(1, 'running'));
+    await s.untilTrain(isStatus('r1', 'running'));
     s.onEvent = () => undefined;
     await s.train({ type: 'train-reset' });
   });

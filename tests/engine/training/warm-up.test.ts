@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TrainEvent } from '../../../src/engine/protocol-train';
-import { createMemoryCheckpointStore } from '../../../src/engine/training/checkpoint';
+import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import { Trainer } from '../../../src/engine/training/trainer';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';
@@ -73,8 +73,8 @@ describe('warm-up before the first step (real tfjs, cpu backend)', () => {
   test('the controller says it is compiling GPU shaders, naming the batch sizes, before the run starts', async () => {
     const events: TrainEvent[] = [];
     // tfjs runs on cpu here; the controller is told 'webgl' so it takes the warm-up path.
-    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, store: createMemoryCheckpointStore(), backend: () => 'webgl' });
-    await controller.handle({ type: 'train-start', id: 1, runId: 7, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), resume: false, pauseAfterBatches: 1 });
+    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, runs: createMemoryRunRepository(), backend: () => 'webgl' });
+    await controller.handle({ type: 'train-start', id: 1, runId: 'r7', name: 'run', spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), pauseAfterBatches: 1 });
     const statuses = events.flatMap((event) => (event.type === 'train-status' ? [{ status: event.status, message: event.message }] : []));
     expect(statuses.slice(0, 2)).toEqual([
       { status: 'preparing', message: null },
@@ -86,8 +86,8 @@ describe('warm-up before the first step (real tfjs, cpu backend)', () => {
 
   test('the controller does not warm up on webgl over a software renderer', async () => {
     const events: TrainEvent[] = [];
-    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, store: createMemoryCheckpointStore(), backend: () => 'webgl', softwareRenderer: () => true });
-    await controller.handle({ type: 'train-start', id: 1, runId: 9, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), resume: false, pauseAfterBatches: 1 });
+    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, runs: createMemoryRunRepository(), backend: () => 'webgl', softwareRenderer: () => true });
+    await controller.handle({ type: 'train-start', id: 1, runId: 'r9', name: 'run', spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), pauseAfterBatches: 1 });
     const statuses = events.flatMap((event) => (event.type === 'train-status' ? [event.status] : []));
     const messages = events.flatMap((event) => (event.type === 'train-status' ? [event.message] : []));
     expect(messages.some((message) => message?.startsWith('Compiling GPU shaders') ?? false)).toBe(false);
@@ -97,8 +97,8 @@ describe('warm-up before the first step (real tfjs, cpu backend)', () => {
 
   test('the controller does not warm up on cpu', async () => {
     const events: TrainEvent[] = [];
-    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, store: createMemoryCheckpointStore(), backend: () => 'cpu' });
-    await controller.handle({ type: 'train-start', id: 1, runId: 8, spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), resume: false, pauseAfterBatches: 1 });
+    const controller = createTrainingController({ emit: (event) => events.push(event), getData: () => data, runs: createMemoryRunRepository(), backend: () => 'cpu' });
+    await controller.handle({ type: 'train-start', id: 1, runId: 'r8', name: 'run', spec: TINY_SPEC, hyperparameters: tinySettings({ epochs: 1 }), pauseAfterBatches: 1 });
     const messages = events.flatMap((event) => (event.type === 'train-status' ? [event.message] : []));
     expect(messages.some((message) => message?.startsWith('Compiling GPU shaders') ?? false)).toBe(false);
     await controller.handle({ type: 'train-reset', id: 2 });

@@ -95,8 +95,7 @@ export function Conv1dLesson() {
       }
       aside={
         <>
-          <NumberGrid caption="Mask" detail={`kernel_size ${applied.mask.length}`} size="small" scaleMax={scaleOf(applied.mask)} cells={inputCells({ input: signalVolume(applied.mask), texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} />
-          {error?.field === 'mask' && <FieldError message={error.message} />}
+          <NumberGrid caption="Mask" detail={`kernel_size ${applied.mask.length}`} size="small" scaleMax={scaleOf(applied.mask)} cells={inputCells({ input: signalVolume(applied.mask), texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} error={error?.field === 'mask' ? error.message : null} />
           {convRecord && <WrittenSum step={convRecord} />}
           {poolRecord && <PoolWorking step={poolRecord} oneDimensional />}
         </>
@@ -128,8 +127,8 @@ export function Conv1dLesson() {
               return weight === undefined ? undefined : `×${formatNumber(weight)}`;
             },
           })}
+          error={error?.field === 'series' ? error.message : null}
         />
-        {error?.field === 'series' && <FieldError message={error.message} />}
         <NumberGrid
           caption="Conv1D output"
           size="small"

@@ -11,7 +11,7 @@ import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
-import { FieldError, NumberField } from '../parts/NumberField';
+import { NumberField } from '../parts/NumberField';
 import { RealImagePanel } from '../parts/RealImagePanel';
 import { VolumeCanvas } from '../parts/VolumeCanvas';
 import { WrittenSum } from '../parts/WrittenSum';
@@ -115,8 +115,8 @@ export function ConvolutionLesson() {
                 return weight === undefined ? undefined : `×${formatNumber(weight)}`;
               },
             })}
+            error={error?.field === 'input' ? error.message : null}
           />
-          {error?.field === 'input' && <FieldError message={error.message} />}
         </div>
         <div className="stage-column">
           <NumberGrid
@@ -125,8 +125,8 @@ export function ConvolutionLesson() {
             size="small"
             scaleMax={scaleOf(applied.mask.data)}
             cells={inputCells({ input: applied.mask, texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })}
+            error={error?.field === 'mask' ? error.message : null}
           />
-          {error?.field === 'mask' && <FieldError message={error.message} />}
           <NumberGrid caption="Flipped" detail="(slides)" size="small" scaleMax={scaleOf(applied.flipped.data)} cells={inputCells({ input: applied.flipped, labelPrefix: 'Flipped mask' })} />
         </div>
         <NumberGrid

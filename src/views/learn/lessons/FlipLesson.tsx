@@ -10,7 +10,6 @@ import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
-import { FieldError } from '../parts/NumberField';
 import { WrittenSum } from '../parts/WrittenSum';
 
 /** Steps before the side-by-side part: the mask as typed, flipped left ↔ right, then top ↔ bottom. */
@@ -105,8 +104,7 @@ export function FlipLesson() {
       <div className="stage-row">
         {!comparing && (
           <div className="stage-column">
-            <NumberGrid caption="Mask" detail="as typed" scaleMax={scaleOf(applied.mask.data)} cells={inputCells({ input: applied.mask, texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} />
-            {error?.field === 'mask' && <FieldError message={error.message} />}
+            <NumberGrid caption="Mask" detail="as typed" scaleMax={scaleOf(applied.mask.data)} cells={inputCells({ input: applied.mask, texts: draft.mask, onEdit: onMask, labelPrefix: 'Mask' })} error={error?.field === 'mask' ? error.message : null} />
           </div>
         )}
         {!comparing ? (
@@ -125,8 +123,8 @@ export function FlipLesson() {
                 size="small"
                 scaleMax={scaleOf(applied.input.data)}
                 cells={inputCells({ input: applied.input, texts: draft.input, onEdit: onInput, labelPrefix: 'Input', tonesAt: readTones(correlation) })}
+                error={error?.field === 'input' ? error.message : null}
               />
-              {error?.field === 'input' && <FieldError message={error.message} />}
             </div>
             <Side title="Cross-correlation (a conv layer)" short="Cross-correlation" mask={applied.mask} steps={applied.correlation} index={index} geometry={applied.geometry} />
             <Side title="Convolution (flipped mask)" short="Convolution" mask={applied.flipped} steps={applied.convolution} index={index} geometry={applied.geometry} />

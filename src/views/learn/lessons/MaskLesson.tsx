@@ -8,7 +8,6 @@ import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
-import { FieldError } from '../parts/NumberField';
 
 const MASK_SIZES = [1, 2, 3, 4, 5] as const;
 
@@ -118,8 +117,8 @@ export function MaskLesson() {
                 return `${offsetText(cell.rowOffset)},${offsetText(cell.colOffset)}`;
               },
             })}
+            error={error?.field === 'weights' ? error.message : null}
           />
-          {error?.field === 'weights' && <FieldError message={error.message} />}
         </div>
         <div className={inMask ? 'stage-part' : 'stage-part is-active'}>
           <NumberGrid
@@ -137,6 +136,7 @@ export function MaskLesson() {
                 ...(arrayStep && col < arrayStep.index ? (['done'] as const) : []),
               ],
             })}
+            error={error?.field === 'values' ? error.message : null}
           />
           <fieldset className="mask-flags">
             <legend>Masked (skipped)</legend>
@@ -151,7 +151,6 @@ export function MaskLesson() {
               </label>
             ))}
           </fieldset>
-          {error?.field === 'values' && <FieldError message={error.message} />}
           <p className="array-summary" aria-label="Masked array">
             [{applied.arraySteps.map((step) => (step.hidden ? '--' : formatNumber(step.value))).join(', ')}] · mean of the visible values ={' '}
             {applied.mean === null ? '--' : formatNumber(applied.mean)}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { relu, softmaxWorking } from '../../../core/activations';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
 import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
@@ -9,6 +9,8 @@ import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { FieldError } from '../parts/NumberField';
 import { explainLayer } from './network-explanations';
+import { useNetworkInternals } from '../../common/use-network-internals';
+import { NetworkDiagram, type DiagramBlock } from '../parts/NetworkDiagram';
 
 /** The tutorial's network, layer by layer, from the model-spec module (the same one Train builds). */
 const ANALYSIS = analyseModelSpec(DEFAULT_MODEL_SPEC);
@@ -44,6 +46,19 @@ export function NetworkLesson() {
     ? `Step ${player.step}: layer ${layerIndex + 1}, ${current.summary.type} — output ${shapeText(current.summary.outputShape)}, ${formatCount(current.summary.params)} parameters.`
     : `Step 1: the input, one ${shapeText(MODEL_INPUT_SHAPE)} photo.`;
   const isSoftmax = current?.summary.type === 'Dense' && layerIndex === LAYERS.length - 1;
+  const { internals } = useNetworkInternals();
+  const blocks = useMemo((): DiagramBlock[] => {
+    const maps = internals?.result.layers ?? [];
+    return [
+      { step: 1, title: 'Input', outputShape: MODEL_INPUT_SHAPE, params: 0, activations: null },
+      ...LAYERS.map((layer, index) => {
+        // Thumbnails only where the inspected network (pretrained, or the run's) has this layer's shape.
+        const found = maps.find((candidate) => candidate.layerIndex === index);
+        const matches = found !== undefined && found.shape.join() === layer.summary.outputShape.join();
+        return { step: index + 2, title: `${index + 1} ${layer.summary.type}`, outputShape: layer.summary.outputShape, params: layer.summary.params, activations: matches ? found : null };
+      }),
+    ];
+  }, [internals]);
   return (
     <LessonFrame
       lessonId="network"
@@ -58,6 +73,8 @@ export function NetworkLesson() {
         </p>
       }
     >
+      <NetworkDiagram blocks={blocks} currentStep={player.step} onOpen={player.goTo} />
+      {!internals && <p className="network-diagram-note">Choose a picture in Train’s dataset browser to see each layer’s feature maps for it in the blocks.</p>}
       <div className="network-stage">
         <table className="network-table">
           <caption>The tutorial’s layers, {formatCount(TOTAL_PARAMS)} parameters in all</caption>
@@ -126,7 +143,7 @@ export function NetworkLesson() {
 
 function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly string[]; onScore(col: number, text: string): void; working: ReturnType<typeof softmaxWorking>; error: string | null }) {
   return (
-    <>
+    <div className="callout-anchor">
       <table className="softmax-table">
         <caption>Softmax: try your own scores</caption>
         <thead>
@@ -156,6 +173,6 @@ function SoftmaxTable({ scores, onScore, working, error }: { scores: readonly st
         </tbody>
       </table>
       {error && <FieldError message={error} />}
-    </>
+    </div>
   );
 }

@@ -127,8 +127,8 @@ export function PoolingLesson() {
               labelPrefix: 'Input',
               tonesAt: (row, col) => [...(reads.has(cellKey(row, col)) ? (['read'] as const) : []), ...(winner === cellKey(row, col) ? (['winner'] as const) : [])],
             })}
+            error={error?.field === 'input' ? error.message : null}
           />
-          {error?.field === 'input' && <FieldError message={error.message} />}
         </div>
         <NumberGrid
           caption="Output"

@@ -3,6 +3,7 @@ import { hashForLesson } from '../../../state/hash-route';
 import type { LessonId } from '../../../state/store';
 import type { LessonPlayer } from '../use-lesson-player';
 import { StepControls } from './StepControls';
+import { LESSON_STAGE_ID } from '../../common/SkipLink';
 
 /** Elements that use Space and the arrow keys themselves; the lesson leaves those keys to them. */
 const OWNS_ALL_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -68,11 +69,12 @@ export function LessonFrame(props: LessonFrameProps) {
       )}
       <StepControls player={player} stepText={props.caption} />
       <div className="lesson-body">
-        <div className="lesson-stage" tabIndex={0} role="group" aria-label={`${props.title}, step ${player.step} of ${player.totalSteps}. Space plays or pauses, arrow keys step.`}>
+        <div id={LESSON_STAGE_ID} className="lesson-stage" tabIndex={0} role="group" aria-label={`${props.title}, step ${player.step} of ${player.totalSteps}. Space plays or pauses, arrow keys step.`}>
           {props.children}
         </div>
         <div className="lesson-aside">
-          <p className="lesson-caption" aria-live="polite">
+          {/* Read out when a person steps; silent while playing, when a step every second would drown everything else. */}
+          <p className="lesson-caption" aria-live={player.playing ? 'off' : 'polite'}>
             {props.caption}
           </p>
           {props.aside}

@@ -1,5 +1,5 @@
-import { loadDataset } from '../../../state/data-bridge';
 import type { InternalsStatus } from '../../../state/slices/inspect-slice';
+import { useAppStore } from '../../../state/store';
 
 /** Props of {@link RealNetworkMissing}. */
 export interface RealNetworkMissingProps {
@@ -18,7 +18,7 @@ export function RealNetworkMissing({ status, message }: RealNetworkMissingProps)
         This lesson needs a CIFAR-10 picture. Choose one in the dataset browser in <a href="#/train">Train</a>, or load the data set here and
         start with its first test image.
       </p>
-      <button type="button" className="control-button" onClick={() => loadDataset()}>
+      <button type="button" className="control-button" onClick={() => useAppStore.getState().loadDataset()}>
         Load CIFAR-10
       </button>
     </div>

@@ -28,7 +28,8 @@ export function ReplaySum({ record, phase, networkValue, channelNames }: ReplayS
   const difference = Math.abs(record.output - networkValue);
   return (
     <section className="written-sum replay-sum" aria-label="Written sum">
-      <p className="sum-line replay-products">
+      {/* It scrolls when the products overflow, so the keyboard must be able to reach and scroll it. */}
+      <p className="sum-line replay-products" tabIndex={0} role="group" aria-label="Products so far">
         {record.terms.slice(0, shownTerms).map((term, index) => (
           <span key={index} className={`term${term.isPadding ? ' term-pad' : ''}${phase.kind === 'product' && index === phase.termIndex ? ' term-current' : ''}`}>
             {index > 0 && ' + '}

@@ -6,7 +6,6 @@ import { formatNumber } from '../format-number';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import type { CellTone } from './NumberGrid';
 import { NumberGrid } from './NumberGrid';
-import { FieldError } from './NumberField';
 
 /** Props of {@link WindowStage}. */
 export interface WindowStageProps {
@@ -71,8 +70,8 @@ export function WindowStage(props: WindowStageProps) {
               return step === undefined ? undefined : `#${step}`;
             },
           })}
+          error={props.inputError}
         />
-        {props.inputError && <FieldError message={props.inputError} />}
       </div>
       <div className="stage-column">
         <NumberGrid
@@ -80,8 +79,8 @@ export function WindowStage(props: WindowStageProps) {
           size="small"
           scaleMax={scaleOf(props.mask.data)}
           cells={inputCells({ input: props.mask, texts: props.maskTexts, onEdit: props.onMaskEdit, labelPrefix: 'Mask' })}
+          error={props.maskError}
         />
-        {props.maskError && <FieldError message={props.maskError} />}
       </div>
       <NumberGrid
         caption="Output"

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { kerasLayerNames } from '../../../core/model-spec-edit';
+import { isActive } from '../../../core/training-lifecycle';
 import { analyseModelSpec, describeLayer } from '../../../core/model-spec-validate';
 import { selectModelSpec, selectTrainingPhase } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
@@ -10,9 +11,6 @@ import { ModelSummary } from './ModelSummary';
 import { RecipePresets } from './RecipePresets';
 import { RegularisationGuide } from './RegularisationGuide';
 import './architecture.css';
-
-/** Phases in which the engine holds a model built from the spec: it cannot change under it. */
-const LOCKED_PHASES = ['preparing', 'running', 'pausing', 'paused', 'stopping'];
 
 /**
  * The network to train, as a list of layers to edit — add, remove, reorder, change any hyperparameter —
@@ -29,7 +27,7 @@ export function ArchitectureEditor() {
   const moveLayer = useAppStore((state) => state.moveModelLayer);
   const removeLayer = useAppStore((state) => state.removeModelLayer);
   const addLayer = useAppStore((state) => state.addModelLayer);
-  const locked = LOCKED_PHASES.includes(phase);
+  const locked = isActive(phase);
   const analysis = useMemo(() => analyseModelSpec(spec), [spec]);
   const issues = useMemo(() => sortIssues(analysis, spec.layers.length), [analysis, spec.layers.length]);
   const names = kerasLayerNames(spec);

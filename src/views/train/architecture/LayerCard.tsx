@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
+import { layerLinkKey } from '../../../core/keras-code';
 import type { LayerSpec } from '../../../core/model-spec';
+import { useCodeLink } from '../code/use-code-link';
 import { describeLayerPlainly, type LayerIssues } from './architecture-text';
 import { LayerChoiceField } from './LayerChoiceField';
 import { layerFields } from './layer-fields';
@@ -38,8 +40,9 @@ export function LayerCard(props: LayerCardProps) {
   const headingId = `${idPrefix}-heading`;
   const messageId = `${idPrefix}-message`;
   const invalid = layerMessages.length > 0 || Object.keys(issues.fields).length > 0;
+  const code = useCodeLink(layerLinkKey(layerIndex));
   return (
-    <li className={invalid ? 'layer-card layer-card-invalid' : 'layer-card'}>
+    <li className={[invalid ? 'layer-card layer-card-invalid' : 'layer-card', code.marked ? 'code-linked' : ''].filter(Boolean).join(' ')} {...code.props}>
       <div role="group" aria-labelledby={headingId} aria-invalid={layerMessages.length > 0 ? true : undefined} aria-describedby={layerMessages.length > 0 ? messageId : undefined}>
         <div className="layer-card-head">
           <h4 id={headingId}>

@@ -22,7 +22,8 @@ export function LayerNumberField({ field, id, issue, disabled, onChange }: {
     if (!Object.is(parseNumberText(text, field.emptyMeans !== undefined), field.value)) setText(formatNumberValue(field.value));
   }
   const parsed = parseNumberText(text, field.emptyMeans !== undefined);
-  const message = parsed !== null && Number.isNaN(parsed) ? unreadableNumberMessage(field.label, text) : issue;
+  const unreadable = parsed !== null && Number.isNaN(parsed);
+  const message = unreadable ? unreadableNumberMessage(field.label, text) : issue;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [message !== undefined ? errorId : null, field.emptyMeans !== undefined ? hintId : null].filter(Boolean).join(' ');
@@ -31,33 +32,42 @@ export function LayerNumberField({ field, id, issue, disabled, onChange }: {
       <label htmlFor={id}>
         {field.label} <span className="keras-name">({field.keras})</span>
       </label>
-      <input
-        id={id}
-        type="number"
-        inputMode={field.whole ? 'numeric' : 'decimal'}
-        min={field.min}
-        max={field.max}
-        step={field.step}
-        value={text}
-        placeholder={field.emptyMeans !== undefined ? (field.placeholder ?? 'auto') : undefined}
-        disabled={disabled}
-        aria-invalid={message !== undefined}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        onChange={(event) => {
-          setText(event.target.value);
-          const value = parseNumberText(event.target.value, field.emptyMeans !== undefined);
-          setShown(value);
-          onChange(value);
-        }}
-      />
+      <div className="layer-field-control">
+        <input
+          id={id}
+          type="number"
+          inputMode={field.whole ? 'numeric' : 'decimal'}
+          min={field.min}
+          max={field.max}
+          step={field.step}
+          value={text}
+          placeholder={field.emptyMeans !== undefined ? (field.placeholder ?? 'auto') : undefined}
+          disabled={disabled}
+          aria-invalid={message !== undefined}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
+          onChange={(event) => {
+            setText(event.target.value);
+            const value = parseNumberText(event.target.value, field.emptyMeans !== undefined);
+            setShown(value);
+            onChange(value);
+          }}
+        />
+        {/* A box that holds no number: said under it, over what follows, so the cards keep their places. */}
+        {unreadable && (
+          <span id={errorId} className="layer-field-error layer-field-callout">
+            {message}
+          </span>
+        )}
+      </div>
+      {/* What the model check says about this number stays in the card: it lasts until the network is fixed. */}
+      {!unreadable && message !== undefined && (
+        <span id={errorId} className="layer-field-error">
+          {message}
+        </span>
+      )}
       {field.emptyMeans !== undefined && (
         <span id={hintId} className="layer-field-hint">
           Empty: {field.emptyMeans}
-        </span>
-      )}
-      {message !== undefined && (
-        <span id={errorId} className="layer-field-error">
-          {message}
         </span>
       )}
     </div>

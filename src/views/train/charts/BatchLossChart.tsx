@@ -5,7 +5,7 @@ import { selectTrainingBatches, selectTrainingPosition } from '../../../state/se
 import { useAppStore } from '../../../state/store';
 import { ChartDataTable } from './ChartDataTable';
 import { ChartFrame } from './ChartFrame';
-import { batchChartLabel, batchTableRows } from './chart-text';
+import { batchChartLabel, batchChartSummary, batchTableRows } from './chart-text';
 import { BATCH_LINES } from './chart-style';
 import { LiveChart } from './LiveChart';
 
@@ -30,6 +30,7 @@ export function BatchLossChart() {
   return (
     <ChartFrame
       title="Batch loss"
+      summary={batchChartSummary(current, totalSteps)}
       fileName="batch-loss.csv"
       csv={() => ({ header: BATCH_CSV_HEADER, rows: batchCsvRows(current) })}
       controls={

@@ -6,8 +6,10 @@ import { downloadText } from './download-text';
  * A chart's frame: its title, the chart, its controls (CSV download and any extra, e.g. smoothing) and
  * its data table. `csv` is called only when the button is pressed.
  */
-export function ChartFrame({ title, fileName, csv, controls, children, table }: {
+export function ChartFrame({ title, summary, fileName, csv, controls, children, table }: {
   readonly title: string;
+  /** One sentence with the trend ("Training loss 2.31 → 1.62 over 4 epochs; …"), shown under the title. */
+  readonly summary: string;
   readonly fileName: string;
   readonly csv: () => { readonly header: readonly string[]; readonly rows: readonly (readonly CsvCell[])[] };
   readonly controls?: ReactNode;
@@ -31,6 +33,7 @@ export function ChartFrame({ title, fileName, csv, controls, children, table }: 
             Download CSV<span className="visually-hidden"> of the {title.toLowerCase()}</span>
           </button>
         </div>
+        <p className="chart-summary">{summary}</p>
       </figcaption>
       {children}
       {table}

@@ -4,7 +4,7 @@ import { selectTrainingEpochs, selectTrainingPosition } from '../../../state/sel
 import { useAppStore } from '../../../state/store';
 import { ChartDataTable } from './ChartDataTable';
 import { ChartFrame } from './ChartFrame';
-import { epochChartLabel, epochTableRows } from './chart-text';
+import { epochChartLabel, epochChartSummary, epochTableRows } from './chart-text';
 import { EPOCH_LINES } from './chart-style';
 import { LiveChart } from './LiveChart';
 
@@ -25,6 +25,7 @@ export function EpochChart({ metric }: { readonly metric: EpochMetric }) {
   return (
     <ChartFrame
       title={title}
+      summary={epochChartSummary(metric, epochs, totalEpochs)}
       fileName={`${metric}-per-epoch.csv`}
       csv={() => ({ header: epochCsvHeader(metric), rows: epochCsvRows(epochs, metric) })}
       table={

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { AXIS_COLOUR, AXIS_FONT, AXIS_LABEL_FONT, GRID_COLOUR, type ChartLine } from './chart-style';
+import { selectTheme } from '../../../state/selectors';
+import { useAppStore } from '../../../state/store';
+import { AXIS_COLOUR, AXIS_FONT, AXIS_LABEL_FONT, GRID_COLOUR, resolveCssColour, type ChartLine } from './chart-style';
 
 /** How the y axis is scaled: a loss from 0 up, or a percentage 0…100. */
 export type ValueScale = 'loss' | 'percent';
@@ -9,7 +11,7 @@ export type ValueScale = 'loss' | 'percent';
 /** What a live chart draws. `columns` are uPlot's: x values, then one array per line, all one length. */
 export interface LiveChartProps {
   readonly lines: readonly ChartLine[];
-  readonly columns: readonly (readonly number[])[];
+  readonly columns: readonly (readonly (number | null)[])[];
   /** The x extent the run will reach (e.g. steps 1…400), so points fill in left to right; null: fit the data. */
   readonly xExtent: readonly [number, number] | null;
   readonly xLabel: string;
@@ -32,6 +34,8 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
   const plotRef = useRef<uPlot | null>(null);
   const latest = useRef({ columns, xExtent });
   const frame = useRef<number | null>(null);
+  // A new theme means new colours: the chart is made again with them.
+  const theme = useAppStore(selectTheme);
 
   useEffect(() => {
     latest.current = { columns, xExtent };
@@ -46,6 +50,8 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const axisColour = resolveCssColour(AXIS_COLOUR);
+    const gridColour = resolveCssColour(GRID_COLOUR);
     const options: uPlot.Options = {
       width: Math.max(container.clientWidth, 200),
       height,
@@ -54,9 +60,9 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
         y: { range: (_self, min, max) => (valueScale === 'percent' ? [0, 100] : lossRange(min, max)) },
       },
       axes: [
-        { label: xLabel, incrs: WHOLE_STEPS, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 44, stroke: AXIS_COLOUR, grid: { stroke: GRID_COLOUR, width: 1 }, ticks: { stroke: AXIS_COLOUR } },
+        { label: xLabel, incrs: WHOLE_STEPS, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 44, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour } },
         {
-          label: yLabel, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 64, stroke: AXIS_COLOUR, grid: { stroke: GRID_COLOUR, width: 1 }, ticks: { stroke: AXIS_COLOUR },
+          label: yLabel, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 64, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour },
           values: valueScale === 'percent' ? (_self, ticks) => ticks.map((tick) => `${tick} %`) : undefined,
         },
       ],
@@ -64,10 +70,10 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
         { label: xLabel },
         ...lines.map((line) => ({
           label: line.label,
-          stroke: line.color,
+          stroke: resolveCssColour(line.color),
           width: line.width,
           dash: line.dash ? [...line.dash] : undefined,
-          points: { show: line.points === true, size: 11, width: 2, fill: line.color },
+          points: { show: line.points === true, size: 11, width: 2, fill: resolveCssColour(line.color) },
           spanGaps: true,
         })),
       ],
@@ -85,12 +91,12 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
       plot.destroy();
       plotRef.current = null;
     };
-  }, [lines, xLabel, yLabel, valueScale, height]);
+  }, [lines, xLabel, yLabel, valueScale, height, theme]);
 
   return <div ref={containerRef} className="live-chart" role="img" aria-label={label} />;
 }
 
-function toAligned(columns: readonly (readonly number[])[]): uPlot.AlignedData {
+function toAligned(columns: readonly (readonly (number | null)[])[]): uPlot.AlignedData {
   return columns as unknown as uPlot.AlignedData;
 }
 

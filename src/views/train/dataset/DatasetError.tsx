@@ -1,5 +1,5 @@
-import { loadDataset } from '../../../state/data-bridge';
 import type { DataFailure } from '../../../state/slices/data-slice';
+import { useAppStore } from '../../../state/store';
 
 /** Props of {@link DatasetError}. */
 export interface DatasetErrorProps {
@@ -21,7 +21,7 @@ export function DatasetError({ failure }: DatasetErrorProps) {
         Training stays off until every file has arrived intact.
         {serverSide && ' If retrying does not help, run `npm run data` where the app is served, to prepare the files again.'}
       </p>
-      <button type="button" onClick={loadDataset}>
+      <button type="button" onClick={() => useAppStore.getState().loadDataset()}>
         Retry
       </button>
     </div>

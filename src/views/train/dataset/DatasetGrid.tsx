@@ -1,7 +1,7 @@
 import { CIFAR_IMAGE_BYTES, type CifarSplit } from '../../../core/cifar-format';
 import { selectCurrentImage } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import type { DataPage } from '../../../state/data-bridge';
+import type { DataPage } from '../../../state/slices/data-slice';
 import { RgbThumbnail } from '../../common/RgbThumbnail';
 
 /** Props of {@link DatasetGrid}. */

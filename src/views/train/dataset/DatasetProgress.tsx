@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { selectDataProgress, selectEngineError, selectEngineStatus } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { formatMegabytes } from './format-bytes';
+import { formatMegabytes, loadingDetail } from './format-bytes';
 
 /**
  * The load's real progress bar: bytes of the data files so far, of all of them, and which file is
@@ -23,7 +23,7 @@ export function DatasetProgress() {
 
   let detail: string;
   if (!progress) detail = engineStatus === 'starting' ? 'Waiting for the compute engine to start…' : 'Reading the data set’s manifest…';
-  else detail = `${progress.fromCache ? 'Reading from this browser’s cache' : 'Downloading'}: ${progress.file}`;
+  else detail = loadingDetail(progress);
   const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : null;
 
   return (

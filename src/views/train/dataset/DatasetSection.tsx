@@ -1,5 +1,4 @@
 import { useEffect, useId } from 'react';
-import { loadDataset } from '../../../state/data-bridge';
 import { selectDataError, selectDataset, selectDataStatus } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { CurrentImageIndicator } from '../../common/CurrentImageIndicator';
@@ -18,7 +17,7 @@ export function DatasetSection() {
   const failure = useAppStore(selectDataError);
   const dataset = useAppStore(selectDataset);
   useEffect(() => {
-    loadDataset();
+    useAppStore.getState().loadDataset();
   }, []);
 
   return (

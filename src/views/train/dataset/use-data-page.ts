@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CifarSplit } from '../../../core/cifar-format';
-import { requestDataPage, type DataPage } from '../../../state/data-bridge';
+import type { DataPage } from '../../../state/slices/data-slice';
+import { useAppStore } from '../../../state/store';
 
 /** A page of the grid as it arrives: the images once they are there, or why they are not. */
 export interface DataPageState {
@@ -17,7 +18,7 @@ export function useDataPage(split: CifarSplit, offset: number, perClass: number)
   const [state, setState] = useState<DataPageState & { key: string }>({ key: '', page: null, error: null });
   useEffect(() => {
     let current = true;
-    requestDataPage(split, { kind: 'per-class', offset, count: perClass }).then(
+    useAppStore.getState().requestDataPage(split, { kind: 'per-class', offset, count: perClass }).then(
       (page) => current && setState({ key, page, error: null }),
       (error: unknown) => current && setState({ key, page: null, error: error instanceof Error ? error.message : String(error) }),
     );

@@ -37,7 +37,7 @@ export function CellImages({ evaluation, when, cell, classes }: CellImagesProps)
   const heading = `True ${trueName}, predicted ${predictedName}: ${imagesText(all.length)}`;
   return (
     <section className="cell-images" aria-label="Images of the chosen square">
-      <h5>{heading}</h5>
+      <h4>{heading}</h4>
       {all.length === 0 && <p>No test image landed here {when}.</p>}
       {all.length > shown.length && <p className="cell-images-note">The first {shown.length} are shown.</p>}
       {error && (

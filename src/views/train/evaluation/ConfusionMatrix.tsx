@@ -19,7 +19,7 @@ export function imagesText(count: number): string {
 
 /**
  * The 10 × 10 matrix: a row per true class, a column per predicted class, the count in each cell and
- * its colour by the share of its row (green on the diagonal, orange elsewhere). Every cell is a button
+ * its colour by the share of its row (blue on the diagonal, orange elsewhere). Every cell is a button
  * that shows its images; row totals on the right, column totals and the grand total below.
  */
 export function ConfusionMatrix({ matrix, classes, chosen, onChoose }: ConfusionMatrixProps) {

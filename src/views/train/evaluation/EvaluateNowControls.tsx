@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { cancelEvaluation, evaluateNow } from '../../../state/evaluate-bridge';
 import {
   selectEvaluateNowMessage,
   selectEvaluateNowProgress,
@@ -31,14 +30,14 @@ export function EvaluateNowControls() {
   return (
     <div className="evaluate-now" role="group" aria-label="Evaluate now">
       <div className="evaluate-now-buttons">
-        <button type="button" disabled={runBlocked !== null} aria-describedby={`${id}-hint${runBlocked && !request ? ` ${id}-reason` : ''}`} onClick={() => evaluateNow('run')}>
+        <button type="button" disabled={runBlocked !== null} aria-describedby={`${id}-hint${runBlocked && !request ? ` ${id}-reason` : ''}`} onClick={() => useAppStore.getState().evaluateNow('run')}>
           Evaluate now
         </button>
-        <button type="button" disabled={pretrainedBlocked !== null} aria-describedby={`${id}-hint${pretrainedBlocked && !request ? ` ${id}-reason` : ''}`} onClick={() => evaluateNow('pretrained')}>
+        <button type="button" disabled={pretrainedBlocked !== null} aria-describedby={`${id}-hint${pretrainedBlocked && !request ? ` ${id}-reason` : ''}`} onClick={() => useAppStore.getState().evaluateNow('pretrained')}>
           Evaluate the pretrained model
         </button>
         {request && (
-          <button type="button" className="evaluate-now-cancel" onClick={cancelEvaluation}>
+          <button type="button" className="evaluate-now-cancel" onClick={() => useAppStore.getState().cancelEvaluation()}>
             Cancel evaluation
           </button>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { requestDataPage, type DataPage } from '../../../state/data-bridge';
+import type { DataPage } from '../../../state/slices/data-slice';
+import { useAppStore } from '../../../state/store';
 
 /** Test images as they arrive from the engine, or why they did not. */
 export interface TestImagesState {
@@ -18,7 +19,7 @@ export function useTestImages(indices: readonly number[]): TestImagesState {
     if (key === '') return undefined;
     let current = true;
     const wanted = key.split(',').map(Number);
-    requestDataPage('test', { kind: 'indices', indices: wanted }).then(
+    useAppStore.getState().requestDataPage('test', { kind: 'indices', indices: wanted }).then(
       (page) => current && setState({ key, page, error: null }),
       (error: unknown) => current && setState({ key, page: null, error: error instanceof Error ? error.message : String(error) }),
     );

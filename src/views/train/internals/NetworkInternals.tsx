@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { CIFAR10_CLASSES } from '../../../core/cifar-format';
-import { loadDataset } from '../../../state/data-bridge';
 import { selectDataset } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { describeInspectedModel } from '../../common/inspected-model-text';
@@ -45,7 +44,7 @@ export function NetworkInternals() {
               : ''}
       </p>
       {!image && (
-        <button type="button" className="internals-button" onClick={() => loadDataset()}>
+        <button type="button" className="internals-button" onClick={() => useAppStore.getState().loadDataset()}>
           Load CIFAR-10 and use its first test image
         </button>
       )}

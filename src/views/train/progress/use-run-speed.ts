@@ -22,7 +22,7 @@ export function useRunSpeed(): RunSpeed {
   const sizes = useAppStore(selectTrainingSizes);
   const epochs = useAppStore(selectTrainingEpochs);
   const settings = useAppStore(selectShownRunSettings);
-  const samples = useRef<{ runId: number | null; list: ProgressSample[] }>({ runId: null, list: [] });
+  const samples = useRef<{ runId: string | null; list: ProgressSample[] }>({ runId: null, list: [] });
   const [measured, setMeasured] = useState<number | null>(null);
 
   useEffect(() => {

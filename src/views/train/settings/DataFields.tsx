@@ -5,6 +5,8 @@ import { TRAIN_SUBSET_CHOICES, VALIDATION_SUBSET_CHOICES } from '../../../state/
 import { formatCount } from '../training/training-text';
 import type { SettingErrors } from './RunSettings';
 import { SettingField } from './SettingField';
+import { settingLinkKey } from '../../../core/keras-code';
+import { CodeLinked } from '../code/CodeLinked';
 import './data-fields.css';
 
 /**
@@ -18,10 +20,10 @@ export function DataFields({ errors, disabled }: { readonly errors: SettingError
   return (
     <fieldset className="settings-group">
       <legend>Data</legend>
-      <SettingField label="Training images" hint="A class-balanced slice of the 50 000; the tutorial uses all" error={errors.trainSubset} disabled={disabled}>
+      <SettingField link="trainSubset" label="Training images" hint="A class-balanced slice of the 50 000; the tutorial uses all" error={errors.trainSubset} disabled={disabled}>
         {(props) => (
           <select {...props} value={form.trainSubset} onChange={(event) => setForm({ trainSubset: event.target.value })}>
-            {TRAIN_SUBSET_CHOICES.map((choice) => (
+            {withChoice(TRAIN_SUBSET_CHOICES, form.trainSubset).map((choice) => (
               <option key={choice} value={choice}>
                 {choice === 'all' ? 'all 50 000' : formatCount(Number(choice))}
               </option>
@@ -29,10 +31,10 @@ export function DataFields({ errors, disabled }: { readonly errors: SettingError
           </select>
         )}
       </SettingField>
-      <SettingField label="Validation images" hint="Test photos scored after every epoch" error={errors.validationSubset} disabled={disabled}>
+      <SettingField link="validationSubset" label="Validation images" hint="Test photos scored after every epoch" error={errors.validationSubset} disabled={disabled}>
         {(props) => (
           <select {...props} value={form.validationSubset} onChange={(event) => setForm({ validationSubset: event.target.value })}>
-            {VALIDATION_SUBSET_CHOICES.map((choice) => (
+            {withChoice(VALIDATION_SUBSET_CHOICES, form.validationSubset).map((choice) => (
               <option key={choice} value={choice}>
                 {choice === 'all' ? 'all 10 000 test images' : formatCount(Number(choice))}
               </option>
@@ -40,13 +42,19 @@ export function DataFields({ errors, disabled }: { readonly errors: SettingError
           </select>
         )}
       </SettingField>
-      <div className="setting-check setting-check-with-hint">
+      <CodeLinked linkKey={settingLinkKey('augment')} className="setting-check setting-check-with-hint">
         <input id={`${id}-augment`} type="checkbox" checked={form.augment} disabled={disabled} aria-describedby={`${id}-augment-hint`} onChange={(event) => setForm({ augment: event.target.checked })} />
         <label htmlFor={`${id}-augment`}>Augment the training pictures — mirror left–right and shift up to 2 px, new each epoch</label>
         <span id={`${id}-augment-hint`} className="setting-hint">
           The network never sees quite the same picture twice, so it memorises the training images less; validation images stay as they are.
         </span>
-      </div>
+      </CodeLinked>
     </fieldset>
   );
+}
+
+/** The offered sizes, plus the current one when it is another (an imported Keras snippet may set any size). */
+function withChoice(choices: readonly string[], current: string): readonly string[] {
+  if (choices.includes(current)) return choices;
+  return [...choices.filter((choice) => choice !== 'all'), current].sort((a, b) => Number(a) - Number(b)).concat(choices.includes('all') ? ['all'] : []);
 }

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { selectHyperparameterForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import type { SettingErrors } from './RunSettings';
+import { settingLinkKey } from '../../../core/keras-code';
+import { CodeLinked } from '../code/CodeLinked';
 import { SettingField } from './SettingField';
 
 /**
@@ -16,13 +18,13 @@ export function EarlyStoppingFields({ errors, disabled }: { readonly errors: Set
   return (
     <fieldset className="settings-group">
       <legend>Early stopping</legend>
-      <div className="setting-check">
+      <CodeLinked linkKey={settingLinkKey('earlyStopping')} className="setting-check">
         <input id={`${id}-on`} type="checkbox" checked={form.earlyStopping} disabled={disabled} onChange={(event) => setForm({ earlyStopping: event.target.checked })} />
         <label htmlFor={`${id}-on`}>
           Stop when validation stops improving <span className="keras-name">(EarlyStopping)</span>
         </label>
-      </div>
-      <SettingField label="Watch" keras="monitor" hint="val_loss or val_accuracy, after every epoch" error={errors.monitor} disabled={off}>
+      </CodeLinked>
+      <SettingField link="monitor" label="Watch" keras="monitor" hint="val_loss or val_accuracy, after every epoch" error={errors.monitor} disabled={off}>
         {(props) => (
           <select {...props} value={form.monitor} onChange={(event) => setForm({ monitor: event.target.value === 'val_accuracy' ? 'val_accuracy' : 'val_loss' })}>
             <option value="val_loss">validation loss</option>
@@ -30,18 +32,18 @@ export function EarlyStoppingFields({ errors, disabled }: { readonly errors: Set
           </select>
         )}
       </SettingField>
-      <SettingField label="Smallest improvement" keras="min_delta" hint="A smaller change does not count" error={errors.minDelta} disabled={off}>
+      <SettingField link="minDelta" label="Smallest improvement" keras="min_delta" hint="A smaller change does not count" error={errors.minDelta} disabled={off}>
         {(props) => <input {...props} type="number" inputMode="decimal" min={0} step="any" value={form.minDelta} onChange={(event) => setForm({ minDelta: event.target.value })} />}
       </SettingField>
-      <SettingField label="Patience" keras="patience" hint="Epochs without improvement before stopping" error={errors.patience} disabled={off}>
+      <SettingField link="patience" label="Patience" keras="patience" hint="Epochs without improvement before stopping" error={errors.patience} disabled={off}>
         {(props) => <input {...props} type="number" inputMode="numeric" min={0} step={1} value={form.patience} onChange={(event) => setForm({ patience: event.target.value })} />}
       </SettingField>
-      <div className="setting-check">
+      <CodeLinked linkKey={settingLinkKey('restoreBestWeights')} className="setting-check">
         <input id={`${id}-restore`} type="checkbox" checked={form.restoreBestWeights} disabled={off} onChange={(event) => setForm({ restoreBestWeights: event.target.checked })} />
         <label htmlFor={`${id}-restore`}>
           Go back to the best epoch’s weights <span className="keras-name">(restore_best_weights)</span>
         </label>
-      </div>
+      </CodeLinked>
     </fieldset>
   );
 }

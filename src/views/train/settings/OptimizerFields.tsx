@@ -23,7 +23,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
   return (
     <fieldset className="settings-group">
       <legend>Optimizer</legend>
-      <SettingField label="Optimizer" keras="optimizer" hint="How each step changes the weights: SGD with momentum (the tutorial’s) or Adam; each keeps its own numbers below" error={errors.optimizer} disabled={disabled}>
+      <SettingField link="optimizer" label="Optimizer" keras="optimizer" hint="How each step changes the weights: SGD with momentum (the tutorial’s) or Adam; each keeps its own numbers below" error={errors.optimizer} disabled={disabled}>
         {(props) => (
           <select {...props} value={form.optimizer} onChange={(event) => setForm({ optimizer: event.target.value === 'adam' ? 'adam' : 'sgd' })}>
             <option value="sgd">SGD</option>
@@ -33,10 +33,11 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
       </SettingField>
       <fieldset className="settings-subgroup">
         <legend>{name}’s own settings</legend>
-        <SettingField label="Learning rate" keras="learning_rate" hint={oneCycle ? 'The peak of the one-cycle schedule' : `Size of each step down the loss (${name} starts at ${defaults.learningRate})`} error={errors.learningRate} disabled={disabled}>
+        <SettingField link="learningRate" label="Learning rate" keras="learning_rate" hint={oneCycle ? 'The peak of the one-cycle schedule' : `Size of each step down the loss (${name} starts at ${defaults.learningRate})`} error={errors.learningRate} disabled={disabled}>
           {(props) => <input {...props} type="number" inputMode="decimal" min={0} step="any" value={form.learningRate} onChange={(event) => setForm({ learningRate: event.target.value })} />}
         </SettingField>
         <SettingField
+          link="momentum"
           label="Momentum"
           keras="momentum"
           hint={adam ? 'Only SGD uses it; Adam keeps its own running averages' : 'Share of the last step carried into the next'}
@@ -46,6 +47,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
           {(props) => <input {...props} type="number" inputMode="decimal" min={0} max={0.99} step={0.05} value={form.momentum} onChange={(event) => setForm({ momentum: event.target.value })} />}
         </SettingField>
         <SettingField
+          link="decay"
           label="Decay"
           keras="decay"
           hint={oneCycle ? 'Not used: the one-cycle schedule sets the rate itself' : `${name}’s learning rate ÷ (1 + decay × steps so far); ${name} starts at ${defaults.decay}`}
@@ -56,6 +58,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
         </SettingField>
       </fieldset>
       <SettingField
+        link="learningRateSchedule"
         label="Schedule"
         hint={oneCycle
           ? `From learning rate ÷ ${ONE_CYCLE.startDivisor} up to the learning rate over the first ${ONE_CYCLE.warmUpShare * 100} % of the steps, then smoothly down to almost 0`
@@ -71,6 +74,7 @@ export function OptimizerFields({ errors, disabled }: { readonly errors: Setting
         )}
       </SettingField>
       <SettingField
+        link="labelSmoothing"
         label="Label smoothing"
         keras="label_smoothing"
         hint="0 in the tutorial; 0.1 asks for 91 % on the right class instead of 100 %, so the weights need not grow without end"

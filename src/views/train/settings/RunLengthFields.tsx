@@ -10,10 +10,10 @@ export function RunLengthFields({ errors, disabled }: { readonly errors: Setting
   return (
     <fieldset className="settings-group">
       <legend>Length of the run</legend>
-      <SettingField label="Batch size" keras="batch_size" hint="Images per step: one weight update per batch" error={errors.batchSize} disabled={disabled}>
+      <SettingField link="batchSize" label="Batch size" keras="batch_size" hint="Images per step: one weight update per batch" error={errors.batchSize} disabled={disabled}>
         {(props) => <input {...props} type="number" inputMode="numeric" min={1} step={1} value={form.batchSize} onChange={(event) => setForm({ batchSize: event.target.value })} />}
       </SettingField>
-      <SettingField label="Epochs" keras="epochs" hint="Passes over all the training images" error={errors.epochs} disabled={disabled}>
+      <SettingField link="epochs" label="Epochs" keras="epochs" hint="Passes over all the training images" error={errors.epochs} disabled={disabled}>
         {(props) => <input {...props} type="number" inputMode="numeric" min={1} step={1} value={form.epochs} onChange={(event) => setForm({ epochs: event.target.value })} />}
       </SettingField>
     </fieldset>

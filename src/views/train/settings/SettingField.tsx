@@ -1,4 +1,6 @@
 import { useId, type ReactElement } from 'react';
+import { settingLinkKey, type LabSetting } from '../../../core/keras-code';
+import { useCodeLink } from '../code/use-code-link';
 
 /** What a field's control must carry so its label, hint and error reach assistive technology. */
 export interface ControlProps {
@@ -12,8 +14,10 @@ export interface ControlProps {
  * A labelled setting: "Learning rate (learning_rate)" over its control, a hint in plain words, and the
  * error as it is typed, both tied to the control by aria-describedby.
  */
-export function SettingField({ label, keras, hint, error, disabled, children }: {
+export function SettingField({ label, keras, hint, error, disabled, link, children }: {
   readonly label: string;
+  /** The setting it sets, so the code view can mark its line (and this field for a hovered line). */
+  readonly link?: LabSetting;
   /** Keras' name for it, shown beside the label; omitted for settings Keras has no name for. */
   readonly keras?: string;
   readonly hint?: string;
@@ -24,22 +28,26 @@ export function SettingField({ label, keras, hint, error, disabled, children }: 
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const code = useCodeLink(link === undefined ? undefined : settingLinkKey(link));
   const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null].filter(Boolean).join(' ');
   return (
-    <div className="setting-field">
+    <div className={code.marked ? 'setting-field code-linked' : 'setting-field'} {...code.props}>
       <label htmlFor={id}>
         {label}
         {keras !== undefined && <span className="keras-name"> ({keras})</span>}
       </label>
-      {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+      {/* The error opens under the control, over the hint, so the settings around it never move. */}
+      <div className="setting-control">
+        {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+        {error !== undefined && (
+          <span id={errorId} className="setting-error">
+            {error}
+          </span>
+        )}
+      </div>
       {hint !== undefined && (
         <span id={hintId} className="setting-hint">
           {hint}
-        </span>
-      )}
-      {error !== undefined && (
-        <span id={errorId} className="setting-error">
-          {error}
         </span>
       )}
     </div>

@@ -11,6 +11,8 @@ export interface StartInputs {
   readonly dataReady: boolean;
   /** The setup's problems, network first (`RunSetupReading.problems`). */
   readonly problems: readonly string[];
+  /** What the data load is doing while `dataReady` is false ("keeping a copy of train-images.bin…"). */
+  readonly dataWait?: string;
 }
 
 /** The sentence, or null. Setup problems come first: they are the ones the user can act on. */
@@ -22,6 +24,6 @@ export function startBlockedReason(inputs: StartInputs): string | null {
     return `Start is off until this is fixed: ${first}${more}.`;
   }
   if (!inputs.engineReady) return 'Start waits for the compute engine to start.';
-  if (!inputs.dataReady) return 'Start waits for CIFAR-10 to finish loading.';
+  if (!inputs.dataReady) return inputs.dataWait ? `Start waits for CIFAR-10: ${inputs.dataWait}.` : 'Start waits for CIFAR-10 to finish loading.';
   return null;
 }

@@ -1,6 +1,4 @@
 import { useEffect, useId, useMemo } from 'react';
-import { loadDataset } from '../../../state/data-bridge';
-import { connectEngine } from '../../../state/engine-bridge';
 import {
   selectBackendInfo,
   selectContextLostMessage,
@@ -10,24 +8,28 @@ import {
   selectHyperparameterForm,
   selectModelSpec,
   selectPreferredBackend,
-  selectTrainingCheckpoint,
+  selectResumableRun,
+  selectTrainingElsewhere,
   selectTrainingEpochs,
   selectTrainingError,
   selectTrainingForm,
   selectTrainingMessage,
   selectTrainingPhase,
+  selectTrainingPosition,
 } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { startTraining } from '../../../state/training-bridge';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { RunSettings } from '../settings/RunSettings';
 import { startBlockedReason } from '../settings/start-reason';
+import { dataWaitText } from '../dataset/format-bytes';
 import { controlState } from './control-state';
 import { EpochTable } from './EpochTable';
+import { RunKerasDownload } from './RunKerasDownload';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
-import { describePhase } from './training-text';
+import { describePhase, epochAnnouncement } from './training-text';
+import { isActive } from '../../../core/training-lifecycle';
 import './training-panel.css';
 
 /**
@@ -48,11 +50,13 @@ export function TrainingPanel() {
   const epochs = useAppStore(selectTrainingEpochs);
   const message = useAppStore(selectTrainingMessage);
   const error = useAppStore(selectTrainingError);
-  const checkpoint = useAppStore(selectTrainingCheckpoint);
+  const resumable = useAppStore(selectResumableRun);
+  const elsewhere = useAppStore(selectTrainingElsewhere);
   const contextLost = useAppStore(selectContextLostMessage);
   const preferred = useAppStore(selectPreferredBackend);
+  const totalEpochs = useAppStore(selectTrainingPosition)?.epochs ?? null;
   useEffect(() => {
-    loadDataset();
+    useAppStore.getState().loadDataset();
   }, []);
 
   // The edited network, the optimiser and the run size: what Start sends, or why it cannot.
@@ -65,11 +69,12 @@ export function TrainingPanel() {
     engineReady,
     dataReady,
     formValid: setup.run !== null,
-    hasCheckpoint: checkpoint !== null,
+    hasCheckpoint: resumable !== null,
     hasRun: epochs.length > 0 || message !== null,
   });
-  const editable = !['preparing', 'running', 'pausing', 'paused', 'stopping'].includes(phase);
-  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems });
+  const editable = !isActive(phase);
+  const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
+  const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
 
   return (
     <section className="train-panel training" aria-labelledby={headingId}>
@@ -94,23 +99,39 @@ export function TrainingPanel() {
       {contextLost && (
         <p className="training-message training-message-bad">
           {contextLost}{' '}
-          <button type="button" onClick={() => void connectEngine(preferred)}>
+          <button type="button" onClick={() => void useAppStore.getState().restartEngine(preferred)}>
             Restart the engine
           </button>
         </p>
       )}
-      {checkpoint && (
+      {elsewhere && (
+        <div className="training-message training-message-bad" role="alert">
+          <p>{elsewhere.message}</p>
+          <button type="button" onClick={() => useAppStore.getState().takeOverTraining()}>
+            Take over training here
+          </button>{' '}
+          <button type="button" onClick={() => useAppStore.getState().dismissTrainingElsewhere()}>
+            Watch it in the run list
+          </button>
+        </div>
+      )}
+      {resumable && phase === 'idle' && (
         <p className="training-checkpoint">
-          Saved in this browser: the run after epoch {checkpoint.epochsDone} of {checkpoint.hyperparameters.epochs} ({checkpoint.backend},{' '}
-          {new Date(checkpoint.savedAt).toLocaleString()}).{' '}
-          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => startTraining({ resume: true })}>
+          Saved in this browser: “{resumable.name}” after epoch {resumable.epochsDone} of {resumable.lab.hyperparameters.epochs}
+          {resumable.backend ? ` (${resumable.backend}, ${new Date(resumable.updatedAt).toLocaleString()})` : ''}.{' '}
+          <button type="button" disabled={!controls.resumeCheckpoint} onClick={() => useAppStore.getState().resumeRun(resumable.id)}>
             Resume from checkpoint
           </button>
         </p>
       )}
+      {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
+      <p className="visually-hidden" role="status" aria-label="Latest epoch">
+        {epochAnnouncement(epochs.at(-1), totalEpochs)}
+      </p>
       <TrainingProgress />
       <TrainingCharts />
       <EpochTable epochs={epochs} />
+      <RunKerasDownload />
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * so every combination is tested without React.
  */
 import type { TrainingPhase } from '../../../state/store';
+import { isActive } from '../../../core/training-lifecycle';
 
 /** What the buttons depend on besides the phase. */
 export interface ControlInputs {
@@ -26,12 +27,9 @@ export interface ControlState {
   readonly resumeCheckpoint: boolean;
 }
 
-/** Phases in which a run holds the engine (a new one cannot start). */
-const ACTIVE: readonly TrainingPhase[] = ['preparing', 'running', 'pausing', 'paused', 'stopping'];
-
 /** Work out which controls can be used now. */
 export function controlState(inputs: ControlInputs): ControlState {
-  const active = ACTIVE.includes(inputs.phase);
+  const active = isActive(inputs.phase);
   const canStart = !active && inputs.engineReady && inputs.dataReady && inputs.formValid;
   return {
     start: canStart,
@@ -40,8 +38,29 @@ export function controlState(inputs: ControlInputs): ControlState {
     // While paused: one more batch. With no run: a new run that pauses after its first batch.
     step: inputs.phase === 'paused' || canStart,
     stop: inputs.phase === 'running' || inputs.phase === 'pausing' || inputs.phase === 'paused',
-    // Reset ends any run (after its batch in flight) and forgets it and the checkpoint.
-    reset: inputs.phase !== 'idle' || inputs.hasRun || inputs.hasCheckpoint,
+    // Reset ends any run (after its batch in flight) and clears the view; saved runs stay in the list.
+    reset: inputs.phase !== 'idle' || inputs.hasRun,
     resumeCheckpoint: canStart && inputs.hasCheckpoint,
   };
+}
+
+/** The buttons of the controls row, in their order on screen. */
+export type ControlName = 'start' | 'pause' | 'resume' | 'step' | 'stop' | 'reset';
+
+/** Phases that pass by themselves: focus waits for the button the next phase brings. */
+const PASSING: readonly TrainingPhase[] = ['preparing', 'pausing', 'stopping'];
+
+/**
+ * Where keyboard focus goes when the button that had it is switched off by the press itself (Start
+ * turns off once the run starts): to what a person most likely wants next — Pause while running,
+ * Resume while paused, else Start. While the run is getting there (preparing, pausing, stopping),
+ * null: wait, rather than park focus on Reset, where the next Enter would throw the run away. In a
+ * settled phase without that button, the first usable one; null when none is.
+ */
+export function focusTarget(phase: TrainingPhase, controls: ControlState): ControlName | null {
+  const wanted: ControlName = phase === 'running' || phase === 'preparing' ? 'pause' : phase === 'paused' || phase === 'pausing' ? 'resume' : 'start';
+  if (controls[wanted]) return wanted;
+  if (PASSING.includes(phase)) return null;
+  const order: readonly ControlName[] = ['pause', 'resume', 'start', 'stop', 'step', 'reset'];
+  return order.find((name) => controls[name]) ?? null;
 }

@@ -1,4 +1,5 @@
 /** Words and numbers for the Train panel. Pure. */
+import type { EpochSummary } from '../../../core/training-record';
 import type { TrainingPhase } from '../../../state/store';
 
 /** A phase as the status line says it. */
@@ -40,4 +41,14 @@ export function formatLoss(value: number | null | undefined): string {
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${(value * 100).toFixed(2)} %`;
+}
+
+/**
+ * What a screen reader hears when an epoch ends (once per epoch, never per batch): "Epoch 2 of 25
+ * done: loss 1.9000, accuracy 31.20 %; validation loss 2.0000, accuracy 28.10 %." Empty before any.
+ */
+export function epochAnnouncement(epoch: EpochSummary | undefined, totalEpochs: number | null): string {
+  if (!epoch) return '';
+  const of = totalEpochs !== null ? ` of ${totalEpochs}` : '';
+  return `Epoch ${epoch.epoch + 1}${of} done: loss ${formatLoss(epoch.loss)}, accuracy ${formatPercent(epoch.accuracy)}; validation loss ${formatLoss(epoch.valLoss)}, accuracy ${formatPercent(epoch.valAccuracy)}.`;
 }

@@ -1,0 +1,34 @@
+/**
+ * What the store does by itself when its data changes, whichever action changed it (store.ts
+ * subscribes this once): the sample tray is fetched once the data set is ready, and the Classify area
+ * follows the training run — when the run finishes its first epoch, its model starts answering (and
+ * says so); when the run is reset or replaced, the model that answered before it takes over again.
+ */
+import type { ClassifierKind } from './slices/classify-slice';
+import { selectTrainedModelAvailable } from './selectors';
+import type { AppState } from './store';
+import { isActive } from '../core/training-lifecycle';
+import { setupFromLab } from './run-setup';
+
+/** React to the change from `previous` to `state`. */
+export function reactToChange(state: AppState, previous: AppState): void {
+  // The editor shows what trains: a resumed, opened or queued run's own network and settings.
+  if (state.trainingLab && state.trainingLab !== previous.trainingLab && isActive(state.trainingPhase)) state.setRunSetup(setupFromLab(state.trainingLab));
+  // A queue left training by an earlier page goes on once the data set is here: load it.
+  if (state.runs !== previous.runs && state.runs.some((run) => run.status === 'interrupted' && run.queuedAt !== null)) state.loadDataset();
+  if (state.classifySamplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void state.fetchClassifySamples();
+  const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
+  if (firstEpoch && state.classifyChoice !== 'trained') {
+    state.classifyChoose('trained', `Your model finished epoch ${state.trainingEpochs.length} in Train, so it answers from now on (choose another model below at any time).`);
+  } else if (state.classifyChoice === 'trained' && !selectTrainedModelAvailable(state) && selectTrainedModelAvailable(previous)) {
+    state.classifyChoose(fallbackKind(state), `${state.trainingPhase === 'idle' ? 'The training run was reset' : 'A new training run started'}, so ${fallbackLabel(state)} answers again.`);
+  }
+}
+
+function fallbackKind(state: AppState): ClassifierKind {
+  return state.classifyLoaded ? 'loaded' : 'pretrained';
+}
+
+function fallbackLabel(state: AppState): string {
+  return state.classifyLoaded?.label ?? 'the pretrained tutorial model';
+}
