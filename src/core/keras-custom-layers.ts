@@ -92,7 +92,7 @@ class DropConnectDense(keras.layers.Layer):
         return (*input_shape[:-1], self.units)
 
     def call(self, inputs, training=False):
-        kernel = self.kernel
+        kernel = keras.ops.convert_to_tensor(self.kernel)
         if training and self.rate > 0:
             kernel = keras.random.dropout(kernel, self.rate, seed=self.seed_generator)
         return self.activation(keras.ops.matmul(inputs, kernel) + self.bias)
