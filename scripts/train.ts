@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_MODEL_SPEC } from '../src/core/model-spec';
 import { formatAccuracyLine } from '../src/core/training-record';
 import { startBackend } from '../src/engine/backend';
 import { Trainer } from '../src/engine/training/trainer';
@@ -37,13 +36,15 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const info = await startBackend(options.backend, 'main-thread', 'npm run train');
   const data = readServedCifar(options.dataDir);
-  const trainer = await Trainer.create({ spec: DEFAULT_MODEL_SPEC, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint });
+  const trainer = await Trainer.create({ spec: options.spec, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint });
   const { trainImages, validationImages } = trainer.sizes;
   const settings = trainer.settings;
   process.stdout.write(
     `${checkpoint ? `Resuming ${options.outDir} after epoch ${checkpoint.epochsDone}` : 'Training'} on ${info.backend} (tfjs ${tf.version.tfjs}): ` +
       `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
-      `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}\n`,
+      `${settings.optimizer} ${describeSchedule(settings)}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''}, seed ${settings.seed}` +
+      `${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}${settings.labelSmoothing > 0 ? `, label smoothing ${settings.labelSmoothing}` : ''}\n` +
+      `${checkpoint ? 'Network of the checkpoint' : `Network: ${options.specFile !== null ? `from ${options.specFile}` : options.recipe === 'tutorial' ? 'the tutorial’s' : `recipe ${options.recipe}`}`}, ${trainer.model.countParams().toLocaleString('en-US')} parameters\n`,
   );
   process.stdout.write(`${tableHeader()}\n`);
   for (const summary of trainer.history.epochs) process.stdout.write(`${tableRow(summary, settings.epochs)}\n`);
@@ -69,6 +70,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (last) process.stdout.write(`${formatAccuracyLine(last.valAccuracy)} (on ${validationImages} test images)\nCheckpoint: ${options.outDir}\n`);
   trainer.dispose();
   return 0;
+}
+
+/** "lr 0.01 decay 0.0004" or "one-cycle to lr 0.002". */
+function describeSchedule(settings: { learningRate: number; decay: number; learningRateSchedule: string }): string {
+  return settings.learningRateSchedule === 'one-cycle' ? `one-cycle to lr ${settings.learningRate}` : `lr ${settings.learningRate} decay ${settings.decay}`;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import { batchTensors } from './batch-tensors';
-import { countCorrect, crossEntropyPerImage } from './loss';
+import { countCorrect, crossEntropyPerImage, smoothLabels } from './loss';
+import { applyWeightConstraints, regularisationPenalty } from './regularisation';
 
 /** What one step measured on its batch, before its update. */
 export interface StepMeasurement {
@@ -50,25 +51,42 @@ export function microBatchSizeForBackend(backend: string = tf.getBackend()): num
   return backend === 'webgl' ? Number.POSITIVE_INFINITY : CPU_MICRO_BATCH_SIZE;
 }
 
+/** How `trainStep` computes its loss and splits its batch. */
+export interface TrainStepOptions {
+  /**
+   * Images per forward/backward pass; default: the active backend's (`microBatchSizeForBackend`).
+   */
+  readonly microBatchSize?: number;
+  /** Keras' label smoothing ε in [0, 1) (`smoothLabels`); default 0, as in the tutorial. */
+  readonly labelSmoothing?: number;
+  /**
+   * Asked between micro-batches, after queued messages have run (so a Stop clicked during a
+   * minutes-long batch lands within one micro-batch); true abandons the step.
+   */
+  readonly interrupt?: () => boolean;
+}
+
 /**
  * One training step on one uint8 batch: upload and normalise it, run the model with dropout active,
- * compute the mean categorical cross-entropy, and let `optimizer` apply its gradients to `variables`.
- * Everything made on the way is freed here; the model's and optimiser's variables are updated in place.
+ * compute the mean categorical cross-entropy (against smoothed targets when asked) plus the layers'
+ * weight-decay penalties, let `optimizer` apply its gradients to `variables`, then apply the layers'
+ * weight constraints (max-norm). Everything made on the way is freed here; the model's and optimiser's
+ * variables are updated in place.
  *
  * A batch larger than `microBatchSize` is processed in micro-batches whose gradients, each weighted by
  * its share of the batch, are summed before the one update: the mean loss of the batch is the weighted
  * mean of the micro-batches' mean losses, so the update is the whole batch's (only the dropout masks
  * are drawn per micro-batch, which changes nothing in expectation).
  *
+ * The penalties are added once per step (a share of them per micro-batch), so the loss reported is the
+ * one minimised, as Keras reports it. Batch normalisation, if any, normalises each micro-batch by its
+ * own statistics (on webgl the whole batch).
+ *
  * The loss and the count of correct answers come back in one download, so a step costs one GPU sync.
  *
  * @param variables the model's trainable variables (`model.trainableWeights`), in a fixed order:
  *   tfjs' momentum and Adam slots are matched to variables by position.
- * @param microBatchSize images per forward/backward pass; defaults to the active backend's
- *   (`microBatchSizeForBackend`).
- * @param interrupt asked between micro-batches, after queued messages have run (so a Stop clicked
- *   during a minutes-long batch lands within one micro-batch); true abandons the step.
- * @throws StepInterruptedError when `interrupt` abandoned the step (the model is unchanged).
+ * @throws StepInterruptedError when `options.interrupt` abandoned the step (the model is unchanged).
  */
 export async function trainStep(
   model: tf.LayersModel,
@@ -76,18 +94,36 @@ export async function trainStep(
   variables: tf.Variable[],
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
-  microBatchSize: number = microBatchSizeForBackend(),
-  interrupt?: () => boolean,
+  options: TrainStepOptions = {},
 ): Promise<StepMeasurement> {
   const count = labelBytes.length;
-  const measured = count <= microBatchSize ? wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes) : await microBatchedStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, interrupt);
+  const microBatchSize = options.microBatchSize ?? microBatchSizeForBackend();
+  const lossOf = stepLoss(model, options.labelSmoothing ?? 0);
+  const measured =
+    count <= microBatchSize
+      ? wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes, lossOf)
+      : await microBatchedStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, lossOf, options.interrupt);
+  applyWeightConstraints(model);
   const [loss = Number.NaN, correctCount = 0] = await measured.data();
   measured.dispose();
   return { loss, accuracy: correctCount / count };
 }
 
+/** The loss of a batch's (or micro-batch's) predictions, to be scaled by its share of the step. */
+type StepLoss = (oneHot: tf.Tensor2D, probabilities: tf.Tensor2D, share: number) => tf.Scalar;
+
+/** share × (mean cross-entropy against the (smoothed) targets + the model's penalties). Not tidied. */
+function stepLoss(model: tf.LayersModel, labelSmoothing: number): StepLoss {
+  return (oneHot, probabilities, share) => {
+    const dataLoss = tf.mean(crossEntropyPerImage(smoothLabels(oneHot, labelSmoothing), probabilities)) as tf.Scalar;
+    const penalty = regularisationPenalty(model);
+    const total = penalty ? tf.add(dataLoss, penalty) : dataLoss;
+    return (share === 1 ? total : tf.mul(total, share)) as tf.Scalar;
+  };
+}
+
 /** The step in one pass: `optimizer.minimize`. Returns [loss, correct count], which the caller disposes. */
-function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array): tf.Tensor1D {
+function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, lossOf: StepLoss): tf.Tensor1D {
   let correct: tf.Scalar | null = null;
   const measured = tf.tidy(() => {
     const batch = batchTensors(imageBytes, labelBytes);
@@ -96,7 +132,7 @@ function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variable
         const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
         // Computed inside the loss function (whose temporaries tfjs frees), so it is kept explicitly.
         correct = tf.keep(countCorrect(batch.labels, probabilities));
-        return tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)) as tf.Scalar;
+        return lossOf(batch.oneHot, probabilities, 1);
       },
       true,
       variables,
@@ -123,6 +159,7 @@ async function microBatchedStep(
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
   microBatchSize: number,
+  lossOf: StepLoss,
   interrupt?: () => boolean,
 ): Promise<tf.Tensor1D> {
   const count = labelBytes.length;
@@ -145,7 +182,7 @@ async function microBatchedStep(
           const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
           // Kept out of the gradient function's own tidy; freed by hand below.
           correct = tf.keep(countCorrect(batch.labels, probabilities));
-          return tf.mul(tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)), share) as tf.Scalar;
+          return lossOf(batch.oneHot, probabilities, share);
         }, variables);
         const correctCount = correct as tf.Scalar | null;
         if (correctCount === null) throw new Error('the model produced no predictions');
