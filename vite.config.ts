@@ -38,6 +38,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/{core,engine,state,render,views,scripts}/**/*.test.{ts,tsx}'],
+          // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Two keep both
+          // busy (the Keras test and the engine tests mostly wait on one core each).
+          maxWorkers: 2,
           testTimeout: 60_000,
         },
       },
@@ -64,8 +67,11 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // One browser at a time: the machine has two cores and SwiftShader is CPU-bound.
-          fileParallelism: false,
+          // Two files at a time, each in its own browser profile: much of a test is waiting (page
+          // loads, the worker starting, IndexedDB), so two overlap well on two cores. No test's pass
+          // depends on wall time, and the limits below are generous for a shared CPU.
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

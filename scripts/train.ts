@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_MODEL_SPEC } from '../src/core/model-spec';
 import { formatAccuracyLine } from '../src/core/training-record';
 import { trainingWorkerLimit } from '../src/core/training-workers';
 import type { TrainingWorkersOptions, TrainingWorkersStatus } from '../src/engine/parallel/data-parallel-training';
@@ -52,13 +51,15 @@ async function main(argv: readonly string[]): Promise<number> {
       if (started) process.stdout.write(`${live ? '\r\x1b[2K' : ''}${describeWorkers(status)}\n`);
     },
   };
-  const trainer = await Trainer.create({ spec: DEFAULT_MODEL_SPEC, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint, workers });
+  const trainer = await Trainer.create({ spec: options.spec, hyperparameters: options.hyperparameters, data, backend: info.backend, checkpoint, workers });
   const { trainImages, validationImages } = trainer.sizes;
   const settings = trainer.settings;
   process.stdout.write(
     `${checkpoint ? `Resuming ${options.outDir} after epoch ${checkpoint.epochsDone}` : 'Training'} on ${info.backend} (tfjs ${tf.version.tfjs}): ` +
       `${trainImages} training images, ${validationImages} validation images, batch ${settings.batchSize}, ` +
-      `${settings.optimizer} lr ${settings.learningRate}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''} decay ${settings.decay}, seed ${settings.seed}${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}\n`,
+      `${settings.optimizer} ${describeSchedule(settings)}${settings.optimizer === 'sgd' ? ` momentum ${settings.momentum}` : ''}, seed ${settings.seed}` +
+      `${settings.augment ? ', augmented (mirror, shift ≤ 2 px)' : ''}${settings.labelSmoothing > 0 ? `, label smoothing ${settings.labelSmoothing}` : ''}\n` +
+      `${checkpoint ? 'Network of the checkpoint' : `Network: ${options.specFile !== null ? `from ${options.specFile}` : options.recipe === 'tutorial' ? 'the tutorial’s' : `recipe ${options.recipe}`}`}, ${trainer.model.countParams().toLocaleString('en-US')} parameters\n`,
   );
   if (trainer.workers) process.stdout.write(`${describeWorkers(trainer.workers)}\n`);
   started = true;
@@ -90,6 +91,11 @@ async function main(argv: readonly string[]): Promise<number> {
 function describeWorkers(status: TrainingWorkersStatus): string {
   const exchange = status.exchange ? ` (weights and gradients through ${status.exchange === 'shared' ? 'shared memory' : 'transferred copies'})` : '';
   return `Workers: ${status.reason}${exchange}`;
+}
+
+/** "lr 0.01 decay 0.0004" or "one-cycle to lr 0.002". */
+function describeSchedule(settings: { learningRate: number; decay: number; learningRateSchedule: string }): string {
+  return settings.learningRateSchedule === 'one-cycle' ? `one-cycle to lr ${settings.learningRate}` : `lr ${settings.learningRate} decay ${settings.decay}`;
 }
 
 main(process.argv.slice(2)).then(

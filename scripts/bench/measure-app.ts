@@ -9,6 +9,8 @@
  * - JS heap of the page and the engine worker, tf.memory() and the wasm heap, after CIFAR-10 loaded
  *   and after a 3-epoch run (512 training images, 256 validation images, batch 64, on wasm).
  * - The frame interval on the page during that run: requestAnimationFrame deltas recorded in the page.
+ * - The Quick demo recipe: the validation accuracy reached within 60 s of pressing Start
+ *   (measure-quick-demo.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { attachHeapInspector, type HeapInspector, type HeapUsage } from './heap-
 import { fillRunSettings } from '../../tests/e2e/run-settings';
 import { percentile } from './measure-classify';
 import { FIRST_VIEW_MARKS_SCRIPT, FRAME_RECORDER_START, FRAME_RECORDER_STOP, TF_MEMORY_IN_WORKER } from './page-scripts';
+import { formatQuickDemo, runQuickDemo, type QuickDemoMeasure } from './measure-quick-demo';
 
 /** Navigation → first interactive view, milliseconds from the navigation's start. */
 export interface VisitTiming {
@@ -71,6 +74,8 @@ export interface AppBenchResult {
   readonly afterData: MemorySnapshot;
   readonly afterTraining: MemorySnapshot;
   readonly training: TrainingRunMeasure;
+  /** The Quick demo recipe from Start: validation accuracy per epoch and at 60 s. */
+  readonly quickDemo: QuickDemoMeasure;
   /** Console errors and requests to other origins seen (should be empty). */
   readonly problems: readonly string[];
 }
@@ -124,8 +129,10 @@ export async function runAppBench(log: (line: string) => void): Promise<AppBench
       const training = await trainSmallRun(page);
       const afterTraining = await memory(page, heaps);
       log(`  after ${RUN.epochs} epochs: ${describeMemory(afterTraining)}`);
+      const quickDemo = await runQuickDemo(page);
+      log(formatQuickDemo(quickDemo));
       const problems = [...firstUse.problems, ...session.errors, ...session.foreignRequests.map((request) => `request to another origin: ${request}`)];
-      return { firstLoad, firstUse, firstVisit, repeatVisit, dataReadyMs, afterData, afterTraining, training, problems };
+      return { firstLoad, firstUse, firstVisit, repeatVisit, dataReadyMs, afterData, afterTraining, training, quickDemo, problems };
     } finally {
       await session.close();
     }

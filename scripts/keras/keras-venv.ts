@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The venv's folder. */
@@ -17,6 +17,10 @@ export const KERAS_REQUIREMENTS = resolve('scripts', 'keras', 'requirements.txt'
 export const KERAS_VENV_PYTHON = join(KERAS_VENV_DIR, 'bin', 'python');
 
 const STAMP = join(KERAS_VENV_DIR, 'requirements.sha256');
+/** Held (a directory: made atomically) while one process makes the venv; others wait for it. */
+const LOCK = `${KERAS_VENV_DIR}.lock`;
+/** A lock older than this was left by a process that died: pip never takes that long here. */
+const STALE_LOCK_MS = 20 * 60 * 1000;
 
 /** Whether the venv holds exactly the current requirements. */
 export function kerasVenvReady(): boolean {
@@ -31,6 +35,38 @@ export function kerasVenvReady(): boolean {
  */
 export function ensureKerasVenv(log: (line: string) => void = () => undefined): 'ready' | 'installed' {
   if (kerasVenvReady()) return 'ready';
+  // `.ci/run` makes the venv in the background while the suite starts: the Keras test then waits for
+  // that install instead of starting a second one in the same folder.
+  mkdirSync(resolve('.cache'), { recursive: true });
+  let waited = false;
+  while (!tryLock()) {
+    if (!waited) log(`waiting for the install another process is making (${LOCK})`);
+    waited = true;
+    sleepMs(2000);
+  }
+  try {
+    if (kerasVenvReady()) return 'ready';
+    return install(log);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(LOCK);
+    return true;
+  } catch {
+    if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+    return false;
+  }
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function install(log: (line: string) => void): 'installed' {
   const base = process.env.KERAS_VENV_BASE_PYTHON ?? findPython();
   log(`making ${KERAS_VENV_DIR} with ${base}`);
   rmSync(KERAS_VENV_DIR, { recursive: true, force: true });

@@ -5,6 +5,12 @@
 
 /** What the optimiser does with a gradient. */
 export type OptimizerName = 'sgd' | 'adam';
+/**
+ * How the learning rate changes during a run: `decay`, Keras' legacy per-step decay lr / (1 + decay · t)
+ * (the tutorial's); `one-cycle`, up from lr / 25 to lr over the first 30 % of the steps and down to
+ * almost 0 by the last (Smith's one-cycle policy, PyTorch's `OneCycleLR` defaults; see lr-schedule.ts).
+ */
+export type LearningRateSchedule = 'decay' | 'one-cycle';
 /** The validation metric early stopping watches. */
 export type MonitoredMetric = 'val_loss' | 'val_accuracy';
 
@@ -27,8 +33,20 @@ export interface TrainingHyperparameters {
   readonly learningRate: number;
   /** SGD momentum in [0, 1); ignored by Adam. */
   readonly momentum: number;
-  /** Keras' legacy per-iteration decay, ≥ 0: lr_t = lr / (1 + decay · t). */
+  /**
+   * Keras' legacy per-iteration decay of the optimiser named in `optimizer`, ≥ 0: lr_t = lr / (1 + decay · t).
+   * Used with the `decay` schedule only. Each optimiser has its own default (the tutorial's SGD 0.0004,
+   * Adam 0: `DEFAULT_OPTIMIZER_SETTINGS`); the form keeps one value per optimiser, so switching never
+   * carries SGD's decay over to Adam.
+   */
   readonly decay: number;
+  /** How the learning rate moves over the run (`decay` in the tutorial). */
+  readonly learningRateSchedule: LearningRateSchedule;
+  /**
+   * Keras' label smoothing ε in [0, 1): the training targets become y · (1 − ε) + ε / 10 (0 in the
+   * tutorial). Validation loss is always measured against the true one-hot labels.
+   */
+  readonly labelSmoothing: number;
   /** Images per step, ≥ 1. */
   readonly batchSize: number;
   /** Passes over the training images, ≥ 1. */
@@ -49,14 +67,18 @@ export interface TrainingHyperparameters {
 }
 
 /**
- * Settings as a checkpoint stores them: checkpoints saved before augmentation existed have no
- * `augment` (read as off by `hyperparametersFromSaved`).
+ * Settings as a checkpoint stores them: checkpoints saved before augmentation, schedules and label
+ * smoothing existed lack those fields (read as the tutorial's by `hyperparametersFromSaved`).
  */
-export type SavedHyperparameters = Omit<TrainingHyperparameters, 'augment'> & { readonly augment?: boolean };
+export type SavedHyperparameters = Omit<TrainingHyperparameters, 'augment' | 'learningRateSchedule' | 'labelSmoothing'> & {
+  readonly augment?: boolean;
+  readonly learningRateSchedule?: LearningRateSchedule;
+  readonly labelSmoothing?: number;
+};
 
-/** The settings of a saved run, with what older checkpoints lack filled in as it was then (no augmentation). */
+/** The settings of a saved run, with what older checkpoints lack filled in as it was then (no augmentation, Keras decay, no smoothing). */
 export function hyperparametersFromSaved(saved: SavedHyperparameters): TrainingHyperparameters {
-  return { ...saved, augment: saved.augment ?? false };
+  return { ...saved, augment: saved.augment ?? false, learningRateSchedule: saved.learningRateSchedule ?? 'decay', labelSmoothing: saved.labelSmoothing ?? 0 };
 }
 
 /** The tutorial's settings: SGD(lr 0.01, momentum 0.5, decay 0.0004), batch 512, 25 epochs, whole data set, no augmentation. */
@@ -71,7 +93,26 @@ export const DEFAULT_HYPERPARAMETERS: TrainingHyperparameters = {
   validationSubset: null,
   seed: 1,
   augment: false,
+  learningRateSchedule: 'decay',
+  labelSmoothing: 0,
   earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
+};
+
+/** What each optimiser starts with when chosen: its own learning rate and decay, never the other's. */
+export interface OptimizerDefaults {
+  readonly learningRate: number;
+  readonly momentum: number;
+  readonly decay: number;
+}
+
+/**
+ * Each optimiser's defaults: SGD the tutorial's (lr 0.01, momentum 0.5, decay 0.0004); Adam Keras'
+ * (lr 0.001, no decay — Keras' Adam has none unless asked; momentum is not Adam's and is kept at SGD's
+ * value only so that switching back finds it).
+ */
+export const DEFAULT_OPTIMIZER_SETTINGS: Readonly<Record<OptimizerName, OptimizerDefaults>> = {
+  sgd: { learningRate: DEFAULT_HYPERPARAMETERS.learningRate, momentum: DEFAULT_HYPERPARAMETERS.momentum, decay: DEFAULT_HYPERPARAMETERS.decay },
+  adam: { learningRate: 0.001, momentum: DEFAULT_HYPERPARAMETERS.momentum, decay: 0 },
 };
 
 /** Bounds beyond which a value is a typo rather than a choice. */
@@ -116,6 +157,10 @@ export function validateHyperparameters(settings: TrainingHyperparameters, data?
   if (settings.validationSubset !== null) checkWhole(settings.validationSubset, 'validationSubset', 1, data?.testCount ?? Number.MAX_SAFE_INTEGER, fail);
   checkWhole(settings.seed, 'seed', 0, 2 ** 32 - 1, fail);
   if (typeof settings.augment !== 'boolean') fail('augment', `must be true or false, got ${String(settings.augment)}`);
+  if (settings.learningRateSchedule !== 'decay' && settings.learningRateSchedule !== 'one-cycle') {
+    fail('learningRateSchedule', `must be 'decay' or 'one-cycle', got ${String(settings.learningRateSchedule)}`);
+  }
+  checkRange(settings.labelSmoothing, 'labelSmoothing', { atLeast: 0, below: 1 }, fail);
   const stopping = settings.earlyStopping;
   if (stopping.monitor !== 'val_loss' && stopping.monitor !== 'val_accuracy') {
     fail('earlyStopping.monitor', `must be 'val_loss' or 'val_accuracy', got ${String(stopping.monitor)}`);

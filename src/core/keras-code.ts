@@ -8,7 +8,7 @@
  * keras-import.ts reads it back into the same lab.
  */
 import type { TrainingHyperparameters } from './hyperparameters';
-import { layerCode } from './keras-layers';
+import { layerCode, pythonClassesFor } from './keras-layers';
 import { MODEL_INPUT_SHAPE, type ModelSpec } from './model-spec';
 import { jsString, numberLiteral, pythonBool, pythonString } from './python-literal';
 
@@ -30,6 +30,8 @@ export type LabSetting =
   | 'learningRate'
   | 'momentum'
   | 'decay'
+  | 'learningRateSchedule'
+  | 'labelSmoothing'
   | 'earlyStopping'
   | 'monitor'
   | 'minDelta'
@@ -89,7 +91,7 @@ export function kerasLabCode(lab: KerasLab): CodeLine[] {
     plain('def compile_model(model):'),
     ...learningRateLines(settings),
     ...optimizerLines(settings),
-    plain('    model.compile(loss="categorical_crossentropy", optimizer=optimizer, metrics=["accuracy"])'),
+    ...compileLines(settings),
     plain(''),
     plain(''),
     plain('def callbacks():'),
@@ -113,6 +115,16 @@ function subset(value: number | null): string {
 }
 
 function learningRateLines(settings: TrainingHyperparameters): CodeLine[] {
+  if (settings.learningRateSchedule === 'one-cycle') {
+    // OneCycle is defined at the top of train.py (keras-custom-layers.ts); updates_per_epoch() reads TRAIN_IMAGES and BATCH_SIZE, which main() has set by then.
+    return [
+      setting('learningRateSchedule', '    # one cycle: up to the peak over the first 30 % of the updates, then down to almost 0'),
+      setting('learningRateSchedule', '    learning_rate = OneCycle('),
+      setting('learningRate', `        peak_learning_rate=${numberLiteral(settings.learningRate)},`),
+      setting('learningRateSchedule', '        total_steps=EPOCHS * updates_per_epoch(),'),
+      setting('learningRateSchedule', '    )'),
+    ];
+  }
   if (settings.decay === 0) return [setting('learningRate', `    learning_rate = ${numberLiteral(settings.learningRate)}`)];
   return [
     setting('decay', `    # Keras 2's decay=${numberLiteral(settings.decay)}: lr / (1 + ${numberLiteral(settings.decay)} × updates so far), before every update`),
@@ -133,6 +145,15 @@ function optimizerLines(settings: TrainingHyperparameters): CodeLine[] {
     setting('learningRate', '        learning_rate=learning_rate,'),
     setting('momentum', `        momentum=${numberLiteral(settings.momentum)},`),
     setting('optimizer', '    )'),
+  ];
+}
+
+/** `model.compile(…)`: the tutorial's loss by name, or Keras' loss object when the labels are smoothed. */
+function compileLines(settings: TrainingHyperparameters): CodeLine[] {
+  if (settings.labelSmoothing === 0) return [plain('    model.compile(loss="categorical_crossentropy", optimizer=optimizer, metrics=["accuracy"])')];
+  return [
+    setting('labelSmoothing', `    loss = keras.losses.CategoricalCrossentropy(label_smoothing=${numberLiteral(settings.labelSmoothing)})  # targets y · (1 − ε) + ε / 10`),
+    plain('    model.compile(loss=loss, optimizer=optimizer, metrics=["accuracy"])'),
   ];
 }
 
@@ -158,8 +179,11 @@ function callbackLines(settings: TrainingHyperparameters): CodeLine[] {
 export function tfjsLabCode(lab: KerasLab): CodeLine[] {
   const { modelSpec, settings } = lab;
   const stopping = settings.earlyStopping;
+  const custom = pythonClassesFor(modelSpec.layers).map((pythonClass) => pythonClass.name);
+  const oneCycle = settings.learningRateSchedule === 'one-cycle';
   return [
     plain("import * as tf from '@tensorflow/tfjs';"),
+    ...(custom.length > 0 ? [plain(`// ${custom.join(', ')}: the app's own tfjs layers (src/engine/layers), not in tfjs itself`)] : []),
     plain(''),
     plain('const model = tf.sequential();'),
     ...modelSpec.layers.map((layer, layerIndex): CodeLine => {
@@ -174,8 +198,15 @@ export function tfjsLabCode(lab: KerasLab): CodeLine[] {
         ? [setting('momentum', `const optimizer = tf.train.momentum(${numberLiteral(settings.learningRate)}, ${numberLiteral(settings.momentum)});`)]
         : [setting('optimizer', `const optimizer = tf.train.sgd(${numberLiteral(settings.learningRate)});`)]),
     setting('learningRate', `const learningRate = ${numberLiteral(settings.learningRate)};`),
-    setting('decay', `const decay = ${numberLiteral(settings.decay)};  // tfjs has no decay argument: set the rate before every update`),
-    plain("model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });"),
+    ...(oneCycle
+      ? [setting('learningRateSchedule', `const totalUpdates = ${numberLiteral(settings.epochs)} * Math.ceil(xTrain.shape[0] / ${numberLiteral(settings.batchSize)});  // one cycle: tfjs has no schedules; oneCycleLearningRate is src/core/lr-schedule.ts's`)]
+      : [setting('decay', `const decay = ${numberLiteral(settings.decay)};  // tfjs has no decay argument: set the rate before every update`)]),
+    ...(settings.labelSmoothing === 0
+      ? [plain("model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });")]
+      : [
+          setting('labelSmoothing', `const loss = (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue.mul(${numberLiteral(1 - settings.labelSmoothing)}).add(${numberLiteral(settings.labelSmoothing / 10)}), yPred).mean();  // label smoothing ${numberLiteral(settings.labelSmoothing)}`),
+          plain("model.compile({ optimizer, loss, metrics: ['accuracy'] });"),
+        ]),
     plain(''),
     plain('let updates = 0;'),
     plain('await model.fit(xTrain, yTrain, {'),
@@ -184,7 +215,9 @@ export function tfjsLabCode(lab: KerasLab): CodeLine[] {
     setting('validationSubset', '  validationData: [xTest, yTest],'),
     plain('  shuffle: true,'),
     plain('  callbacks: ['),
-    setting('decay', '    { onBatchBegin: () => optimizer.setLearningRate(learningRate / (1 + decay * updates++)) },'),
+    oneCycle
+      ? setting('learningRateSchedule', '    { onBatchBegin: () => optimizer.setLearningRate(oneCycleLearningRate(learningRate, updates++, totalUpdates)) },')
+      : setting('decay', '    { onBatchBegin: () => optimizer.setLearningRate(learningRate / (1 + decay * updates++)) },'),
     ...(stopping.enabled
       ? [
           setting('earlyStopping', `    tf.callbacks.earlyStopping({ monitor: ${jsString(stopping.monitor === 'val_accuracy' ? 'val_acc' : 'val_loss')}, minDelta: ${numberLiteral(stopping.minDelta)}, patience: ${numberLiteral(stopping.patience)} }),`),

@@ -7,8 +7,9 @@ import type { TrainingHyperparameters } from './hyperparameters';
 /** "SGD lr 0.01 momentum 0.5 decay 0.0004, batch 512, 25 epochs, 1 000 training images, no augmentation". */
 export function describeHyperparametersBriefly(settings: TrainingHyperparameters): string {
   const optimizer = settings.optimizer === 'adam' ? `Adam lr ${settings.learningRate}` : `SGD lr ${settings.learningRate} momentum ${settings.momentum}`;
-  const decay = settings.decay > 0 ? ` decay ${settings.decay}` : '';
+  const decay = settings.learningRateSchedule === 'one-cycle' ? ' one-cycle' : settings.decay > 0 ? ` decay ${settings.decay}` : '';
+  const smoothing = settings.labelSmoothing > 0 ? ` label smoothing ${settings.labelSmoothing}` : '';
   const images = settings.trainSubset === null ? 'all training images' : `${settings.trainSubset.toLocaleString('en-US')} training images`;
   const stopping = settings.earlyStopping.enabled ? `, early stopping on ${settings.earlyStopping.monitor}` : '';
-  return `${optimizer}${decay}, batch ${settings.batchSize}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, ${images}, ${settings.augment ? 'augmented' : 'no augmentation'}${stopping}`;
+  return `${optimizer}${decay}${smoothing}, batch ${settings.batchSize}, ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, ${images}, ${settings.augment ? 'augmented' : 'no augmentation'}${stopping}`;
 }

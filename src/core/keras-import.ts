@@ -149,7 +149,7 @@ class SnippetReader {
       if (name === 'to_categorical') return same('one-hot labels: the app makes them');
       if (name === 'app_subset') return this.readSubset(targets, value);
       if (name === 'EarlyStopping') return this.readEarlyStopping(value);
-      if (['SGD', 'Adam', 'InverseTimeDecay'].includes(name)) return used('read where compile uses it');
+      if (['SGD', 'Adam', 'InverseTimeDecay', 'OneCycle', 'CategoricalCrossentropy'].includes(name)) return used('read where compile uses it');
       if (layerTypeForKerasName(name) !== null) throw new Unusable('a layer called on a tensor (the functional API); the app reads Sequential models: model.add(…)', true);
     }
     const calledFirst = value.kind === 'other' ? /^([\w.]+)\(/.exec(value.text)?.[1] : undefined;
@@ -226,18 +226,22 @@ class SnippetReader {
     if (loss !== undefined && !['categorical_crossentropy', 'CategoricalCrossentropy'].includes(lossName ?? '')) {
       throw new Unusable(`loss ${describeValue(loss)}: the app trains with categorical cross-entropy on one-hot labels`);
     }
+    // Keras' CategoricalCrossentropy(label_smoothing=ε); by name, the loss smooths nothing.
+    const smoothing = loss?.kind === 'call' ? (loss.kwargs.label_smoothing ?? loss.args[1]) : undefined;
+    const labelSmoothing = smoothing === undefined ? 0 : readNumber(this.resolve(smoothing), 'label_smoothing', (n) => n >= 0 && n < 1, 'in [0, 1)');
     const optimizer = call.kwargs.optimizer ?? call.args[0];
     if (optimizer === undefined) throw new Unusable('compile without an optimizer: Keras would use RMSprop, which the app does not have');
     const read = this.readOptimizer(this.resolve(optimizer));
-    Object.assign(this.settings, read);
-    return used(`${read.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${read.learningRate}${read.optimizer === 'sgd' ? `, momentum ${read.momentum}` : ''}, decay ${read.decay}`);
+    Object.assign(this.settings, read, { labelSmoothing });
+    const schedule = read.learningRateSchedule === 'one-cycle' ? ', one-cycle schedule' : `, decay ${read.decay}`;
+    return used(`${read.optimizer === 'adam' ? 'Adam' : 'SGD'}, learning rate ${read.learningRate}${read.optimizer === 'sgd' ? `, momentum ${read.momentum}` : ''}${schedule}${labelSmoothing > 0 ? `, label smoothing ${labelSmoothing}` : ''}`);
   }
 
   /** SGD's momentum is read (0 when left out, as in Keras); Adam leaves the momentum field as it is (it has none). */
-  private readOptimizer(value: PyValue): Pick<TrainingHyperparameters, 'optimizer' | 'learningRate' | 'decay'> & { momentum?: number } {
+  private readOptimizer(value: PyValue): Pick<TrainingHyperparameters, 'optimizer' | 'learningRate' | 'learningRateSchedule'> & { momentum?: number; decay?: number } {
     if (value.kind === 'string') {
-      if (value.value === 'sgd') return { optimizer: 'sgd', learningRate: KERAS_DEFAULTS.sgdLearningRate, momentum: 0, decay: 0 };
-      if (value.value === 'adam') return { optimizer: 'adam', learningRate: KERAS_DEFAULTS.adamLearningRate, decay: 0 };
+      if (value.value === 'sgd') return { optimizer: 'sgd', learningRate: KERAS_DEFAULTS.sgdLearningRate, momentum: 0, decay: 0, learningRateSchedule: 'decay' };
+      if (value.value === 'adam') return { optimizer: 'adam', learningRate: KERAS_DEFAULTS.adamLearningRate, decay: 0, learningRateSchedule: 'decay' };
     }
     if (value.kind !== 'call' || !['SGD', 'Adam'].includes(baseName(value.callee))) {
       throw new Unusable(`optimizer ${describeValue(value)}: the app trains with SGD or Adam`);
@@ -259,17 +263,27 @@ class SnippetReader {
     const legacyDecay = argument('decay');
     if (legacyDecay !== undefined && (legacyDecay.kind !== 'number' || legacyDecay.value < 0)) throw new Unusable(`decay must be a number ≥ 0, got ${describeValue(legacyDecay)}`);
     if (legacyDecay?.kind === 'number' && legacyDecay.value > 0 && rate.decay > 0) throw new Unusable('both decay= and a learning-rate schedule: the app has one decay');
-    const decay = legacyDecay?.kind === 'number' ? legacyDecay.value : rate.decay;
-    if (optimizer === 'adam') return { optimizer, learningRate: rate.learningRate, decay };
+    if (legacyDecay?.kind === 'number' && legacyDecay.value > 0 && rate.oneCycle) throw new Unusable('both decay= and the one-cycle schedule: the app uses one or the other');
+    // Under one cycle the decay is not used, so the form keeps the one it has.
+    const decay = rate.oneCycle ? {} : { decay: legacyDecay?.kind === 'number' ? legacyDecay.value : rate.decay };
+    const schedule = { learningRateSchedule: rate.oneCycle ? ('one-cycle' as const) : ('decay' as const), ...decay };
+    if (optimizer === 'adam') return { optimizer, learningRate: rate.learningRate, ...schedule };
     const momentumValue = argument('momentum') ?? value.args[1];
     const momentum = momentumValue === undefined ? 0 : readNumber(this.resolve(momentumValue), 'momentum', (n) => n >= 0 && n < 1, 'in [0, 1)');
-    return { optimizer, learningRate: rate.learningRate, momentum, decay };
+    return { optimizer, learningRate: rate.learningRate, momentum, ...schedule };
   }
 
-  /** A number, or `InverseTimeDecay(lr, decay_steps=1, decay_rate=d)` (Keras 2's decay as Keras 3 writes it). */
-  private readLearningRate(value: PyValue | undefined, fallback: number): { learningRate: number; decay: number } {
+  /**
+   * A number, `InverseTimeDecay(lr, decay_steps=1, decay_rate=d)` (Keras 2's decay as Keras 3 writes it),
+   * or train.py's `OneCycle(peak_learning_rate=lr, total_steps=…)` (the steps follow from the run's size).
+   */
+  private readLearningRate(value: PyValue | undefined, fallback: number): { learningRate: number; decay: number; oneCycle?: true } {
     if (value === undefined) return { learningRate: fallback, decay: 0 };
     if (value.kind === 'number') return { learningRate: readNumber(value, 'learning_rate', (n) => n > 0, '> 0'), decay: 0 };
+    if (value.kind === 'call' && baseName(value.callee) === 'OneCycle') {
+      const peak = value.kwargs.peak_learning_rate ?? value.args[0];
+      return { learningRate: readNumber(peak === undefined ? undefined : this.resolve(peak), 'peak_learning_rate', (n) => n > 0, '> 0'), decay: 0, oneCycle: true };
+    }
     if (value.kind === 'call' && baseName(value.callee) === 'InverseTimeDecay') {
       const get = (key: string, index: number): PyValue | undefined => {
         const found = value.kwargs[key] ?? value.args[index];
@@ -282,7 +296,7 @@ class SnippetReader {
       const rate = get('decay_rate', 2);
       return { learningRate: readNumber(initial, 'initial_learning_rate', (n) => n > 0, '> 0'), decay: rate === undefined ? 0 : readNumber(rate, 'decay_rate', (n) => n >= 0, '≥ 0') };
     }
-    throw new Unusable(`learning rate ${describeValue(value)}: the app takes a number or InverseTimeDecay(…, decay_steps=1, …)`);
+    throw new Unusable(`learning rate ${describeValue(value)}: the app takes a number, InverseTimeDecay(…, decay_steps=1, …) or OneCycle(…)`);
   }
 
   private readFit(call: Extract<PyValue, { kind: 'call' }>): { outcome: 'used'; detail: string } {

@@ -142,6 +142,11 @@ class AppBatches(keras.utils.PyDataset):
         self.order = epoch_order(len(self.images), self.seed, self.epoch)
 
 
+def updates_per_epoch():
+    """Batches in one epoch of TRAIN_IMAGES training images (None: all 50 000), for the one-cycle schedule's length."""
+    return math.ceil(min(TRAIN_IMAGES or 50000, 50000) / BATCH_SIZE)
+
+
 def load_cifar10(data_dir=None):
     """CIFAR-10 as uint8 NHWC images and class indices: from keras.datasets, or the app's prepared files."""
     if data_dir is None:

@@ -9,6 +9,7 @@
  */
 import { describeHyperparametersBriefly } from './keras-describe';
 import { codeText, kerasLabCode, type KerasLab } from './keras-code';
+import { ONE_CYCLE_CLASS_SOURCE } from './keras-custom-layers';
 import { pythonClassesFor } from './keras-layers';
 import { PYTHON_HELPERS } from './keras-script-helpers';
 
@@ -29,6 +30,7 @@ export interface KerasScriptOptions {
 /** The whole `train.py` for `lab`. */
 export function kerasScript(lab: KerasLab, options: KerasScriptOptions): string {
   const classes = pythonClassesFor(lab.modelSpec.layers);
+  const schedule = lab.settings.learningRateSchedule === 'one-cycle' ? ['', "# The app's one-cycle learning-rate schedule (Keras has none built in).", `${ONE_CYCLE_CLASS_SOURCE.trimEnd()}\n\n`] : [];
   return [
     docstring(lab, options),
     'import argparse',
@@ -45,6 +47,7 @@ export function kerasScript(lab: KerasLab, options: KerasScriptOptions): string 
     'from keras import layers  # noqa: E402',
     '',
     ...(classes.length > 0 ? ['', '# Layers of the app that Keras does not ship.', ...classes.map((pythonClass) => `${pythonClass.source.trimEnd()}\n\n`)] : []),
+    ...schedule,
     '',
     codeText(kerasLabCode(lab)),
     PYTHON_HELPERS.trimStart(),

@@ -63,6 +63,10 @@ function toPyValue(value: unknown): PyValue {
   if (typeof value === 'boolean') return { kind: 'bool', value };
   if (value === null || value === undefined) return { kind: 'none' };
   if (Array.isArray(value)) return { kind: 'tuple', items: value.map(toPyValue) };
+  // A serialised Keras object ({class_name: 'L1L2', config: {l1: 0, l2: 0.0005}}, a MaxNorm) reads as the call that makes it.
+  if (isRecord(value) && typeof value.class_name === 'string' && isRecord(value.config)) {
+    return { kind: 'call', callee: value.class_name, args: [], kwargs: Object.fromEntries(Object.entries(value.config).map(([key, item]) => [key, toPyValue(item)])) };
+  }
   return { kind: 'other', text: JSON.stringify(value) };
 }
 

@@ -9,11 +9,22 @@
 import { MODEL_CLASS_COUNT, type LayerSpec, type LayerType, type ModelSpec } from './model-spec';
 
 /** The layer types the editor offers, in the order a CNN usually uses them. */
-export const EDITABLE_LAYER_TYPES: readonly LayerType[] = ['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dropout', 'Flatten', 'Dense'];
+export const EDITABLE_LAYER_TYPES: readonly LayerType[] = [
+  'Conv2D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'StochasticPooling2D',
+  'BatchNormalization',
+  'Dropout',
+  'Flatten',
+  'Dense',
+  'DropConnectDense',
+];
 
 /**
  * A new layer of `type` with the tutorial's choices: Conv2D(32, 3×3, stride 1, same, relu),
- * 2×2 pooling with strides equal to the pool, Dropout(0.2), Dense(128, relu).
+ * 2×2 pooling with strides equal to the pool, Dropout(0.2), Dense(128, relu); DropConnectDense(128,
+ * relu) dropping half its weights, as in the DropConnect paper. No weight decay or max-norm until asked.
  */
 export function defaultLayer(type: LayerType): LayerSpec {
   switch (type) {
@@ -22,12 +33,18 @@ export function defaultLayer(type: LayerType): LayerSpec {
     case 'MaxPooling2D':
     case 'AveragePooling2D':
       return { type, poolSize: 2, strides: null, padding: 'valid' };
+    case 'StochasticPooling2D':
+      return { type, poolSize: 2, padding: 'valid' };
+    case 'BatchNormalization':
+      return { type };
     case 'Dropout':
       return { type, rate: 0.2 };
     case 'Flatten':
       return { type };
     case 'Dense':
       return { type, units: 128, activation: 'relu' };
+    case 'DropConnectDense':
+      return { type, units: 128, activation: 'relu', rate: 0.5 };
   }
 }
 
@@ -125,9 +142,12 @@ const KERAS_BASE_NAMES: Record<LayerType, string> = {
   Conv2D: 'conv2d',
   MaxPooling2D: 'max_pooling2d',
   AveragePooling2D: 'average_pooling2d',
+  StochasticPooling2D: 'stochastic_pooling2d',
+  BatchNormalization: 'batch_normalization',
   Dropout: 'dropout',
   Flatten: 'flatten',
   Dense: 'dense',
+  DropConnectDense: 'drop_connect_dense',
 };
 
 function checkIndex(index: number, max: number, what: string): void {

@@ -10,6 +10,7 @@ import {
   MODEL_CLASS_COUNT,
   MODEL_INPUT_SHAPE,
   sizePair,
+  type KernelRegularisation,
   type LayerSpec,
   type LayerType,
   type ModelSpec,
@@ -75,10 +76,21 @@ export function analyseModelSpec(spec: ModelSpec): SpecAnalysis {
   const specLayers: readonly LayerSpec[] = Array.isArray(spec.layers) ? spec.layers : [];
   if (specLayers.length === 0) issues.push({ layerIndex: null, field: 'layers', message: 'the model needs at least one layer' });
   let shape: readonly number[] | null = MODEL_INPUT_SHAPE;
+  // The pictures are ≥ 0; whether each layer's output still is decides where stochastic pooling fits.
+  let nonNegative = true;
   specLayers.forEach((layer, layerIndex) => {
     const fieldIssues = checkFields(layer, layerIndex);
     issues.push(...fieldIssues);
     if (shape === null || fieldIssues.length > 0) {
+      shape = null;
+      return;
+    }
+    if (layer.type === 'StochasticPooling2D' && !nonNegative) {
+      issues.push({
+        layerIndex,
+        field: null,
+        message: `${describeLayer(layerIndex, layer.type)}: stochastic pooling picks values with probability proportional to their size, so its inputs must be ≥ 0: put it after a layer with relu (or sigmoid) activation`,
+      });
       shape = null;
       return;
     }
@@ -90,6 +102,7 @@ export function analyseModelSpec(spec: ModelSpec): SpecAnalysis {
     }
     layers.push({ layerIndex, type: layer.type, outputShape: outcome.shape, params: outcome.params });
     shape = outcome.shape;
+    nonNegative = keepsNonNegative(layer, nonNegative);
   });
   issues.push(...checkOutputLayer(specLayers));
   const totalParams = layers.reduce((sum, layer) => sum + layer.params, 0);
@@ -143,21 +156,73 @@ function checkFields(layer: LayerSpec, layerIndex: number): SpecIssue[] {
       if (layer.strides !== null) checkSize(layer.strides, 'strides', fail);
       checkPadding(layer.padding, fail);
       break;
+    case 'StochasticPooling2D':
+      checkSize(layer.poolSize, 'poolSize', fail);
+      checkPadding(layer.padding, fail);
+      break;
     case 'Dropout':
-      if (typeof layer.rate !== 'number' || !(layer.rate >= 0 && layer.rate < 1)) {
-        fail('rate', `dropout rate must be in [0, 1), got ${String(layer.rate)}`);
-      }
+      checkRate(layer.rate, 'dropout', fail);
       break;
     case 'Flatten':
+    case 'BatchNormalization':
       break;
     case 'Dense':
       checkInteger(layer.units, 1, MAX_UNITS, 'units', fail);
       checkActivation(layer.activation, fail);
       break;
+    case 'DropConnectDense':
+      checkInteger(layer.units, 1, MAX_UNITS, 'units', fail);
+      checkActivation(layer.activation, fail);
+      checkRate(layer.rate, 'DropConnect', fail);
+      break;
     default:
-      issues.push({ layerIndex, field: 'type', message: `${name}: unknown layer type; use Conv2D, MaxPooling2D, AveragePooling2D, Dropout, Flatten or Dense` });
+      issues.push({ layerIndex, field: 'type', message: `${name}: unknown layer type; use ${KNOWN_LAYER_TYPES.join(', ')}` });
   }
+  if (layer.type === 'Conv2D' || layer.type === 'Dense' || layer.type === 'DropConnectDense') checkKernelRegularisation(layer, fail);
   return issues;
+}
+
+/** Every layer type a spec may hold, as messages list them. */
+const KNOWN_LAYER_TYPES: readonly LayerType[] = [
+  'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'StochasticPooling2D', 'BatchNormalization', 'Dropout', 'Flatten', 'Dense', 'DropConnectDense',
+];
+
+/** Largest weight-decay factor accepted: beyond it the penalty swamps the loss (a typo, not a choice). */
+export const MAX_L2 = 1;
+/** Largest max-norm accepted (larger never binds for this app's layers). */
+export const MAX_MAX_NORM = 1000;
+
+function checkRate(value: unknown, what: string, fail: Fail): void {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) fail('rate', `${what} rate must be in [0, 1), got ${String(value)}`);
+}
+
+function checkKernelRegularisation(layer: KernelRegularisation, fail: Fail): void {
+  const l2 = layer.kernelRegularizer?.l2;
+  if (layer.kernelRegularizer !== undefined && (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0 || l2 > MAX_L2)) {
+    fail('kernelRegularizer', `weight decay (kernel_regularizer l2) must be in [0, ${MAX_L2}], got ${String(l2)}`);
+  }
+  const maxNorm = layer.kernelConstraint?.maxNorm;
+  if (layer.kernelConstraint !== undefined && (typeof maxNorm !== 'number' || !Number.isFinite(maxNorm) || maxNorm <= 0 || maxNorm > MAX_MAX_NORM)) {
+    fail('kernelConstraint', `max-norm (kernel_constraint max_norm) must be > 0 and ≤ ${MAX_MAX_NORM}, got ${String(maxNorm)}`);
+  }
+}
+
+/**
+ * Whether `layer`'s output is ≥ 0 everywhere, given whether its input is: relu, sigmoid and softmax
+ * outputs are; pooling, dropout and flattening keep the sign of what they get; batch normalisation
+ * and other activations can go below 0.
+ */
+function keepsNonNegative(layer: LayerSpec, inputNonNegative: boolean): boolean {
+  switch (layer.type) {
+    case 'Conv2D':
+    case 'Dense':
+    case 'DropConnectDense':
+      return layer.activation === 'relu' || layer.activation === 'sigmoid' || layer.activation === 'softmax';
+    case 'BatchNormalization':
+      return false;
+    default:
+      return inputNonNegative;
+  }
 }
 
 type Fail = (field: string, constraint: string) => void;
@@ -195,14 +260,15 @@ function layerOutput(layer: LayerSpec, layerIndex: number, input: readonly numbe
   switch (layer.type) {
     case 'Conv2D':
     case 'MaxPooling2D':
-    case 'AveragePooling2D': {
+    case 'AveragePooling2D':
+    case 'StochasticPooling2D': {
       const [height, width, channels] = input;
       if (input.length !== 3 || height === undefined || width === undefined || channels === undefined) {
         return issue(null, `needs an image-shaped input (height × width × channels), got a flat vector of ${input.join('×')}; move it before Flatten`);
       }
       const window = layer.type === 'Conv2D'
         ? { field: 'kernelSize', size: layer.kernelSize, strides: layer.strides }
-        : { field: 'poolSize', size: layer.poolSize, strides: layer.strides ?? layer.poolSize };
+        : { field: 'poolSize', size: layer.poolSize, strides: layer.type === 'StochasticPooling2D' ? layer.poolSize : (layer.strides ?? layer.poolSize) };
       const field = window.field;
       const [rows, cols] = sizePair(window.size);
       const [strideRows, strideCols] = sizePair(window.strides);
@@ -219,9 +285,14 @@ function layerOutput(layer: LayerSpec, layerIndex: number, input: readonly numbe
     }
     case 'Dropout':
       return { shape: input, params: 0 };
+    case 'BatchNormalization':
+      // Per channel (the last axis): a learned scale and shift, and the running mean and variance
+      // (not trained, but counted in Keras' Param # column, as here).
+      return { shape: input, params: 4 * (input.at(-1) ?? 0) };
     case 'Flatten':
       return { shape: [input.reduce((product, size) => product * size, 1)], params: 0 };
-    case 'Dense': {
+    case 'Dense':
+    case 'DropConnectDense': {
       const [features] = input;
       if (input.length !== 1 || features === undefined) {
         return issue(null, `needs a flat input, got ${input.join('×')}; add a Flatten layer before it`);

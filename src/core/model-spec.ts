@@ -18,8 +18,38 @@ export type Padding = 'same' | 'valid';
 /** A size given once for both axes (`3` means 3×3) or as [rows, columns]. */
 export type Size2D = number | readonly [number, number];
 
+/**
+ * Weight decay on a layer's kernel, Keras' `kernel_regularizer=l2(l2)`: the training loss gains
+ * l2 · Σ w² over the kernel's weights (biases are left alone, as in Keras), so every update also pulls
+ * each weight towards 0 by 2 · l2 · w. Large weights cost more, and the network prefers many small ones.
+ */
+export interface KernelRegularizerSpec {
+  /** The factor of Σ w², ≥ 0 (Keras' `l2`; 0.0005 is a usual choice). */
+  readonly l2: number;
+}
+
+/**
+ * A max-norm constraint on a layer's kernel, Keras' `kernel_constraint=max_norm(max_value)`: after every
+ * update, each unit's (or filter's) incoming weight vector that has grown longer than `maxValue` is
+ * scaled back to that length. A hard cap rather than a penalty, so a large learning rate cannot blow
+ * the weights up.
+ */
+export interface KernelConstraintSpec {
+  /** Largest allowed L2 norm of one unit's incoming weights, > 0 (Keras' `max_value`; 2–4 is usual). */
+  readonly maxNorm: number;
+}
+
+/**
+ * The regularisers a layer with a kernel (Conv2D, Dense, DropConnectDense) can carry, in Keras'
+ * argument names (camel-cased as tfjs does): absent means none, as in Keras.
+ */
+export interface KernelRegularisation {
+  readonly kernelRegularizer?: KernelRegularizerSpec;
+  readonly kernelConstraint?: KernelConstraintSpec;
+}
+
 /** A convolution: `filters` masks of `kernelSize`, slid with `strides`; each mask makes one output channel. */
-export interface Conv2DSpec {
+export interface Conv2DSpec extends KernelRegularisation {
   readonly type: 'Conv2D';
   /** Number of masks (output channels), ≥ 1. */
   readonly filters: number;
@@ -38,6 +68,18 @@ export interface Pooling2DSpec {
   readonly padding: Padding;
 }
 
+/**
+ * Stochastic pooling (Zeiler & Fergus, 2013) over non-overlapping `poolSize` windows (the stride is the
+ * pool size). While training, each window gives one of its values, picked at random with probability
+ * proportional to the value (so larger activations win more often, but not always); at inference it
+ * gives the probability-weighted average Σ a² / Σ a. The values must be ≥ 0 (after relu).
+ */
+export interface StochasticPooling2DSpec {
+  readonly type: 'StochasticPooling2D';
+  readonly poolSize: Size2D;
+  readonly padding: Padding;
+}
+
 /** During training, zero each input with probability `rate` (and scale the rest by 1 / (1 − rate)). */
 export interface DropoutSpec {
   readonly type: 'Dropout';
@@ -51,15 +93,46 @@ export interface FlattenSpec {
 }
 
 /** A fully connected layer: every output unit sees every input value. */
-export interface DenseSpec {
+export interface DenseSpec extends KernelRegularisation {
   readonly type: 'Dense';
   /** Output units, ≥ 1. */
   readonly units: number;
   readonly activation: Activation;
 }
 
+/**
+ * DropConnect (Wan et al., 2013): a fully connected layer whose weights, not inputs, are dropped.
+ * While training, each weight of the kernel is zeroed with probability `rate` (the rest scaled by
+ * 1 / (1 − rate)), one mask per batch; at inference the whole kernel is used, as by a Dense layer.
+ */
+export interface DropConnectDenseSpec extends KernelRegularisation {
+  readonly type: 'DropConnectDense';
+  /** Output units, ≥ 1. */
+  readonly units: number;
+  readonly activation: Activation;
+  /** Probability of dropping each weight, in [0, 1). */
+  readonly rate: number;
+}
+
+/**
+ * Batch normalisation (Keras' defaults: momentum 0.99, epsilon 0.001): while training, each channel is
+ * normalised to mean 0 and variance 1 over the batch, then scaled and shifted by two learned numbers;
+ * at inference the running averages of the batches' means and variances are used instead.
+ */
+export interface BatchNormalizationSpec {
+  readonly type: 'BatchNormalization';
+}
+
 /** One layer. */
-export type LayerSpec = Conv2DSpec | Pooling2DSpec | DropoutSpec | FlattenSpec | DenseSpec;
+export type LayerSpec =
+  | Conv2DSpec
+  | Pooling2DSpec
+  | StochasticPooling2DSpec
+  | DropoutSpec
+  | FlattenSpec
+  | DenseSpec
+  | DropConnectDenseSpec
+  | BatchNormalizationSpec;
 /** The layer type tags, in tfjs's class names. */
 export type LayerType = LayerSpec['type'];
 

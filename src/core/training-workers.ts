@@ -5,6 +5,7 @@
  * are trained with each candidate count in turn, and a step computes the same update whatever the
  * count, so the run itself is not changed by it. Pure.
  */
+import type { LayerType, ModelSpec } from './model-spec';
 import { compareSpreads, formatSpread, spreadOf, type Spread } from './spread';
 
 /**
@@ -47,6 +48,35 @@ export function trainingWorkerLimit(logicalCores: number | null, deviceMemoryGiB
   }
   if (logicalCores > MAX_TRAINING_WORKERS) return { workers: byCores, reason: `${cores}: at most ${MAX_TRAINING_WORKERS} workers (more would spend their gain exchanging gradients)` };
   return { workers: byCores, reason: `${cores}: one worker per core` };
+}
+
+/**
+ * Layers whose update depends on how the batch is cut, or whose randomness is not drawn by an image's
+ * place in the batch: a model with one trains on one worker, so that its update stays the one a
+ * single worker computes (what data-parallel training promises). Each says why, in the badge's words.
+ */
+const ONE_WORKER_LAYERS: Partial<Record<LayerType, string>> = {
+  BatchNormalization: 'BatchNormalization normalises each share by its own statistics (and only one worker would update its moving averages)',
+  StochasticPooling2D: 'StochasticPooling2D draws its picks per pass, not by an image\'s place in the batch, so each share would draw its own',
+  DropConnectDense: 'DropConnectDense draws one weight mask per pass, not by an image\'s place in the batch, so each share would draw its own',
+};
+
+/**
+ * Why `spec` must train on one worker whatever the machine, or null when its update is the same
+ * however many workers share the batch (the tutorial's layers: Conv2D, pooling, Dropout, Dense).
+ */
+export function modelWorkerRestriction(spec: ModelSpec): string | null {
+  for (const layer of spec.layers) {
+    const why = ONE_WORKER_LAYERS[layer.type];
+    if (why !== undefined) return `this model trains on one worker: ${why}`;
+  }
+  return null;
+}
+
+/** The machine's `limit`, narrowed to one worker when `spec` must train on one (`modelWorkerRestriction`). */
+export function modelWorkerLimit(limit: WorkerLimit, spec: ModelSpec): WorkerLimit {
+  const restriction = modelWorkerRestriction(spec);
+  return restriction === null ? limit : { workers: 1, reason: restriction };
 }
 
 /** The counts worth timing up to `limit`: 1, the powers of two below it, and `limit` itself. */

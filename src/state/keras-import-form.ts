@@ -7,7 +7,7 @@ import type { RunSetupInput } from './run-setup';
 import type { KerasImport } from '../core/keras-import';
 import type { ModelSpec } from '../core/model-spec';
 import { analyseModelSpec } from '../core/model-spec-validate';
-import type { HyperparameterForm } from './hyperparameter-form';
+import { chooseOptimizer, type HyperparameterForm } from './hyperparameter-form';
 import type { TrainingForm } from './training-form';
 
 /** The editor and forms an import changes: the same three inputs a run is read from. */
@@ -26,15 +26,18 @@ export function setupWithImport(setup: ImportableSetup, imported: KerasImport): 
   const stopping = settings.earlyStopping ?? {};
   const text = (value: number | undefined, current: string): string => (value === undefined ? current : String(value));
   const subset = (value: number | null | undefined, current: string): string => (value === undefined ? current : value === null ? 'all' : String(value));
-  const form = setup.hyperparameterForm;
+  // An imported optimiser is switched to first, so the other one's numbers stay in its draft.
+  const form = settings.optimizer === undefined ? setup.hyperparameterForm : chooseOptimizer(setup.hyperparameterForm, settings.optimizer);
   const run = setup.trainingForm;
   return {
     modelSpec: imported.modelSpec ?? setup.modelSpec,
     hyperparameterForm: {
-      optimizer: settings.optimizer ?? form.optimizer,
+      ...form,
       learningRate: text(settings.learningRate, form.learningRate),
       momentum: text(settings.momentum, form.momentum),
       decay: text(settings.decay, form.decay),
+      learningRateSchedule: settings.learningRateSchedule ?? form.learningRateSchedule,
+      labelSmoothing: text(settings.labelSmoothing, form.labelSmoothing),
       earlyStopping: stopping.enabled ?? form.earlyStopping,
       monitor: stopping.monitor ?? form.monitor,
       minDelta: text(stopping.minDelta, form.minDelta),
@@ -51,11 +54,14 @@ export function setupWithImport(setup: ImportableSetup, imported: KerasImport): 
   };
 }
 
-const HYPERPARAMETER_LABELS: Readonly<Record<keyof HyperparameterForm, string>> = Object.freeze({
+/** The fields the preview compares (the other optimiser's draft is not shown). */
+const HYPERPARAMETER_LABELS: Readonly<Record<Exclude<keyof HyperparameterForm, 'optimizerDrafts'>, string>> = Object.freeze({
   optimizer: 'Optimizer',
   learningRate: 'Learning rate',
   momentum: 'Momentum',
   decay: 'Decay',
+  learningRateSchedule: 'Schedule',
+  labelSmoothing: 'Label smoothing',
   earlyStopping: 'Early stopping',
   monitor: 'Early stopping watches',
   minDelta: 'Smallest improvement',
@@ -77,9 +83,9 @@ export function describeSetupChanges(before: ImportableSetup, after: ImportableS
   if (JSON.stringify(before.modelSpec) !== JSON.stringify(after.modelSpec)) {
     changes.push({ label: 'Network', from: describeNetwork(before.modelSpec), to: describeNetwork(after.modelSpec) });
   }
-  const compare = <T extends object>(from: T, to: T, labels: Readonly<Record<keyof T, string>>): void => {
+  const compare = <T extends object>(from: T, to: T, labels: Readonly<Partial<Record<keyof T, string>>>): void => {
     for (const key of Object.keys(labels) as (keyof T)[]) {
-      if (from[key] !== to[key]) changes.push({ label: labels[key], from: show(from[key]), to: show(to[key]) });
+      if (from[key] !== to[key]) changes.push({ label: labels[key] ?? String(key), from: show(from[key]), to: show(to[key]) });
     }
   };
   compare(before.hyperparameterForm, after.hyperparameterForm, HYPERPARAMETER_LABELS);

@@ -30,11 +30,12 @@ export const TUTORIAL_RUN_LENGTH: Readonly<Pick<TrainingForm, 'epochs' | 'batchS
  */
 export const DEFAULT_TRAINING_FORM: TrainingForm = Object.freeze({ trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH });
 
-/** The form showing a run's `settings` (the run-size part; the optimiser is in hyperparameter-form.ts). */
-export function trainingFormFrom(settings: TrainingHyperparameters): TrainingForm {
+/** The form showing a run's size and data (a run's or a recipe's; the optimiser is in hyperparameter-form.ts): `null` subsets as 'all'. */
+export function trainingFormFrom(settings: Pick<TrainingHyperparameters, 'trainSubset' | 'validationSubset' | 'epochs' | 'batchSize' | 'augment'>): TrainingForm {
+  const subset = (value: number | null): string => (value === null ? 'all' : String(value));
   return {
-    trainSubset: settings.trainSubset === null ? 'all' : String(settings.trainSubset),
-    validationSubset: settings.validationSubset === null ? 'all' : String(settings.validationSubset),
+    trainSubset: subset(settings.trainSubset),
+    validationSubset: subset(settings.validationSubset),
     epochs: String(settings.epochs),
     batchSize: String(settings.batchSize),
     augment: settings.augment,
@@ -42,7 +43,7 @@ export function trainingFormFrom(settings: TrainingHyperparameters): TrainingFor
 }
 
 /** Training subsets offered (images); 'all' is 50 000. */
-export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '5000', '10000', 'all'] as const;
+export const TRAIN_SUBSET_CHOICES = ['128', '512', '1000', '2000', '5000', '10000', 'all'] as const;
 /** Validation subsets offered (test images); 'all' is 10 000. */
 export const VALIDATION_SUBSET_CHOICES = ['64', '256', '500', '1000', 'all'] as const;
 

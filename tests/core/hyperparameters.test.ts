@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS, hyperparametersFromSaved, validateHyperparameters, type TrainingHyperparameters } from '../../src/core/hyperparameters';
+import { DEFAULT_HYPERPARAMETERS, DEFAULT_OPTIMIZER_SETTINGS, hyperparametersFromSaved, validateHyperparameters, type TrainingHyperparameters } from '../../src/core/hyperparameters';
 
 function issuesOf(changes: Partial<TrainingHyperparameters>, data?: { trainCount: number; testCount: number }): string[] {
   return validateHyperparameters({ ...DEFAULT_HYPERPARAMETERS, ...changes }, data).map((issue) => issue.message);
@@ -54,6 +54,25 @@ describe('hyperparameter validation', () => {
     delete older.augment;
     expect(hyperparametersFromSaved(older as Omit<TrainingHyperparameters, 'augment'>)).toEqual({ ...DEFAULT_HYPERPARAMETERS, seed: 9, augment: false });
     expect(hyperparametersFromSaved({ ...(older as TrainingHyperparameters), augment: true }).augment).toBe(true);
+  });
+
+  test('older checkpoints without a schedule or label smoothing read as the tutorial’s (Keras decay, none)', () => {
+    const older: { -readonly [K in keyof TrainingHyperparameters]?: TrainingHyperparameters[K] } = { ...DEFAULT_HYPERPARAMETERS, optimizer: 'adam' };
+    delete older.learningRateSchedule;
+    delete older.labelSmoothing;
+    const read = hyperparametersFromSaved(older as Omit<TrainingHyperparameters, 'learningRateSchedule' | 'labelSmoothing'>);
+    expect(read).toMatchObject({ learningRateSchedule: 'decay', labelSmoothing: 0, optimizer: 'adam' });
+  });
+
+  test('the schedule and label smoothing are checked', () => {
+    expect(issuesOf({ learningRateSchedule: 'one-cycle', labelSmoothing: 0.1 })).toEqual([]);
+    expect(issuesOf({ learningRateSchedule: 'cosine' as 'decay' })).toEqual(["learningRateSchedule must be 'decay' or 'one-cycle', got cosine"]);
+    expect(issuesOf({ labelSmoothing: 1 })).toEqual(['labelSmoothing must be < 1, got 1']);
+  });
+
+  test('each optimiser has its own defaults: Adam never starts with SGD’s decay', () => {
+    expect(DEFAULT_OPTIMIZER_SETTINGS.sgd).toEqual({ learningRate: 0.01, momentum: 0.5, decay: 0.0004 });
+    expect(DEFAULT_OPTIMIZER_SETTINGS.adam).toMatchObject({ learningRate: 0.001, decay: 0 });
   });
 
   test('several problems are all reported', () => {

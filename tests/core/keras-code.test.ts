@@ -4,7 +4,7 @@ import { codeLinkKey, codeText, kerasLabCode, LAB_END_MARKER, LAB_START_MARKER, 
 import { KERAS_LAYER_CODE, layerTypeForKerasName, pythonClassesFor } from '../../src/core/keras-layers';
 import { kerasScript } from '../../src/core/keras-script';
 import { analyseModelSpec } from '../../src/core/model-spec-validate';
-import { TUTORIAL_LAB, VARIED_LABS } from './keras-fixtures';
+import { REGULARISED_LABS, REGULARISED_MODEL, TUTORIAL_LAB, VARIED_LABS } from './keras-fixtures';
 
 describe('the Keras code view', () => {
   it("writes the tutorial's layers as the tutorial does, and its decay as Keras 3 writes it", () => {
@@ -62,7 +62,7 @@ describe('the TensorFlow.js tab', () => {
 describe('the layer table (where custom layers go)', () => {
   it('knows every layer type by its Keras names, and needs no Python class for the built-in ones', () => {
     for (const [type, code] of Object.entries(KERAS_LAYER_CODE)) for (const name of code.kerasNames) expect(layerTypeForKerasName(`keras.layers.${name}`)).toBe(type);
-    expect(layerTypeForKerasName('BatchNormalization')).toBeNull();
+    expect(layerTypeForKerasName('LayerNormalization')).toBeNull();
     expect(pythonClassesFor(TUTORIAL_LAB.modelSpec.layers)).toEqual([]);
   });
 
@@ -85,7 +85,74 @@ describe('a saved model read back into a spec (Download for Keras)', () => {
     const { modelSpecFromTopology } = await import('../../src/core/keras-topology');
     expect(modelSpecFromTopology({ class_name: 'Functional', config: {} })).toMatchObject({ ok: false, reason: expect.stringContaining('Functional model') });
     const sequential = (layer: Record<string, unknown>) => ({ class_name: 'Sequential', config: { layers: [layer] } });
-    expect(modelSpecFromTopology(sequential({ class_name: 'BatchNormalization', config: {} }))).toEqual({ ok: false, reason: 'layer 1 (BatchNormalization) is not a layer the app knows as Keras code' });
-    expect(modelSpecFromTopology(sequential({ class_name: 'Dense', config: { units: 10, activation: 'softmax', kernel_regularizer: { class_name: 'L2' } } }))).toMatchObject({ ok: false, reason: expect.stringContaining('kernel_regularizer') });
+    expect(modelSpecFromTopology(sequential({ class_name: 'LayerNormalization', config: {} }))).toEqual({ ok: false, reason: 'layer 1 (LayerNormalization) is not a layer the app knows as Keras code' });
+    expect(modelSpecFromTopology(sequential({ class_name: 'Dense', config: { units: 10, activation: 'softmax', kernel_regularizer: { class_name: 'L1L2', config: { l1: 0.1, l2: 0 } } } }))).toMatchObject({ ok: false, reason: expect.stringContaining('kernel_regularizer') });
+  });
+});
+
+describe("i17's regularisers, schedule and label smoothing in the code", () => {
+  const [oneCycleLab = TUTORIAL_LAB, adamLab = TUTORIAL_LAB] = REGULARISED_LABS;
+
+  it('writes weight decay and max-norm as Keras arguments, and the custom layers by their classes', () => {
+    const text = codeText(kerasLabCode(oneCycleLab));
+    expect(text).toContain(
+      '    model.add(layers.Conv2D(8, (3, 3), padding="same", activation="relu", kernel_regularizer=keras.regularizers.L2(0.0005), kernel_constraint=keras.constraints.MaxNorm(max_value=3, axis=[0, 1, 2])))\n',
+    );
+    expect(text).toContain('    model.add(StochasticPooling2D(pool_size=(2, 2)))\n    model.add(StochasticPooling2D(pool_size=(3, 2), padding="same"))\n    model.add(layers.BatchNormalization())\n');
+    expect(text).toContain('    model.add(DropConnectDense(32, rate=0.25, activation="relu", kernel_constraint=keras.constraints.MaxNorm(max_value=2.5, axis=0)))\n');
+    expect(text).toContain('    model.add(layers.Dense(10, activation="softmax", kernel_regularizer=keras.regularizers.L2(0.001)))\n');
+    expect(pythonClassesFor(REGULARISED_MODEL.layers).map((pythonClass) => pythonClass.name)).toEqual(['StochasticPooling2D', 'DropConnectDense']);
+  });
+
+  it('writes the one-cycle schedule and label smoothing, linked to their controls', () => {
+    const lines = kerasLabCode(oneCycleLab);
+    const text = codeText(lines);
+    expect(text).toContain('    learning_rate = OneCycle(\n        peak_learning_rate=0.05,\n        total_steps=EPOCHS * updates_per_epoch(),\n    )\n');
+    expect(text).not.toContain('InverseTimeDecay');
+    expect(text).toContain('    loss = keras.losses.CategoricalCrossentropy(label_smoothing=0.1)');
+    expect(text).toContain('    model.compile(loss=loss, optimizer=optimizer, metrics=["accuracy"])\n');
+    expect(lines.find((line) => line.text.includes('label_smoothing='))?.link).toEqual({ kind: 'setting', setting: 'labelSmoothing' });
+    expect(lines.find((line) => line.text.includes('OneCycle('))?.link).toEqual({ kind: 'setting', setting: 'learningRateSchedule' });
+  });
+
+  it("gives Adam its own decay as InverseTimeDecay", () => {
+    const text = codeText(kerasLabCode(adamLab));
+    expect(text).toContain('        initial_learning_rate=0.002,\n        decay_steps=1,\n        decay_rate=0.0001,\n');
+    expect(text).toContain('keras.optimizers.Adam(learning_rate=learning_rate,');
+    expect(text).toContain('label_smoothing=0.05');
+  });
+
+  it('defines the classes train.py needs before the lab, and OneCycle only when the schedule is used', () => {
+    const script = kerasScript(oneCycleLab, { title: 'x', weightsFile: null });
+    const lab = script.indexOf(LAB_START_MARKER);
+    for (const name of ['class StochasticPooling2D(keras.layers.Layer):', 'class DropConnectDense(keras.layers.Layer):', 'class OneCycle(keras.optimizers.schedules.LearningRateSchedule):']) {
+      expect(script.indexOf(name)).toBeGreaterThan(0);
+      expect(script.indexOf(name)).toBeLessThan(lab);
+    }
+    expect(script).toContain(codeText(kerasLabCode(oneCycleLab)));
+    expect(kerasScript(adamLab, { title: 'x', weightsFile: null })).not.toContain('class OneCycle');
+  });
+
+  it("builds the tfjs tab's network, custom layers included, with the app's parameter count", async () => {
+    const { DropConnectDense } = await import('../../src/engine/layers/drop-connect-dense');
+    const { StochasticPooling2D } = await import('../../src/engine/layers/stochastic-pooling-2d');
+    const lines = tfjsLabCode(oneCycleLab).map((line) => line.text);
+    expect(lines.join('\n')).toContain('tf.metrics.categoricalCrossentropy(yTrue.mul(0.9).add(0.01), yPred)');
+    const modelLines = lines.filter((line) => line.startsWith('const model') || line.startsWith('model.add('));
+    const build = new Function('tf', 'DropConnectDense', 'StochasticPooling2D', `${modelLines.join('\n')}\nreturn model;`) as (...args: unknown[]) => tf.Sequential;
+    const model = build(tf, DropConnectDense, StochasticPooling2D);
+    const analysis = analyseModelSpec(REGULARISED_MODEL);
+    expect(analysis.ok && analysis.totalParams).toBe(model.countParams());
+    model.dispose();
+  });
+
+  it('reads a saved model with these layers back into the same spec (Download for Keras)', async () => {
+    const { modelSpecFromTopology } = await import('../../src/core/keras-topology');
+    const { buildModel } = await import('../../src/engine/training/build-model');
+    const model = buildModel(REGULARISED_MODEL, 1);
+    const topology = model.toJSON(undefined, false) as unknown as Record<string, unknown>;
+    model.dispose();
+    const reading = modelSpecFromTopology(topology);
+    expect(reading).toEqual({ ok: true, spec: REGULARISED_MODEL });
   });
 });

@@ -67,3 +67,22 @@ export const VARIED_LABS: readonly KerasLab[] = [
   },
   { modelSpec: OTHER_MODEL, settings: settings({ optimizer: 'adam', learningRate: 3e-4, decay: 1e-5, trainSubset: null, validationSubset: null, earlyStopping: { enabled: true, monitor: 'val_loss', minDelta: 0, patience: 0, restoreBestWeights: true } }) },
 ];
+
+/** i17's regularisers in one network: batch norm, weight decay and max-norm on conv and dense kernels, stochastic pooling, DropConnect. */
+export const REGULARISED_MODEL: ModelSpec = {
+  layers: [
+    { type: 'Conv2D', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu', kernelRegularizer: { l2: 0.0005 }, kernelConstraint: { maxNorm: 3 } },
+    { type: 'StochasticPooling2D', poolSize: 2, padding: 'valid' },
+    { type: 'StochasticPooling2D', poolSize: [3, 2], padding: 'same' },
+    { type: 'BatchNormalization' },
+    { type: 'Flatten' },
+    { type: 'DropConnectDense', units: 32, rate: 0.25, activation: 'relu', kernelConstraint: { maxNorm: 2.5 } },
+    { type: 'Dense', units: 10, activation: 'softmax', kernelRegularizer: { l2: 0.001 } },
+  ],
+};
+
+/** Labs with the one-cycle schedule, label smoothing and Adam's own decay, on the regularised network. */
+export const REGULARISED_LABS: readonly KerasLab[] = [
+  { modelSpec: REGULARISED_MODEL, settings: settings({ learningRateSchedule: 'one-cycle', learningRate: 0.05, labelSmoothing: 0.1, trainSubset: 2000, validationSubset: 500, epochs: 4, batchSize: 128 }) },
+  { modelSpec: REGULARISED_MODEL, settings: settings({ optimizer: 'adam', learningRate: 0.002, decay: 0.0001, labelSmoothing: 0.05 }) },
+];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { changesFrom, decodeLabLink, encodeLabLink, labLinkDictionary, MAX_LAB_LINK_LENGTH, withChanges } from '../../src/core/lab/lab-link';
+import { changesFrom, decodeLabLink, encodeLabLink, labLinkDictionary, MAX_LAB_LINK_LENGTH, SETTINGS_ADDED_SINCE_V1, withChanges } from '../../src/core/lab/lab-link';
 import { DEFAULT_LAB, type Lab } from '../../src/core/lab/lab';
 import { DEFAULT_LESSON_SETTINGS } from '../../src/core/lab/lesson-settings';
 import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
@@ -41,6 +41,8 @@ const HEAVY_EDIT: Lab = {
     validationSubset: 2_000,
     seed: 123_456,
     augment: true,
+    learningRateSchedule: 'decay',
+    labelSmoothing: 0,
     earlyStopping: { enabled: true, monitor: 'val_accuracy', minDelta: 0.001, patience: 5, restoreBestWeights: false },
   },
   lessons: {
@@ -82,6 +84,13 @@ describe('lab links', () => {
       expect(link.length).toBeLessThanOrEqual(atMost);
       expect(decodeLabLink(link)).toEqual({ ok: true, lab, notes: [] });
     }
+    // Settings added since version 1 go into a link only when changed, and come back.
+    const regularised: Lab = {
+      ...DEFAULT_LAB,
+      architecture: { layers: [{ type: 'Flatten' }, { type: 'DropConnectDense', units: 64, activation: 'relu', rate: 0.5, kernelRegularizer: { l2: 0.0005 } }, { type: 'Dense', units: 10, activation: 'softmax' }] },
+      hyperparameters: { ...DEFAULT_HYPERPARAMETERS, learningRateSchedule: 'one-cycle', labelSmoothing: 0.1 },
+    };
+    expect(decodeLabLink(encodeLabLink(regularised))).toEqual({ ok: true, lab: regularised, notes: [] });
   });
 
   test('a link carries only the changes: objects field by field, lists whole', () => {
@@ -108,7 +117,9 @@ describe('lab links', () => {
     // If this fails, a default changed (the tutorial's network or settings, a lesson's example) or the
     // compression dictionary did. Links already handed out are read against both: keep the old ones
     // as link version 1 in lab-link.ts, write new links as version 2, then update this hash.
-    const defaults = new TextEncoder().encode(JSON.stringify(DEFAULT_LAB));
+    // Settings added since version 1 are not part of its base (SETTINGS_ADDED_SINCE_V1): left out here.
+    const v1Settings = Object.fromEntries(Object.entries(DEFAULT_LAB.hyperparameters).filter(([key]) => !(key in SETTINGS_ADDED_SINCE_V1)));
+    const defaults = new TextEncoder().encode(JSON.stringify({ ...DEFAULT_LAB, hyperparameters: v1Settings }));
     expect(sha256Hex(defaults)).toBe('e69821de3933f1888f1d19d0993feeaddb0b1687027d777d903cc0f584a77760');
     expect(sha256Hex(labLinkDictionary())).toBe('dbc9457c18dc52361e15ec98e4e096bd548a39da118c750d26e84bed86bd1d7a');
   });

@@ -78,7 +78,7 @@ describe('writeLab and parseLab', () => {
     expect(parseLab(types, { strict: true })).toEqual({
       ok: false,
       problems: [
-        { path: 'architecture.layers[0].type', message: "architecture.layers[0].type must be Conv2D, MaxPooling2D, AveragePooling2D, Dropout, Flatten or Dense, got 'Conv3D'" },
+        { path: 'architecture.layers[0].type', message: "architecture.layers[0].type must be Conv2D, MaxPooling2D, AveragePooling2D, StochasticPooling2D, BatchNormalization, Dropout, Flatten, Dense or DropConnectDense, got 'Conv3D'" },
         { path: 'architecture.layers[1].units', message: "architecture.layers[1].units must be a whole number from 1 to 16384, got '10'" },
       ],
     });

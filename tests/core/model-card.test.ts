@@ -43,7 +43,7 @@ describe('model-card.json', () => {
   test('a version 1 card still loads (the tutorial network, no augmentation) and writes as version 2, which reads back the same', () => {
     const read = parseModelCard(VERSION_1);
     if (!read.ok) throw new Error(read.problems.map((problem) => problem.message).join('; '));
-    expect(read.card.lab).toEqual({ architecture: DEFAULT_MODEL_SPEC, hyperparameters: { ...VERSION_1.hyperparameters, augment: false } });
+    expect(read.card.lab).toEqual({ architecture: DEFAULT_MODEL_SPEC, hyperparameters: { ...VERSION_1.hyperparameters, augment: false, learningRateSchedule: 'decay', labelSmoothing: 0 } });
     const written = writeModelCard(read.card);
     expect(written).toMatchObject({ format: MODEL_CARD_FORMAT, version: MODEL_CARD_VERSION, testAccuracy: 0.7018, lab: { format: 'cnn-playground-lab', architecture: DEFAULT_MODEL_SPEC } });
     expect(written).not.toHaveProperty('hyperparameters');

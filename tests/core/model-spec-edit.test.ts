@@ -17,12 +17,12 @@ const types = (spec: ModelSpec) => spec.layers.map((layer) => layer.type);
 
 describe('editing a model spec', () => {
   test('every offered layer type has a default that validates on its own input', () => {
-    expect(EDITABLE_LAYER_TYPES).toEqual(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dropout', 'Flatten', 'Dense']);
+    expect(EDITABLE_LAYER_TYPES).toEqual(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'StochasticPooling2D', 'BatchNormalization', 'Dropout', 'Flatten', 'Dense', 'DropConnectDense']);
     for (const type of EDITABLE_LAYER_TYPES) {
       expect(defaultLayer(type).type).toBe(type);
     }
     // A Conv2D, a pool, a dropout added before Flatten keep the tutorial's model valid.
-    for (const type of ['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dropout'] as const) {
+    for (const type of ['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'StochasticPooling2D', 'BatchNormalization', 'Dropout'] as const) {
       const spec = insertLayer(DEFAULT_MODEL_SPEC, 1, defaultLayer(type));
       expect(analyseModelSpec(spec).ok).toBe(true);
     }
@@ -79,5 +79,10 @@ describe('editing a model spec', () => {
 
   test('names layers as Keras does', () => {
     expect(kerasLayerNames(DEFAULT_MODEL_SPEC)).toEqual(['conv2d', 'dropout', 'conv2d_1', 'max_pooling2d', 'flatten', 'dense', 'dropout_1', 'dense_1']);
+    const regularised = insertLayer(insertLayer(insertLayer(DEFAULT_MODEL_SPEC, 7, defaultLayer('DropConnectDense')), 1, defaultLayer('BatchNormalization')), 1, defaultLayer('StochasticPooling2D'));
+    expect(kerasLayerNames(regularised)).toEqual([
+      'conv2d', 'stochastic_pooling2d', 'batch_normalization', 'dropout', 'conv2d_1', 'max_pooling2d', 'flatten', 'dense', 'dropout_1', 'drop_connect_dense', 'dense_1',
+    ]);
+    expect(analyseModelSpec(regularised).ok).toBe(true);
   });
 });

@@ -107,7 +107,7 @@ describe('impossible specs are rejected with a message naming the layer', () => 
   test('an unknown type or padding from hand-written JSON', () => {
     const bad = JSON.parse('{"layers":[{"type":"Conv3D"},{"type":"MaxPooling2D","poolSize":2,"strides":null,"padding":"full"},{"type":"Flatten"},{"type":"Dense","units":10,"activation":"softmax"}]}') as ModelSpec;
     expect(messages(bad)).toEqual([
-      'layer 1 (Conv3D): unknown layer type; use Conv2D, MaxPooling2D, AveragePooling2D, Dropout, Flatten or Dense',
+      'layer 1 (Conv3D): unknown layer type; use Conv2D, MaxPooling2D, AveragePooling2D, StochasticPooling2D, BatchNormalization, Dropout, Flatten, Dense, DropConnectDense',
       "layer 2 (MaxPooling2D): padding must be 'same' or 'valid', got full",
     ]);
   });
@@ -122,5 +122,45 @@ describe('impossible specs are rejected with a message naming the layer', () => 
     const spec = withHead({ type: 'Dropout', rate: 2 }, { type: 'Conv2D', filters: 0, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' });
     expect(() => assertValidModelSpec(spec)).toThrow(ModelSpecError);
     expect(() => assertValidModelSpec(spec)).toThrow('layer 1 (Dropout): dropout rate must be in [0, 1), got 2; layer 2 (Conv2D): filters must be ≥ 1, got 0');
+  });
+});
+
+describe('the regularisers of the tutorial in a spec', () => {
+  const conv: LayerSpec = { type: 'Conv2D', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' };
+
+  test('stochastic pooling: shape as a pool with stride = pool size, nothing to learn; after relu only', () => {
+    const analysis = assertValidModelSpec(withHead(conv, { type: 'StochasticPooling2D', poolSize: 3, padding: 'same' }));
+    expect(analysis.layers.map((layer) => layer.outputShape)).toEqual([[32, 32, 8], [11, 11, 8], [968], [10]]);
+    expect(analysis.layers[1]?.params).toBe(0);
+    expect(assertValidModelSpec(withHead({ type: 'StochasticPooling2D', poolSize: 2, padding: 'valid' })).layers[0]?.outputShape).toEqual([16, 16, 3]);
+    expect(messages(withHead({ ...conv, activation: 'tanh' }, { type: 'Dropout', rate: 0.1 }, { type: 'StochasticPooling2D', poolSize: 2, padding: 'valid' }))).toEqual([
+      'layer 3 (StochasticPooling2D): stochastic pooling picks values with probability proportional to their size, so its inputs must be ≥ 0: put it after a layer with relu (or sigmoid) activation',
+    ]);
+    expect(messages(withHead(conv, { type: 'BatchNormalization' }, { type: 'StochasticPooling2D', poolSize: 2, padding: 'valid' }))).toHaveLength(1);
+  });
+
+  test('DropConnectDense counts as Dense; its rate is checked like dropout', () => {
+    const spec: ModelSpec = { layers: [{ type: 'Flatten' }, { type: 'DropConnectDense', units: 20, activation: 'relu', rate: 0.5 }, OUTPUT] };
+    const analysis = assertValidModelSpec(spec);
+    expect(analysis.layers.map((layer) => layer.params)).toEqual([0, (3072 + 1) * 20, 21 * 10]);
+    expect(messages({ layers: [{ type: 'Flatten' }, { type: 'DropConnectDense', units: 20, activation: 'relu', rate: 1 }, OUTPUT] })).toEqual([
+      'layer 2 (DropConnectDense): DropConnect rate must be in [0, 1), got 1',
+    ]);
+  });
+
+  test('BatchNormalization keeps the shape and has 4 numbers per channel (Keras counts the running mean and variance too)', () => {
+    const analysis = assertValidModelSpec(withHead(conv, { type: 'BatchNormalization' }));
+    expect(analysis.layers[1]).toMatchObject({ outputShape: [32, 32, 8], params: 32 });
+  });
+
+  test('weight decay and max-norm: allowed on Conv2D, Dense and DropConnectDense, checked by range', () => {
+    const decayed: LayerSpec = { ...conv, kernelRegularizer: { l2: 0.0005 }, kernelConstraint: { maxNorm: 3 } };
+    expect(messages(withHead(decayed))).toEqual([]);
+    expect(messages(withHead({ ...conv, kernelRegularizer: { l2: -1 } }))).toEqual(['layer 1 (Conv2D): weight decay (kernel_regularizer l2) must be in [0, 1], got -1']);
+    expect(messages(withHead({ ...conv, kernelConstraint: { maxNorm: 0 } }))).toEqual(['layer 1 (Conv2D): max-norm (kernel_constraint max_norm) must be > 0 and ≤ 1000, got 0']);
+    const analysis = analyseModelSpec(withHead({ ...conv, kernelRegularizer: { l2: Number.NaN } }));
+    expect(analysis.ok ? [] : analysis.issues.map((issue) => issue.field)).toEqual(['kernelRegularizer']);
+    // The parameter count does not change: regularisers add no weights.
+    expect(assertValidModelSpec(withHead(decayed)).totalParams).toBe(assertValidModelSpec(withHead(conv)).totalParams);
   });
 });

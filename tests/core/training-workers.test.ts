@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_TRAINING_WORKERS, trainingWorkerLimit, WorkerCountTrial, workerCandidates } from '../../src/core/training-workers';
+import { DEFAULT_MODEL_SPEC, type LayerSpec, type ModelSpec } from '../../src/core/model-spec';
+import { MAX_TRAINING_WORKERS, modelWorkerLimit, modelWorkerRestriction, trainingWorkerLimit, WorkerCountTrial, workerCandidates } from '../../src/core/training-workers';
 
 /** Feed a trial the steps it asks for, timing each with `msFor(workers)`, until it decides. */
 function runTrial(trial: WorkerCountTrial, msFor: (workers: number, step: number) => number): number[] {
@@ -74,5 +75,32 @@ describe('how many training workers', () => {
     expect(trial.next()).toBe(2);
     trial.record(2, 512, 1000);
     expect(trial.next()).toBe(1);
+  });
+});
+
+describe('models that train on one worker', () => {
+  /** The tutorial's network with `layer` inserted after its first convolution. */
+  const withLayer = (layer: LayerSpec): ModelSpec => ({ layers: [...DEFAULT_MODEL_SPEC.layers.slice(0, 1), layer, ...DEFAULT_MODEL_SPEC.layers.slice(1)] });
+  const machine = { workers: 4, reason: '4 logical cores: one worker per core' };
+
+  test('the tutorial, and weight decay or max-norm on its layers, keep the machine\'s limit', () => {
+    expect(modelWorkerRestriction(DEFAULT_MODEL_SPEC)).toBeNull();
+    expect(modelWorkerLimit(machine, DEFAULT_MODEL_SPEC)).toBe(machine);
+    const regularised: ModelSpec = {
+      layers: DEFAULT_MODEL_SPEC.layers.map((layer) => (layer.type === 'Conv2D' || layer.type === 'Dense' ? { ...layer, kernelRegularizer: { l2: 0.0005 }, kernelConstraint: { maxNorm: 3 } } : layer)),
+    };
+    expect(modelWorkerLimit(machine, regularised)).toBe(machine);
+  });
+
+  test('BatchNormalization, StochasticPooling2D and DropConnectDense: one worker, and the reason names the layer', () => {
+    const batchNorm = modelWorkerLimit(machine, withLayer({ type: 'BatchNormalization' }));
+    expect(batchNorm.workers).toBe(1);
+    expect(batchNorm.reason).toBe('this model trains on one worker: BatchNormalization normalises each share by its own statistics (and only one worker would update its moving averages)');
+    const pooling = modelWorkerLimit(machine, withLayer({ type: 'StochasticPooling2D', poolSize: 2, padding: 'valid' }));
+    expect(pooling).toMatchObject({ workers: 1, reason: expect.stringMatching(/^this model trains on one worker: StochasticPooling2D /) as unknown as string });
+    const dropConnect = modelWorkerLimit(machine, { layers: [...DEFAULT_MODEL_SPEC.layers.slice(0, -1), { type: 'DropConnectDense', units: 10, activation: 'softmax', rate: 0.2 }] });
+    expect(dropConnect).toMatchObject({ workers: 1, reason: expect.stringMatching(/^this model trains on one worker: DropConnectDense /) as unknown as string });
+    // Even on a machine with one core the model's own reason is the one given.
+    expect(modelWorkerLimit({ workers: 1, reason: '1 logical core: one worker per core' }, withLayer({ type: 'BatchNormalization' })).reason).toMatch(/BatchNormalization/);
   });
 });

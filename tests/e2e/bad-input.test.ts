@@ -39,7 +39,7 @@ describe('lesson inputs have bounds, and say which (case 1)', () => {
   test('999 in every padding side is refused at once, naming the bound; the lesson keeps stepping', async () => {
     await openLesson('#/learn/padding');
     await page.getByRole('combobox', { name: 'Padding' }).selectOption('explicit');
-    const before = await page.getByRole('table', { name: /^Input/ }).getByRole('cell').count();
+    const before = await page.getByRole('grid', { name: /^Input/ }).getByRole('gridcell').count();
     const steps = (await stepPosition()).total;
     for (const side of ['Top', 'Bottom', 'Left']) {
       await page.getByRole('textbox', { name: side, exact: true }).fill('999');
@@ -47,13 +47,13 @@ describe('lesson inputs have bounds, and say which (case 1)', () => {
       expect(await fieldMessage(side)).toBe(`${side}: 999 is too large: type a whole number from 0 to 4`);
     }
     // The grid and the steps are those of the last good border: nothing grew.
-    expect(await page.getByRole('table', { name: /^Input/ }).getByRole('cell').count()).toBe(before);
+    expect(await page.getByRole('grid', { name: /^Input/ }).getByRole('gridcell').count()).toBe(before);
     expect((await stepPosition()).total).toBe(steps);
     await page.getByRole('button', { name: 'Next step' }).click();
     expect((await stepPosition()).step).toBe(2);
     // The largest allowed border draws a 12 × 12 grid at once.
     for (const side of ['Top', 'Bottom', 'Left', 'Right']) await page.getByRole('textbox', { name: side, exact: true }).fill('4');
-    await expect.poll(() => page.getByRole('table', { name: /^Input/ }).getByRole('row').count()).toBe(12);
+    await expect.poll(() => page.getByRole('grid', { name: /^Input/ }).getByRole('row').count()).toBe(12);
     expect(await page.getByRole('textbox', { name: 'Stride', exact: true }).getAttribute('aria-invalid')).toBe('false');
     await page.getByRole('textbox', { name: 'Stride', exact: true }).fill('1e308');
     expect(await fieldMessage('Stride')).toBe('Stride: 1e308 is too large: type a whole number from 1 to 6');

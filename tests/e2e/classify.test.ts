@@ -144,9 +144,14 @@ describe('classify', () => {
     await dropFiles([{ name: 'same.png', type: 'image/png', bytes: pngFromRgb(rgb) }]);
     expect(await settled('same.png')).toBe('done');
     expect(await topFive('same.png')).toEqual(await topFive(name));
-    // Dragging a sample anywhere onto the area classifies it too (here its own heading: a drag that
-    // needs the page to scroll under the pointer does not arrive in headless Chromium).
-    await samples.nth(19).dragTo(tray.getByRole('heading', { name: 'Sample test images' }));
+    // Dragging a sample onto the area classifies it too. The drag's events are dispatched with one
+    // DataTransfer (what the sample's dragstart writes, the area's drop reads): Playwright's mouse-driven
+    // dragTo sometimes never delivered the drop in headless Chromium, hanging the test.
+    const transfer = await page.evaluateHandle(() => new DataTransfer());
+    await samples.nth(19).dispatchEvent('dragstart', { dataTransfer: transfer });
+    const dropArea = page.locator('.drop-panel');
+    for (const type of ['dragenter', 'dragover', 'drop']) await dropArea.dispatchEvent(type, { dataTransfer: transfer });
+    await samples.nth(19).dispatchEvent('dragend', { dataTransfer: transfer });
     await expect.poll(() => page.getByRole('article', { name: /^CIFAR-10 test image \d+$/ }).count(), { timeout: SLOW_MS }).toBe(2);
     expect(await page.getByRole('article').count()).toBe(3);
   });

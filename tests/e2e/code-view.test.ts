@@ -102,7 +102,7 @@ describe('the code view', () => {
     const diagram = page.getByRole('list', { name: /^The network as a diagram/ });
     await diagram.waitFor();
     expect(await diagram.getByRole('button').count()).toBe(9);
-    await diagram.getByRole('button', { name: /^3 Conv2D 30 × 30 × 32, 9.248 parameters$/ }).click();
+    await diagram.getByRole('button', { name: /^3 Conv2D 30 × 30 × 32 \(9.248 parameters\)$/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'This layer' }).locator('h4').textContent()).toBe("Conv2D(32, (3, 3), padding='valid', activation='relu')");
     expect(await diagram.getByRole('button', { pressed: true }).textContent()).toMatch(/^3 Conv2D/);
   }, SLOW_MS);

@@ -47,14 +47,18 @@ describe('the targets', () => {
     const records: BenchRecord[] = [{ config: config('engine', 'wasm'), outcome: ok(150) }, { config: config('trainOnBatch', 'webgl'), outcome: ok(5) }];
     const classify = [{ config: { kind: 'classify', environment: 'chromium', backend: 'wasm', pictureWidth: 640, pictureHeight: 480, warmupRuns: 1, timedRuns: 1 }, outcome: { status: 'ok', latency: { medianMs: 25, p95Ms: 30, predictMedianMs: 5, predictP95Ms: 6, firstMs: 100, timedRuns: 1 }, backendDetail: '' } }] as ClassifyBenchRecord[];
     const checks = checkTargets(records, classify, null, 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)');
-    expect(checks.map((c) => c.met)).toEqual([true, false, false, null, null]);
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, null, null, null]);
     expect(checks[1]?.measured).toBe('30.0× (150.0 vs 5.00 images/s)');
     const text = formatTargets(checks);
     expect(text).toContain('met      our engine trains ≥ 100 images/s in Chromium (wasm, batch 64): 150.0 images/s');
     expect(text).toContain('NOT met  classify median < 20 ms (Chromium wasm, 640×480 JPEG): 25.0 ms');
     expect(text).toContain('not measured  frame-interval p95 < 50 ms on the page while training: not measured in this run');
-    const app = { training: { frameP95Ms: 17 } } as AppBenchResult;
+    const app = { training: { frameP95Ms: 17 }, quickDemo: { accuracyAtDeadline: 0.512, epochs: [], deadlineSeconds: 60 } } as unknown as AppBenchResult;
     expect(checkTargets([], [], app, null)[3]).toEqual({ target: 'frame-interval p95 < 50 ms on the page while training', measured: '17.0 ms', met: true });
+    expect(checkTargets([], [], app, null)[5]).toMatchObject({ measured: '51.2 %', met: true });
+    // A demo with no epoch done within the minute did not meet it (rather than "not measured").
+    const slow = { ...app, quickDemo: { accuracyAtDeadline: null, epochs: [], deadlineSeconds: 60 } } as AppBenchResult;
+    expect(checkTargets([], [], slow, null)[5]).toMatchObject({ measured: '0.0 %', met: false });
   });
 
   test('the real-GPU target is judged only on a hardware renderer, at batch 512, ours against stock trainOnBatch', () => {

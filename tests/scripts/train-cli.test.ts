@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Trainer } from '../../src/engine/training/trainer';
 import type { TrainingData } from '../../src/engine/training/trainer-types';
 import { CliUsageError, parseTrainArgs } from '../../scripts/train/args';
+import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/recipes';
 import { createFolderCheckpointStore } from '../../scripts/train/folder-checkpoint-store';
 import { tableHeader, tableRow } from '../../scripts/train/table';
 import { makeBandSplit, TINY_SPEC, tinySettings } from '../engine/training/fixtures';
@@ -25,6 +26,32 @@ describe('npm run train: arguments', () => {
     expect(options?.hyperparameters).toMatchObject({ epochs: 3, trainSubset: 1000, seed: 7, batchSize: 512, learningRate: 0.01, momentum: 0.5, decay: 0.0004, validationSubset: null });
     expect(parseTrainArgs(['--out', 'x', '--optimizer', 'adam'])?.hyperparameters).toMatchObject({ optimizer: 'adam', learningRate: 0.001 });
     expect(parseTrainArgs(['--help'])).toBeNull();
+  });
+
+  test('--recipe starts from a recipe of the app; options change it; --spec trains a network from a file', () => {
+    const better = parseTrainArgs(['--out', 'x', '--recipe', 'better']);
+    expect(better?.recipe).toBe('better');
+    expect(better?.spec).toBe(BETTER_RECIPE.spec);
+    expect(better?.hyperparameters).toEqual(BETTER_RECIPE.hyperparameters);
+    expect(parseTrainArgs(['--out', 'x', '--recipe', 'quick-demo', '--epochs', '2', '--subset', '500'])?.hyperparameters).toMatchObject({ ...QUICK_DEMO_RECIPE.hyperparameters, epochs: 2, trainSubset: 500 });
+    expect(parseTrainArgs(['--out', 'x', '--recipe', 'better', '--no-augment', '--label-smoothing', '0', '--schedule', 'decay'])?.hyperparameters).toMatchObject({ augment: false, labelSmoothing: 0, learningRateSchedule: 'decay' });
+    expect(() => parseTrainArgs(['--out', 'x', '--recipe', 'fast'])).toThrow('--recipe: no recipe called fast; choose tutorial, quick-demo, better');
+    expect(() => parseTrainArgs(['--out', 'x', '--schedule', 'cosine'])).toThrow('--schedule must be decay or one-cycle, got cosine');
+    expect(() => parseTrainArgs(['--out', 'x', '--label-smoothing', '1'])).toThrow('--label-smoothing: labelSmoothing must be < 1, got 1');
+    const specDir = mkdtempSync(join(tmpdir(), 'train-cli-spec-'));
+    const file = join(specDir, 'spec.json');
+    writeFileSync(file, JSON.stringify(TINY_SPEC));
+    expect(parseTrainArgs(['--out', 'x', '--spec', file])?.spec).toEqual(TINY_SPEC);
+    writeFileSync(file, JSON.stringify({ layers: [{ type: 'Flatten' }] }));
+    expect(() => parseTrainArgs(['--out', 'x', '--spec', file])).toThrow(/--spec: .*the last layer must be Dense with 10 units and softmax/);
+    rmSync(specDir, { recursive: true, force: true });
+  });
+
+  test('each optimiser brings its own learning rate and decay: Adam does not keep SGD’s decay', () => {
+    expect(parseTrainArgs(['--out', 'x'])?.hyperparameters).toMatchObject({ optimizer: 'sgd', learningRate: 0.01, decay: 0.0004 });
+    expect(parseTrainArgs(['--out', 'x', '--optimizer', 'adam'])?.hyperparameters).toMatchObject({ optimizer: 'adam', learningRate: 0.001, decay: 0 });
+    expect(parseTrainArgs(['--out', 'x', '--optimizer', 'adam', '--decay', '0.0004'])?.hyperparameters.decay).toBe(0.0004);
+    expect(parseTrainArgs(['--out', 'x', '--recipe', 'better', '--optimizer', 'sgd'])?.hyperparameters).toMatchObject({ optimizer: 'sgd', learningRate: 0.01, decay: 0.0004 });
   });
 
   test('--augment turns augmentation on; without it the run is the tutorial’s, unaugmented', () => {

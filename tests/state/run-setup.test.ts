@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
 import { analyseModelSpec } from '../../src/core/model-spec-validate';
-import { DEFAULT_HYPERPARAMETER_FORM, readHyperparameterForm } from '../../src/state/hyperparameter-form';
+import { chooseOptimizer, DEFAULT_HYPERPARAMETER_FORM, readHyperparameterForm } from '../../src/state/hyperparameter-form';
+import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/recipes';
 import { readRunSetup } from '../../src/state/run-setup';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
@@ -17,11 +18,16 @@ describe('hyperparameter form', () => {
   test('defaults are the tutorial’s SGD settings, early stopping off', () => {
     expect(DEFAULT_HYPERPARAMETER_FORM).toEqual({
       optimizer: 'sgd', learningRate: '0.01', momentum: '0.5', decay: '0.0004',
+      optimizerDrafts: { sgd: { learningRate: '0.01', momentum: '0.5', decay: '0.0004' }, adam: { learningRate: '0.001', momentum: '0.5', decay: '0' } },
+      learningRateSchedule: 'decay', labelSmoothing: '0',
       earlyStopping: false, monitor: 'val_loss', minDelta: '0', patience: '3', restoreBestWeights: true,
     });
     expect(readHyperparameterForm(DEFAULT_HYPERPARAMETER_FORM)).toEqual({
       ok: true,
-      settings: { optimizer: 'sgd', learningRate: 0.01, momentum: 0.5, decay: 0.0004, earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true } },
+      settings: {
+        optimizer: 'sgd', learningRate: 0.01, momentum: 0.5, decay: 0.0004, learningRateSchedule: 'decay', labelSmoothing: 0,
+        earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
+      },
     });
   });
 
@@ -45,11 +51,51 @@ test('fields the run does not use are not checked: momentum under Adam, early st
   expect(readHyperparameterForm(form)).toMatchObject({ ok: false, errors: { momentum: 'Momentum must be < 1, got 7' } });
   expect(readHyperparameterForm({ ...form, optimizer: 'adam' })).toEqual({
     ok: true,
-    settings: { optimizer: 'adam', learningRate: 0.01, momentum: 0.5, decay: 0.0004, earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true } },
+    settings: {
+      optimizer: 'adam', learningRate: 0.01, momentum: 0.5, decay: 0.0004, learningRateSchedule: 'decay', labelSmoothing: 0,
+      earlyStopping: { enabled: false, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
+    },
   });
+  // Under one-cycle the decay is not used, so a wrong one is not reported (and the optimiser's default goes to the run).
+  expect(readHyperparameterForm({ ...DEFAULT_HYPERPARAMETER_FORM, learningRateSchedule: 'one-cycle', decay: '-3' })).toMatchObject({ ok: true, settings: { decay: 0.0004 } });
   expect(readHyperparameterForm({ ...form, optimizer: 'adam', earlyStopping: true })).toMatchObject({
     ok: false,
     errors: { patience: 'Patience must be a number, got nothing', minDelta: 'Smallest improvement must be ≥ 0, got -1' },
+  });
+});
+
+describe('each optimiser keeps its own learning rate and decay', () => {
+  test('switching SGD → Adam shows Adam’s own (0.001, no decay), and switching back finds SGD’s as typed', () => {
+    const store = useAppStore.getState();
+    store.setHyperparameterForm({ learningRate: '0.05', decay: '0.001' });
+    store.setHyperparameterForm({ optimizer: 'adam' });
+    expect(useAppStore.getState().hyperparameterForm).toMatchObject({ optimizer: 'adam', learningRate: '0.001', decay: '0' });
+    expect(readRunSetup(useAppStore.getState()).run?.settings).toMatchObject({ optimizer: 'adam', learningRate: 0.001, decay: 0 });
+    store.setHyperparameterForm({ learningRate: '0.002' });
+    store.setHyperparameterForm({ optimizer: 'sgd' });
+    expect(useAppStore.getState().hyperparameterForm).toMatchObject({ optimizer: 'sgd', learningRate: '0.05', decay: '0.001', momentum: '0.5' });
+    store.setHyperparameterForm({ optimizer: 'adam' });
+    expect(useAppStore.getState().hyperparameterForm).toMatchObject({ learningRate: '0.002', decay: '0' });
+  });
+
+  test('the pure switch keeps the form as it is when the optimiser does not change', () => {
+    expect(chooseOptimizer(DEFAULT_HYPERPARAMETER_FORM, 'sgd')).toBe(DEFAULT_HYPERPARAMETER_FORM);
+  });
+});
+
+describe('recipes', () => {
+  test('Quick demo and Better recipe set the network and every setting, their data included; the run is what the recipe says', () => {
+    for (const recipe of [QUICK_DEMO_RECIPE, BETTER_RECIPE]) {
+      useAppStore.getState().setTrainingForm({ trainSubset: '128' });
+      useAppStore.getState().applyRecipe(recipe.id);
+      const reading = readRunSetup(useAppStore.getState());
+      expect(reading.problems).toEqual([]);
+      expect(reading.run?.spec).toEqual(recipe.spec);
+      expect(reading.run?.settings).toEqual(recipe.hyperparameters);
+    }
+    useAppStore.getState().applyRecipe('tutorial');
+    expect(useAppStore.getState().modelSpec).toEqual(DEFAULT_MODEL_SPEC);
+    expect(() => useAppStore.getState().applyRecipe('fast' as 'tutorial')).toThrow('no recipe called fast');
   });
 });
 

@@ -4,7 +4,7 @@ import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
 import { defaultLayer, insertLayer, removeLayer, replaceLayer } from '../../src/core/model-spec-edit';
 import { analyseModelSpec } from '../../src/core/model-spec-validate';
 import type { EpochSummary } from '../../src/core/training-record';
-import { describeLayerPlainly, sortIssues } from '../../src/views/train/architecture/architecture-text';
+import { describeLayerPlainly, describeRegularisation, sortIssues } from '../../src/views/train/architecture/architecture-text';
 import { formatNumberValue, layerFields, parseNumberText, unreadableNumberMessage } from '../../src/views/train/architecture/layer-fields';
 import { batchChartLabel, batchChartSummary, batchTableRows, epochChartLabel, epochChartSummary, epochTableRows } from '../../src/views/train/charts/chart-text';
 import { startBlockedReason } from '../../src/views/train/settings/start-reason';
@@ -15,11 +15,16 @@ const epoch = (index: number): EpochSummary => ({ epoch: index, loss: 2.1, accur
 describe('layer fields', () => {
   test('each layer type shows its hyperparameters with Keras’ names, and edits produce the changed layer', () => {
     const keras = (index: number) => layerFields(DEFAULT_MODEL_SPEC.layers[index] ?? defaultLayer('Flatten')).map((field) => `${field.label} (${field.keras})`);
-    expect(keras(0)).toEqual(['Filters (filters)', 'Kernel size (kernel_size)', 'Strides (strides)', 'Padding (padding)', 'Activation (activation)']);
+    const regularisers = ['Weight decay (kernel_regularizer=l2(…))', 'Max-norm (kernel_constraint=max_norm(…))'];
+    expect(keras(0)).toEqual(['Filters (filters)', 'Kernel size (kernel_size)', 'Strides (strides)', 'Padding (padding)', 'Activation (activation)', ...regularisers]);
     expect(keras(1)).toEqual(['Dropout rate (rate)']);
     expect(keras(3)).toEqual(['Pool size (pool_size)', 'Strides (strides)', 'Padding (padding)']);
     expect(keras(4)).toEqual([]);
-    expect(keras(5)).toEqual(['Units (units)', 'Activation (activation)']);
+    expect(keras(5)).toEqual(['Units (units)', 'Activation (activation)', ...regularisers]);
+    const fieldsOf = (type: Parameters<typeof defaultLayer>[0]) => layerFields(defaultLayer(type)).map((field) => `${field.label} (${field.keras})`);
+    expect(fieldsOf('DropConnectDense')).toEqual(['Units (units)', 'Activation (activation)', 'Weights dropped (rate)', ...regularisers]);
+    expect(fieldsOf('StochasticPooling2D')).toEqual(['Pool size (pool_size)', 'Padding (padding)']);
+    expect(fieldsOf('BatchNormalization')).toEqual([]);
     const [filters, , , padding] = layerFields(DEFAULT_MODEL_SPEC.layers[0] ?? defaultLayer('Conv2D'));
     expect(filters?.kind === 'number' && filters.withValue(64)).toMatchObject({ type: 'Conv2D', filters: 64, kernelSize: 3 });
     expect(padding?.kind === 'choice' && padding.withValue('valid')).toMatchObject({ padding: 'valid' });
@@ -27,6 +32,22 @@ describe('layer fields', () => {
     const strides = layerFields(defaultLayer('MaxPooling2D'))[1];
     expect(strides).toMatchObject({ value: null, emptyMeans: 'same as the pool size' });
     expect(strides?.kind === 'number' && strides.withValue(1)).toMatchObject({ strides: 1 });
+  });
+
+  test('weight decay and max-norm: empty means none (the field is left out), a number sets it', () => {
+    const [, , , , , decay, maxNorm] = layerFields(defaultLayer('Conv2D'));
+    expect(decay).toMatchObject({ value: null, emptyMeans: 'none', placeholder: 'none' });
+    const decayed = decay?.kind === 'number' ? decay.withValue(0.0005) : null;
+    expect(decayed).toMatchObject({ kernelRegularizer: { l2: 0.0005 } });
+    const capped = decayed && maxNorm?.kind === 'number' ? layerFields(decayed)[6] : undefined;
+    const both = capped?.kind === 'number' ? capped.withValue(3) : null;
+    expect(both).toMatchObject({ kernelRegularizer: { l2: 0.0005 }, kernelConstraint: { maxNorm: 3 } });
+    const cleared = both ? layerFields(both)[5] : undefined;
+    const none = cleared?.kind === 'number' ? cleared.withValue(null) : null;
+    expect(none).not.toHaveProperty('kernelRegularizer');
+    expect(none).toMatchObject({ kernelConstraint: { maxNorm: 3 } });
+    expect(describeRegularisation(both ?? defaultLayer('Conv2D'))).toBe('weight decay l2(0.0005), max_norm(3)');
+    expect(describeRegularisation(defaultLayer('Dropout'))).toBeNull();
   });
 
   test('a box with no number becomes NaN (refused by the model check), or null where empty has a meaning', () => {

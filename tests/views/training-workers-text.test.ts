@@ -9,6 +9,11 @@ describe("the badge's sentence on training workers", () => {
     expect(trainingWorkersText(null, machine)).toBe('up to 2 (2 logical cores: one worker per core); a training run times its first batches with 1 to 2 and keeps the fewest that are measurably fastest');
   });
 
+  test('before any run, a network that trains on one worker (or a one-core machine) says why, and nothing about measuring', () => {
+    const restricted = { workers: 1, reason: 'this model trains on one worker: BatchNormalization normalises each share by its own statistics (and only one worker would update its moving averages)' };
+    expect(trainingWorkersText(null, restricted)).toBe(`1 (${restricted.reason})`);
+  });
+
   test('while measuring, the count being tried; once decided, the reason with the speeds; how weights move', () => {
     const measuring = { workers: 1, limit: 2, measuring: true, exchange: 'shared', reason: "measuring 1 to 2 workers on this run's first batches (2 logical cores: one worker per core)", measured: [] } as const;
     expect(trainingWorkersText(measuring, machine)).toBe("measuring 1 to 2 workers on this run's first batches (2 logical cores: one worker per core); now 1; weights and gradients through shared memory");

@@ -5,13 +5,19 @@
  */
 import * as v from 'valibot';
 import { ACTIVATIONS, DEFAULT_MODEL_SPEC, type ModelSpec } from '../model-spec';
-import { analyseModelSpec, MAX_FILTERS, MAX_UNITS } from '../model-spec-validate';
+import { analyseModelSpec, MAX_FILTERS, MAX_L2, MAX_MAX_NORM, MAX_UNITS } from '../model-spec-validate';
 import { joinPath, problemsFromIssues, type PartRead } from './lab-notes';
 import type { Assignable, DeepMutable, Expect } from './type-checks';
 
 const SIZE_2D = v.union([v.number(), v.tuple([v.number(), v.number()])], 'must be one whole number ≥ 1 or [rows, columns]');
 const PADDING = v.picklist(['same', 'valid'], "must be 'same' or 'valid'");
 const ACTIVATION = v.picklist(ACTIVATIONS, `must be one of ${ACTIVATIONS.join(', ')}`);
+
+/** Keras' kernel_regularizer=l2(…) and kernel_constraint=max_norm(…), absent when the layer has none. */
+const KERNEL_REGULARISATION = {
+  kernelRegularizer: v.optional(v.object({ l2: v.number(`must be a number from 0 to ${MAX_L2}`) }, 'must be { l2: number }')),
+  kernelConstraint: v.optional(v.object({ maxNorm: v.number(`must be a number > 0 and ≤ ${MAX_MAX_NORM}`) }, 'must be { maxNorm: number }')),
+};
 
 const CONV2D = v.object({
   type: v.literal('Conv2D'),
@@ -20,6 +26,7 @@ const CONV2D = v.object({
   strides: SIZE_2D,
   padding: PADDING,
   activation: ACTIVATION,
+  ...KERNEL_REGULARISATION,
 });
 const POOLING = v.object({
   type: v.picklist(['MaxPooling2D', 'AveragePooling2D']),
@@ -27,12 +34,20 @@ const POOLING = v.object({
   strides: v.nullable(SIZE_2D),
   padding: PADDING,
 });
+const STOCHASTIC_POOLING = v.object({ type: v.literal('StochasticPooling2D'), poolSize: SIZE_2D, padding: PADDING });
+const BATCH_NORMALIZATION = v.object({ type: v.literal('BatchNormalization') });
 const DROPOUT = v.object({ type: v.literal('Dropout'), rate: v.number('must be a number in [0, 1)') });
 const FLATTEN = v.object({ type: v.literal('Flatten') });
-const DENSE = v.object({ type: v.literal('Dense'), units: v.number(`must be a whole number from 1 to ${MAX_UNITS}`), activation: ACTIVATION });
+const UNITS = v.number(`must be a whole number from 1 to ${MAX_UNITS}`);
+const DENSE = v.object({ type: v.literal('Dense'), units: UNITS, activation: ACTIVATION, ...KERNEL_REGULARISATION });
+const DROP_CONNECT_DENSE = v.object({ type: v.literal('DropConnectDense'), units: UNITS, activation: ACTIVATION, rate: v.number('must be a number in [0, 1)'), ...KERNEL_REGULARISATION });
 
 /** One layer: its `type` picks the fields it must have. */
-export const LAYER_SCHEMA = v.variant('type', [CONV2D, POOLING, DROPOUT, FLATTEN, DENSE], 'must be Conv2D, MaxPooling2D, AveragePooling2D, Dropout, Flatten or Dense');
+export const LAYER_SCHEMA = v.variant(
+  'type',
+  [CONV2D, POOLING, STOCHASTIC_POOLING, BATCH_NORMALIZATION, DROPOUT, FLATTEN, DENSE, DROP_CONNECT_DENSE],
+  'must be Conv2D, MaxPooling2D, AveragePooling2D, StochasticPooling2D, BatchNormalization, Dropout, Flatten, Dense or DropConnectDense',
+);
 
 /** A `ModelSpec`: the layers in order. */
 export const MODEL_SPEC_SCHEMA = v.object({ layers: v.array(LAYER_SCHEMA, 'must be a list of layers') }, 'must be an object with a list of layers');

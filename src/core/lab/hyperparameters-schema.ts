@@ -22,7 +22,10 @@ const EARLY_STOPPING_SCHEMA = v.object(
   'must be an object (enabled, monitor, minDelta, patience, restoreBestWeights)',
 );
 
-/** `TrainingHyperparameters`. `augment` may be missing: checkpoints saved before it existed trained without it. */
+/**
+ * `TrainingHyperparameters`. `augment`, `learningRateSchedule` and `labelSmoothing` may be missing:
+ * checkpoints saved before they existed trained without augmentation, with Keras' decay, unsmoothed.
+ */
 export const HYPERPARAMETERS_SCHEMA = v.object(
   {
     optimizer: v.picklist(['sgd', 'adam'], "must be 'sgd' or 'adam'"),
@@ -35,6 +38,8 @@ export const HYPERPARAMETERS_SCHEMA = v.object(
     validationSubset: v.nullable(v.number(SUBSET)),
     seed: v.number('must be a whole number ≥ 0'),
     augment: v.optional(v.boolean('must be true or false'), false),
+    learningRateSchedule: v.optional(v.picklist(['decay', 'one-cycle'], "must be 'decay' or 'one-cycle'"), 'decay'),
+    labelSmoothing: v.optional(v.number('must be a number in [0, 1)'), 0),
     earlyStopping: EARLY_STOPPING_SCHEMA,
   },
   'must be an object of training settings',

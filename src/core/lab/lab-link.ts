@@ -6,7 +6,9 @@
  *
  * A link is read against the defaults of its version: version 1 against `DEFAULT_LAB` as it is now.
  * Changing a default changes what old links mean, so a change to `DEFAULT_LAB` needs a new link
- * version that keeps version 1's defaults (`tests/core/lab-link.test.ts` fails until then).
+ * version that keeps version 1's defaults (`tests/core/lab-link.test.ts` fails until then). Settings
+ * added since version 1 (`SETTINGS_ADDED_SINCE_V1`) are left out of the link base and written only when
+ * they differ from what their absence means, so version 1's base, dictionary and links are unchanged.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { DEFAULT_LAB, parseLab, sameData, writeLab, type Lab, type LabParse } from './lab';
@@ -19,9 +21,23 @@ export const MAX_LAB_LINK_LENGTH = 4096;
 /** Most bytes a link may inflate to (a lab's JSON is a few kilobytes at most). */
 const MAX_INFLATED_BYTES = 64 * 1024;
 
+/**
+ * Training settings added after link version 1, with what a version-1 link means by not naming them
+ * (how runs trained before they existed): Keras' decay schedule, no label smoothing. The schema fills
+ * the same values in when they are missing.
+ */
+export const SETTINGS_ADDED_SINCE_V1: Readonly<Record<string, unknown>> = Object.freeze({ learningRateSchedule: 'decay', labelSmoothing: 0 });
+
+/** `lab` written for a link: as `writeLab` writes it, less the added settings that hold their v1 meaning. */
+function linkForm(lab: Lab): Record<string, unknown> {
+  const written = writeLab(lab);
+  const kept = Object.entries(written.hyperparameters).filter(([key, value]) => !(key in SETTINGS_ADDED_SINCE_V1 && sameData(value, SETTINGS_ADDED_SINCE_V1[key])));
+  return { ...written, hyperparameters: Object.fromEntries(kept) };
+}
+
 /** `lab` as a link string: `1` for the tutorial's lab, `1` + base64url of the compressed changes otherwise. */
 export function encodeLabLink(lab: Lab): string {
-  const changes = changesFrom(writeLab(DEFAULT_LAB), writeLab(lab));
+  const changes = changesFrom(linkForm(DEFAULT_LAB), linkForm(lab));
   if (changes === undefined) return LAB_LINK_VERSION;
   return LAB_LINK_VERSION + toBase64Url(deflateSync(strToU8(JSON.stringify(changes)), { level: 9, dictionary: labLinkDictionary() }));
 }
@@ -35,7 +51,7 @@ export function decodeLabLink(text: string): LabParse {
   if (text.length > MAX_LAB_LINK_LENGTH) return refuse(`the lab link is ${text.length} characters long; at most ${MAX_LAB_LINK_LENGTH} are read`);
   if (!text.startsWith(LAB_LINK_VERSION)) return refuse(`the lab link starts with '${text.slice(0, 1)}', not a link version this app reads (${LAB_LINK_VERSION})`);
   const body = text.slice(LAB_LINK_VERSION.length);
-  if (body === '') return parseLab(writeLab(DEFAULT_LAB));
+  if (body === '') return parseLab(linkForm(DEFAULT_LAB));
   let changes: unknown;
   try {
     const inflated = inflateSync(fromBase64Url(body), { dictionary: labLinkDictionary() });
@@ -44,7 +60,7 @@ export function decodeLabLink(text: string): LabParse {
   } catch {
     return refuse('the lab link is damaged (cut short or mistyped): it does not unpack to a lab');
   }
-  return parseLab(withChanges(writeLab(DEFAULT_LAB), changes));
+  return parseLab(withChanges(linkForm(DEFAULT_LAB), changes));
 }
 
 /** What `value` changes in `base`: objects field by field, anything else whole; undefined when nothing. */
@@ -74,7 +90,7 @@ let cachedDictionary: Uint8Array | null = null;
  * choice, the tutorial's own lab), so a changed list of layers costs a few bytes per layer.
  */
 export function labLinkDictionary(): Uint8Array {
-  cachedDictionary ??= strToU8(JSON.stringify(withChanges(writeLab(DEFAULT_LAB), { lessons: DEFAULT_LAB.lessons })) + DICTIONARY_WORDS);
+  cachedDictionary ??= strToU8(JSON.stringify(withChanges(linkForm(DEFAULT_LAB), { lessons: DEFAULT_LAB.lessons })) + DICTIONARY_WORDS);
   return cachedDictionary;
 }
 

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseModelCard } from '../../core/lab/model-card';
+// Registers our own layers (DropConnectDense, StochasticPooling2D), so models holding them load.
+import '../layers/custom-layers';
 
 /**
  * Load a tfjs layers model from the URL of its model.json; tfjs fetches the weight files the

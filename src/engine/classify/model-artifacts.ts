@@ -5,6 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { groupWeightBytes, manifestFileName, MAX_MODEL_WEIGHT_BYTES, ModelFileError, parseLayersModelJson, type LayersModelFile } from '../../core/layers-model-json';
 import type { NamedBlob } from '../protocol-classify';
+// Registers our own layers (DropConnectDense, StochasticPooling2D), so models holding them load.
+import '../layers/custom-layers';
 
 /** A model's artifacts with its weights in one buffer: what the library stores and the files hold. */
 export interface StoredArtifacts {

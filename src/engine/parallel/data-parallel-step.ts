@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { splitBatch } from '../../core/batch-split';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { applyWeightConstraints } from '../training/regularisation';
 import { applySummedGradients, shareGradients, type GradientShare, type StepMeasurement } from '../training/train-step';
 import { tensorsFromFlat, flatLayout } from './flat-weights';
 import type { ShareTimings } from './gradient-protocol';
@@ -37,6 +38,8 @@ export interface ParallelStepOptions {
   /** Workers sharing the batch, the coordinator included: 2 … pool.size + 1. */
   readonly workers: number;
   readonly microBatchSize: number;
+  /** Keras' label smoothing ε of the run's loss, sent with every share; default 0. */
+  readonly labelSmoothing?: number;
   /**
    * Asked between the coordinator's own micro-batches (`shareGradients`); true abandons the step once
    * the gradient workers have answered — their shares run to their end, which is a fraction of the batch.
@@ -61,18 +64,19 @@ export async function dataParallelStep(
 ): Promise<{ measurement: StepMeasurement; timings: ParallelStepTimings }> {
   const count = labelBytes.length;
   const { step, workers, microBatchSize, interrupt } = options;
+  const labelSmoothing = options.labelSmoothing ?? 0;
   if (workers < 2 || workers > pool.size + 1) throw new RangeError(`a data-parallel step needs 2 … ${pool.size + 1} workers, got ${workers}`);
   const shares = splitBatch(count, workers);
   const t0 = performance.now();
   const weights = pool.publishWeights(variables);
   const t1 = performance.now();
   const pending = shares.slice(1).map((share, offset) =>
-    pool.computeShare(offset + 1, { step, firstImage: share.start, batchImages: count, microBatchSize, images: imageBytes.subarray(share.start * CIFAR_IMAGE_BYTES, share.end * CIFAR_IMAGE_BYTES), labels: labelBytes.subarray(share.start, share.end) }, weights),
+    pool.computeShare(offset + 1, { step, firstImage: share.start, batchImages: count, microBatchSize, labelSmoothing, images: imageBytes.subarray(share.start * CIFAR_IMAGE_BYTES, share.end * CIFAR_IMAGE_BYTES), labels: labelBytes.subarray(share.start, share.end) }, weights),
   );
   const own = shares[0] as { start: number; end: number };
   let local: GradientShare | null = null;
   try {
-    local = await shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize, interrupt);
+    local = await shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize, { labelSmoothing, interrupt });
   } finally {
     // Every worker answers before this step ends, even when the coordinator's own share failed.
     if (!local) await Promise.allSettled(pending);
@@ -97,6 +101,8 @@ export async function dataParallelStep(
     }
     const t4 = performance.now();
     applySummedGradients(optimizer, variables, sums);
+    // After the one update, as `trainStep` does (max-norm); the workers get the constrained weights next step.
+    applyWeightConstraints(model);
     const t5 = performance.now();
     const helpers = results.map((result) => ({ ...result.timings, roundTripMs: result.roundTripMs }));
     return {

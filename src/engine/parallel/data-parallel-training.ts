@@ -8,7 +8,7 @@ import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch, type BatchShare } f
 import type { CifarArrays } from '../../core/cifar-format';
 import { gatherImages, gatherLabels } from '../../core/image-batch';
 import type { ModelSpec } from '../../core/model-spec';
-import { WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
+import { modelWorkerLimit, WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
 import type { TrainingWorkersInfo } from '../protocol-train';
 import { evaluate, type Evaluation } from '../training/evaluate';
 import { microBatchSizeForBackend, StepInterruptedError, trainStep, type StepMeasurement } from '../training/train-step';
@@ -33,6 +33,16 @@ export interface TrainingWorkersOptions {
 
 /** How many workers a run trains with, and why — what the badge and the CLI show (the protocol's `TrainingWorkersInfo`). */
 export type TrainingWorkersStatus = TrainingWorkersInfo;
+
+/** What `DataParallelTraining.step` takes besides the model and the batch. */
+export interface ParallelTrainStepOptions {
+  /** The run's step number: picks the dropout masks. */
+  readonly step: number;
+  /** Keras' label smoothing ε of the run's loss; default 0. */
+  readonly labelSmoothing?: number;
+  /** Asked between the coordinator's micro-batches; true abandons the step. */
+  readonly interrupt?: () => boolean;
+}
 
 /** Owns a run's gradient workers until `dispose()`. */
 export class DataParallelTraining {
@@ -60,22 +70,26 @@ export class DataParallelTraining {
    * leave the run on one worker, and the status says why.
    */
   static async start(options: TrainingWorkersOptions, spec: ModelSpec, seed: number, batchSize: number, variables: readonly tf.Variable[]): Promise<DataParallelTraining> {
-    const byBatch = workersForBatch(batchSize, options.limit.workers);
+    // A model whose update depends on where the batch is cut trains on one worker, even when asked for more.
+    const machine = modelWorkerLimit(options.limit, spec);
+    const byBatch = workersForBatch(batchSize, machine.workers);
     const fixed = options.fixed ?? null;
     const limit = fixed === null ? byBatch : Math.max(1, Math.min(fixed, byBatch));
     const make = (pool: GradientWorkerPool | null, note: string): DataParallelTraining => {
-      const trial = pool && fixed === null ? new WorkerCountTrial(limit, options.limit.reason) : null;
+      const trial = pool && fixed === null ? new WorkerCountTrial(limit, machine.reason) : null;
       const training = new DataParallelTraining(pool, trial, note, limit, batchSize, options.onStatus);
       training.announce();
       return training;
     };
     if (limit === 1) {
-      const why = fixed === 1 ? 'one worker was asked for' : byBatch < options.limit.workers ? `batches of ${batchSize} images are too small to share (at least ${MIN_IMAGES_PER_WORKER} images per worker)` : options.limit.reason;
+      // The model's own rule already says "trains on one worker".
+      if (machine !== options.limit) return make(null, machine.reason);
+      const why = fixed === 1 ? 'one worker was asked for' : byBatch < machine.workers ? `batches of ${batchSize} images are too small to share (at least ${MIN_IMAGES_PER_WORKER} images per worker)` : machine.reason;
       return make(null, `1 worker: ${why}`);
     }
     try {
       const pool = await GradientWorkerPool.start({ spawn: options.spawn, helpers: limit - 1, spec, seed, layout: flatLayout(variables), exchange: options.exchange ?? availableExchange() });
-      return make(pool, fixed === null ? `measuring 1 to ${limit} workers on this run's first batches (${options.limit.reason})` : `${limit} workers, as asked for (${options.limit.reason})`);
+      return make(pool, fixed === null ? `measuring 1 to ${limit} workers on this run's first batches (${machine.reason})` : `${limit} workers, as asked for (${machine.reason})`);
     } catch (error) {
       return make(null, `1 worker: the gradient workers could not start (${describe(error)})`);
     }
@@ -105,12 +119,14 @@ export class DataParallelTraining {
    * Train on one uint8 batch (step `step` of the run): with the workers the measurement (or the fixed
    * count) says for a full batch, with as many as its size allows for a smaller one. A worker that
    * fails ends the pool, and the step — and the run — goes on with one worker.
-   * @param interrupt as `trainStep`'s: asked between the coordinator's micro-batches. On a
+   * @param options `step`: the run's step number (picks the dropout masks); `labelSmoothing`: as
+   *   `trainStep`'s; `interrupt`: as `trainStep`'s, asked between the coordinator's micro-batches. On a
    *   data-parallel step the gradient workers' shares are not interrupted (they are a fraction of the
    *   batch); the step is abandoned once they have answered.
    * @throws StepInterruptedError when `interrupt` abandoned the step (nothing was updated; the workers stay).
    */
-  async step(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, step: number, interrupt?: () => boolean): Promise<StepMeasurement> {
+  async step(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, options: ParallelTrainStepOptions): Promise<StepMeasurement> {
+    const { step, labelSmoothing = 0, interrupt } = options;
     const count = labelBytes.length;
     const full = count === this.batchSize;
     const pool = this.pool;
@@ -120,10 +136,10 @@ export class DataParallelTraining {
     const startMs = performance.now();
     let measurement: StepMeasurement;
     if (!pool || workers === 1) {
-      measurement = await trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, { step, interrupt });
+      measurement = await trainStep(model, optimizer, variables, imageBytes, labelBytes, { microBatchSize, step, labelSmoothing, interrupt });
     } else {
       try {
-        const result = await dataParallelStep(pool, model, optimizer, variables, imageBytes, labelBytes, { step, workers, microBatchSize, interrupt });
+        const result = await dataParallelStep(pool, model, optimizer, variables, imageBytes, labelBytes, { step, workers, microBatchSize, labelSmoothing, interrupt });
         measurement = result.measurement;
         this.timings = result.timings;
       } catch (error) {
@@ -131,7 +147,7 @@ export class DataParallelTraining {
         if (error instanceof StepInterruptedError) throw error;
         // The update was not applied (it comes after every worker answered): redo the step here.
         this.stopWorkers(`1 worker: a gradient worker failed (${describe(error)}), so the run goes on with one`);
-        return trainStep(model, optimizer, variables, imageBytes, labelBytes, microBatchSize, { step, interrupt });
+        return trainStep(model, optimizer, variables, imageBytes, labelBytes, { microBatchSize, step, labelSmoothing, interrupt });
       }
     }
     if (full && this.trial?.measuring) {

@@ -30,6 +30,8 @@ export interface ShareOrder {
   readonly firstImage: number;
   readonly batchImages: number;
   readonly microBatchSize: number;
+  /** Keras' label smoothing ε of the run's loss (0: none). */
+  readonly labelSmoothing: number;
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
 }

@@ -50,6 +50,8 @@ export type GradientRequest =
       readonly firstImage: number;
       readonly batchImages: number;
       readonly microBatchSize: number;
+      /** Keras' label smoothing ε of the run's loss (0: none); the weight-decay penalties come with the model. */
+      readonly labelSmoothing: number;
       /** The share's images (NHWC uint8) and labels, the worker's own (transferred). */
       readonly images: Uint8Array;
       readonly labels: Uint8Array;

@@ -83,7 +83,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     const count = request.labels.length;
     if (request.images.length !== count * CIFAR_IMAGE_BYTES) throw new Error(`a share of ${count} labels needs ${count * CIFAR_IMAGE_BYTES} image bytes, got ${request.images.length}`);
     const placement = { firstImage: request.firstImage, batchImages: request.batchImages, step: request.step };
-    const { gradients, measured } = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize);
+    const { gradients, measured } = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize, { labelSmoothing: request.labelSmoothing });
     let loss: number;
     let correct: number;
     let flat: Float32Array | null = null;

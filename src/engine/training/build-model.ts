@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { MODEL_INPUT_SHAPE, sizePair, type LayerSpec, type ModelSpec } from '../../core/model-spec';
+import { MODEL_INPUT_SHAPE, sizePair, type KernelRegularisation, type LayerSpec, type ModelSpec } from '../../core/model-spec';
 import { kerasLayerNames } from '../../core/model-spec-edit';
 import { assertValidModelSpec } from '../../core/model-spec-validate';
+import { DropConnectDense } from '../layers/drop-connect-dense';
+import { StochasticPooling2D } from '../layers/stochastic-pooling-2d';
 import { gpuDropout } from './gpu-dropout-layer';
 
 /**
@@ -43,6 +45,7 @@ function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefi
         activation: layer.activation,
         kernelInitializer: tf.initializers.glorotUniform({ seed }),
         biasInitializer: 'zeros',
+        ...kernelRegularisation(layer, [0, 1, 2]),
       });
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
@@ -54,6 +57,11 @@ function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefi
       };
       return layer.type === 'MaxPooling2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
     }
+    case 'StochasticPooling2D':
+      return new StochasticPooling2D({ ...common, poolSize: [...sizePair(layer.poolSize)] as [number, number], padding: layer.padding, drawSeed: seed });
+    case 'BatchNormalization':
+      // Keras' defaults (momentum 0.99, epsilon 0.001, over the last axis), which tfjs shares.
+      return tf.layers.batchNormalization(common);
     case 'Dropout':
       // No Keras seed (a seeded stock dropout layer draws the same mask at every step, and it would be
       // saved in model.json). The mask seed starts this layer's sequence of masks, different at each
@@ -68,6 +76,35 @@ function makeLayer(layer: LayerSpec, name: string, inputShape: number[] | undefi
         activation: layer.activation,
         kernelInitializer: tf.initializers.glorotUniform({ seed }),
         biasInitializer: 'zeros',
+        ...kernelRegularisation(layer, 0),
+      });
+    case 'DropConnectDense':
+      return new DropConnectDense({
+        ...common,
+        units: layer.units,
+        activation: layer.activation,
+        rate: layer.rate,
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+        maskSeed: seed,
+        ...kernelRegularisation(layer, 0),
       });
   }
+}
+
+/**
+ * The tfjs objects for a layer's weight decay and max-norm: Keras' `l2` (an `L1L2` with l1 = 0) and
+ * `MaxNorm` over `normAxes` — the axes of one unit's incoming weights: [0, 1, 2] (rows, columns, input
+ * channels) for a [kh, kw, in, out] conv kernel, as Keras advises, 0 for a [in, out] dense kernel.
+ * tfjs types `axis` as one number but sums over whatever it is given, and saves the list as Keras does.
+ * The training step adds the penalties to the loss and applies the constraints after each update
+ * (`regularisation.ts`), since only `model.fit` would.
+ */
+function kernelRegularisation(layer: KernelRegularisation, normAxes: number | number[]): {
+  kernelRegularizer?: ReturnType<typeof tf.regularizers.l2>;
+  kernelConstraint?: ReturnType<typeof tf.constraints.maxNorm>;
+} {
+  return {
+    ...(layer.kernelRegularizer ? { kernelRegularizer: tf.regularizers.l2({ l2: layer.kernelRegularizer.l2 }) } : {}),
+    ...(layer.kernelConstraint ? { kernelConstraint: tf.constraints.maxNorm({ maxValue: layer.kernelConstraint.maxNorm, axis: normAxes as number }) } : {}),
+  };
 }

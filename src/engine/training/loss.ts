@@ -28,3 +28,18 @@ export function crossEntropyPerImage(oneHot: tf.Tensor2D, probabilities: tf.Tens
 export function countCorrect(labels: tf.Tensor1D, probabilities: tf.Tensor2D): tf.Scalar {
   return tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), labels), 'float32'));
 }
+
+/**
+ * Keras' label smoothing (`CategoricalCrossentropy(label_smoothing=ε)`): the targets become
+ * y · (1 − ε) + ε / C, so the network is asked for 1 − ε + ε/C on the true class and ε/C on each other,
+ * never a certainty it can only approach with ever larger weights. ε = 0 gives `oneHot` back.
+ *
+ * @param oneHot [N, C] one-hot targets.
+ * @param smoothing ε in [0, 1).
+ * @returns [N, C]. Not tidied.
+ */
+export function smoothLabels(oneHot: tf.Tensor2D, smoothing: number): tf.Tensor2D {
+  if (smoothing === 0) return oneHot;
+  const classes = oneHot.shape[1];
+  return tf.add(tf.mul(oneHot, 1 - smoothing), smoothing / classes) as tf.Tensor2D;
+}

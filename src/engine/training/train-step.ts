@@ -2,15 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
 import { batchTensors } from './batch-tensors';
 import { setDropoutMaskPosition, type DropoutMaskPosition } from './gpu-dropout-layer';
-import { countCorrect, crossEntropyPerImage } from './loss';
+import { countCorrect, crossEntropyPerImage, smoothLabels } from './loss';
+import { applyWeightConstraints, regularisationPenalty } from './regularisation';
 
-/** What `trainStep` takes besides the model and the batch. */
-export interface TrainStepOptions {
-  /** The run's step number, which picks the dropout masks; absent or null: the layers' own call counters. */
-  readonly step?: number | null;
-  /** Asked between micro-batches (after queued messages ran); true abandons the step. */
-  readonly interrupt?: () => boolean;
-}
 
 /** What one step measured on its batch, before its update. */
 export interface StepMeasurement {
@@ -59,10 +53,32 @@ export function microBatchSizeForBackend(backend: string = tf.getBackend()): num
   return backend === 'webgl' ? Number.POSITIVE_INFINITY : CPU_MICRO_BATCH_SIZE;
 }
 
+/** How `trainStep` computes its loss and splits its batch. */
+export interface TrainStepOptions {
+  /**
+   * Images per forward/backward pass; default: the active backend's (`microBatchSizeForBackend`).
+   */
+  readonly microBatchSize?: number;
+  /**
+   * The run's step number, which picks the dropout masks (each image's by its place in the batch, so
+   * they are the same however the batch is cut); absent or null: each dropout layer's own call counter.
+   */
+  readonly step?: number | null;
+  /** Keras' label smoothing ε in [0, 1) (`smoothLabels`); default 0, as in the tutorial. */
+  readonly labelSmoothing?: number;
+  /**
+   * Asked between micro-batches, after queued messages have run (so a Stop clicked during a
+   * minutes-long batch lands within one micro-batch); true abandons the step.
+   */
+  readonly interrupt?: () => boolean;
+}
+
 /**
  * One training step on one uint8 batch: upload and normalise it, run the model with dropout active,
- * compute the mean categorical cross-entropy, and let `optimizer` apply its gradients to `variables`.
- * Everything made on the way is freed here; the model's and optimiser's variables are updated in place.
+ * compute the mean categorical cross-entropy (against smoothed targets when asked) plus the layers'
+ * weight-decay penalties, let `optimizer` apply its gradients to `variables`, then apply the layers'
+ * weight constraints (max-norm). Everything made on the way is freed here; the model's and optimiser's
+ * variables are updated in place.
  *
  * A batch larger than `microBatchSize` is processed in micro-batches whose gradients, each weighted by
  * its share of the batch, are summed before the one update: the mean loss of the batch is the weighted
@@ -70,17 +86,15 @@ export function microBatchSizeForBackend(backend: string = tf.getBackend()): num
  * dropout masks are those of that step, each image's taken by its place in the batch, so they too are
  * the same however the batch is cut (`setDropoutMaskPosition`).
  *
+ * The penalties are added once per step (a share of them per micro-batch), so the loss reported is the
+ * one minimised, as Keras reports it. Batch normalisation, if any, normalises each micro-batch by its
+ * own statistics (on webgl the whole batch).
+ *
  * The loss and the count of correct answers come back in one download, so a step costs one GPU sync.
  *
  * @param variables the model's trainable variables (`model.trainableWeights`), in a fixed order:
  *   tfjs' momentum and Adam slots are matched to variables by position.
- * @param microBatchSize images per forward/backward pass; defaults to the active backend's
- *   (`microBatchSizeForBackend`).
- * @param options `step`: the run's step number, which picks the dropout masks (absent or null: each
- *   dropout layer draws a new mask per call, its own counter); `interrupt`: asked between
- *   micro-batches, after queued messages have run (so a Stop clicked during a minutes-long batch lands
- *   within one micro-batch); true abandons the step.
- * @throws StepInterruptedError when `interrupt` abandoned the step (the model is unchanged).
+ * @throws StepInterruptedError when `options.interrupt` abandoned the step (the model is unchanged).
  */
 export async function trainStep(
   model: tf.LayersModel,
@@ -88,27 +102,43 @@ export async function trainStep(
   variables: tf.Variable[],
   imageBytes: Uint8Array,
   labelBytes: Uint8Array,
-  microBatchSize: number = microBatchSizeForBackend(),
   options: TrainStepOptions = {},
 ): Promise<StepMeasurement> {
   const count = labelBytes.length;
+  const microBatchSize = options.microBatchSize ?? microBatchSizeForBackend();
+  const labelSmoothing = options.labelSmoothing ?? 0;
   const step = options.step ?? null;
   let measured: tf.Tensor1D;
   if (count <= microBatchSize) {
-    measured = withMaskPosition(model, step === null ? null : { step, firstImage: 0 }, () => wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes));
+    const lossOf = stepLoss(model, labelSmoothing);
+    measured = withMaskPosition(model, step === null ? null : { step, firstImage: 0 }, () => wholeBatchStep(model, optimizer, variables, imageBytes, labelBytes, lossOf));
   } else {
-    const share = await shareGradients(model, variables, imageBytes, labelBytes, { firstImage: 0, batchImages: count, step }, microBatchSize, options.interrupt);
+    const share = await shareGradients(model, variables, imageBytes, labelBytes, { firstImage: 0, batchImages: count, step }, microBatchSize, { labelSmoothing, interrupt: options.interrupt });
     applySummedGradients(optimizer, variables, share.gradients);
     tf.dispose(share.gradients);
     measured = share.measured;
   }
+  applyWeightConstraints(model);
   const [loss = Number.NaN, correctCount = 0] = await measured.data();
   measured.dispose();
   return { loss, accuracy: correctCount / count };
 }
 
+/** The loss of a batch's (or micro-batch's) predictions, to be scaled by its share of the step. */
+type StepLoss = (oneHot: tf.Tensor2D, probabilities: tf.Tensor2D, share: number) => tf.Scalar;
+
+/** share × (mean cross-entropy against the (smoothed) targets + the model's penalties). Not tidied. */
+function stepLoss(model: tf.LayersModel, labelSmoothing: number): StepLoss {
+  return (oneHot, probabilities, share) => {
+    const dataLoss = tf.mean(crossEntropyPerImage(smoothLabels(oneHot, labelSmoothing), probabilities)) as tf.Scalar;
+    const penalty = regularisationPenalty(model);
+    const total = penalty ? tf.add(dataLoss, penalty) : dataLoss;
+    return (share === 1 ? total : tf.mul(total, share)) as tf.Scalar;
+  };
+}
+
 /** The step in one pass: `optimizer.minimize`. Returns [loss, correct count], which the caller disposes. */
-function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array): tf.Tensor1D {
+function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, lossOf: StepLoss): tf.Tensor1D {
   let correct: tf.Scalar | null = null;
   const measured = tf.tidy(() => {
     const batch = batchTensors(imageBytes, labelBytes);
@@ -117,7 +147,7 @@ function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variable
         const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
         // Computed inside the loss function (whose temporaries tfjs frees), so it is kept explicitly.
         correct = tf.keep(countCorrect(batch.labels, probabilities));
-        return tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)) as tf.Scalar;
+        return lossOf(batch.oneHot, probabilities, 1);
       },
       true,
       variables,
@@ -148,13 +178,22 @@ export interface GradientShare {
   readonly measured: tf.Tensor1D;
 }
 
+/** How `shareGradients` computes its loss, and whether it may be abandoned. */
+export interface ShareOptions {
+  /** Keras' label smoothing ε, as in `TrainStepOptions`; default 0. */
+  readonly labelSmoothing?: number;
+  /** Asked between micro-batches; true abandons the share (StepInterruptedError). */
+  readonly interrupt?: () => boolean;
+}
+
 /**
  * The gradients of one share of a batch (the images `imageBytes` / `labelBytes`, sitting at
  * `placement.firstImage` in a batch of `placement.batchImages`), in micro-batches of at most
- * `microBatchSize`: per micro-batch, the gradients of its mean loss × its size / the batch's size,
- * added to running sums (each micro-batch's tape is freed before the next starts). The shares of a
- * batch, however it is cut, add up to the whole batch's gradient and mean loss — what a data-parallel
- * worker computes, and what a micro-batched step applies. Nothing is applied here.
+ * `microBatchSize`: per micro-batch, the gradients of its loss (`trainStep`'s: mean cross-entropy against
+ * the smoothed targets plus the layers' penalties) × its size / the batch's size, added to running sums (each micro-batch's tape is freed before the next starts). The shares of a
+ * batch, however it is cut, add up to the whole batch's gradient and loss (the penalties counted once,
+ * as the shares' weights sum to 1) — what a data-parallel worker computes, and what a micro-batched step
+ * applies. Nothing is applied here, and no weight constraint: the caller applies both after the sum.
  *
  * With `interrupt`, queued messages run between micro-batches and the share is abandoned (sums freed)
  * when it says so: it then throws StepInterruptedError. Without it nothing here waits, so the work runs
@@ -167,9 +206,11 @@ export async function shareGradients(
   labelBytes: Uint8Array,
   placement: SharePlacement,
   microBatchSize: number,
-  interrupt?: () => boolean,
+  options: ShareOptions = {},
 ): Promise<GradientShare> {
   const count = labelBytes.length;
+  const { interrupt } = options;
+  const lossOf = stepLoss(model, options.labelSmoothing ?? 0);
   let sums: tf.Tensor[] | null = null;
   let measured: tf.Tensor1D | null = null;
   try {
@@ -191,7 +232,7 @@ export async function shareGradients(
             const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
             // Kept out of the gradient function's own tidy; freed by hand below.
             correct = tf.keep(countCorrect(batch.labels, probabilities));
-            return tf.mul(tf.mean(crossEntropyPerImage(batch.oneHot, probabilities)), share) as tf.Scalar;
+            return lossOf(batch.oneHot, probabilities, share);
           }, variables);
           const correctCount = correct as tf.Scalar | null;
           if (correctCount === null) throw new Error('the model produced no predictions');

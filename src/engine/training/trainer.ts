@@ -6,7 +6,7 @@ import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../co
 import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
 import { gatherImages, gatherLabels } from '../../core/image-batch';
 import { batchDivergence, describeDivergence, DIVERGENCE_WINDOW, epochDivergence, worthMeasuringWeights, type Divergence } from '../../core/divergence';
-import { decayedLearningRate } from '../../core/lr-schedule';
+import { scheduledLearningRate } from '../../core/lr-schedule';
 import type { ModelSpec } from '../../core/model-spec';
 import { mulberry32 } from '../../core/seeded-random';
 import { batchSlice, epochOrder } from '../../core/training-batches';
@@ -18,7 +18,7 @@ import { buildModel } from './build-model';
 import type { TrainingCheckpoint } from './checkpoint';
 import { evaluate } from './evaluate';
 import { createOptimizer, OptimizerSnapshot, type TrainingOptimizer } from './optimizer';
-import { microBatchSizeForBackend, StepInterruptedError, trainableVariables, trainStep, type StepMeasurement } from './train-step';
+import { StepInterruptedError, trainableVariables, trainStep, type StepMeasurement } from './train-step';
 import { runWarmUpPasses } from './warm-up';
 import { readTrainingWeights, weightNorm, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
 import type { InterruptedStep, StepOutcome, TrainerOptions, TrainingData, TrainingPosition } from './trainer-types';
@@ -168,7 +168,8 @@ export class Trainer {
     if (this.done) throw new Error('the run is finished; start a new one');
     const startMs = this.nowMs();
     const chosen = batchSlice(this.order, this.batch, this.settings.batchSize);
-    const learningRate = decayedLearningRate(this.settings.learningRate, this.settings.decay, this.iteration);
+    const { batchesPerEpoch: perEpoch, epochs } = this.position;
+    const learningRate = scheduledLearningRate(this.settings, this.iteration, perEpoch * epochs);
     this.optimizer.setLearningRate(learningRate);
     const images = gatherImages(this.data.train.images, chosen, this.imageBuffer).subarray(0, chosen.length * CIFAR_IMAGE_BYTES);
     // In place on the trainer's own copy: the data set keeps its pixels, and labels are unchanged.
@@ -177,9 +178,10 @@ export class Trainer {
     let measured: StepMeasurement;
     try {
       // Either path gives the same update and measurement, so the divergence rule below applies to both.
+      const options = { step: this.iteration, labelSmoothing: this.settings.labelSmoothing, interrupt };
       measured = this.parallel
-        ? await this.parallel.step(this.model, this.optimizer.optimizer, this.variables, images, labels, this.iteration, interrupt)
-        : await trainStep(this.model, this.optimizer.optimizer, this.variables, images, labels, microBatchSizeForBackend(), { step: this.iteration, interrupt });
+        ? await this.parallel.step(this.model, this.optimizer.optimizer, this.variables, images, labels, options)
+        : await trainStep(this.model, this.optimizer.optimizer, this.variables, images, labels, options);
     } catch (error) {
       if (error instanceof StepInterruptedError) return { kind: 'interrupted' };
       throw error;

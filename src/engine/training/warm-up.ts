@@ -4,6 +4,7 @@ import { allIndices } from '../../core/training-batches';
 import type { RunBatchSizes } from '../../core/warm-up-batches';
 import { evaluate } from './evaluate';
 import { trainStep } from './train-step';
+import { weightNorm } from './weights';
 
 /** Backends whose first use of an operation at a tensor shape compiles a program worth doing early. */
 const COMPILING_BACKENDS: readonly string[] = ['webgl'];
@@ -35,6 +36,10 @@ export async function runWarmUpPasses(model: tf.LayersModel, optimizer: tf.Optim
   for (const size of sizes.train) {
     await trainStep(model, optimizer, variables, zeros.subarray(0, size * CIFAR_IMAGE_BYTES), labels.subarray(0, size));
   }
+  // The divergence rule reads the weights' norm after a step whose loss looks wrong; the updated
+  // weights are laid out as the optimiser's programs write them, so the norm's programs differ from
+  // those run on the freshly made weights at the start.
+  await weightNorm(variables);
   const [fullValidation] = sizes.validation;
   if (fullValidation !== undefined) {
     // A full batch then the partial one, if any: the batches evaluate() will cut each epoch.

@@ -2,7 +2,8 @@
  * Data-parallel training (issue 19) computes the update one worker computes: real gradient workers
  * (Node worker threads running the engine's gradient-worker code on wasm with our kernels), against
  * the single-worker step, for SGD with momentum and Adam, with dropout, through shared memory and by
- * transfer; and a step interrupted by a Stop is dropped whole.
+ * transfer, and with issue 17's loss (label smoothing, weight decay) and max-norm; and a step
+ * interrupted by a Stop is dropped whole.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,14 +15,22 @@ import { flatLayout } from '../../../src/engine/parallel/flat-weights';
 import type { GradientExchange } from '../../../src/engine/parallel/gradient-protocol';
 import { GradientWorkerPool } from '../../../src/engine/parallel/gradient-pool';
 import { spawnNodeGradientWorker } from '../../../scripts/parallel/node-gradient-workers';
+import type { ModelSpec } from '../../../src/core/model-spec';
 import { makeBandSplit, TINY_SPEC_WITH_DROPOUT } from '../training/fixtures';
 import { useWasmWithKernels } from '../wasm/backend-parity';
 
 const SEED = 7;
 const pools = new Map<GradientExchange, GradientWorkerPool>();
 
-function makeRun(optimizer: 'sgd' | 'adam') {
-  const model = buildModel(TINY_SPEC_WITH_DROPOUT, SEED);
+/** The tiny model with dropout, weight decay on both kernels and a max-norm tight enough to bind. */
+const REGULARISED_SPEC: ModelSpec = {
+  layers: TINY_SPEC_WITH_DROPOUT.layers.map((layer) =>
+    layer.type === 'Conv2D' ? { ...layer, kernelRegularizer: { l2: 0.01 }, kernelConstraint: { maxNorm: 0.3 } } : layer.type === 'Dense' ? { ...layer, kernelRegularizer: { l2: 0.02 } } : layer,
+  ),
+};
+
+function makeRun(optimizer: 'sgd' | 'adam', spec: ModelSpec = TINY_SPEC_WITH_DROPOUT) {
+  const model = buildModel(spec, SEED);
   const training = createOptimizer({ optimizer, learningRate: optimizer === 'adam' ? 0.01 : 0.1, momentum: 0.5 });
   return { model, optimizer: training.optimizer, variables: trainableVariables(model), dispose: () => { training.optimizer.dispose(); model.dispose(); } };
 }
@@ -63,7 +72,7 @@ describe('a data-parallel step', () => {
     expect(largestDifference(one.model, three.model)).toBe(0);
     const tensorsBefore = tf.memory().numTensors;
     for (let step = 0; step < 3; step++) {
-      const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, { step });
+      const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, { microBatchSize: 4, step });
       for (const [run, workers] of [[two, 2], [three, 3]] as const) {
         const { measurement, timings } = await dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step, workers, microBatchSize: 4 });
         expect(measurement.loss).toBeCloseTo(reference.loss, 5);
@@ -81,6 +90,34 @@ describe('a data-parallel step', () => {
     expect(tf.memory().numTensors).toBeLessThanOrEqual(tensorsBefore);
   });
 
+  test('with label smoothing, weight decay and max-norm (issue 17), 2 workers give the one-worker step', async () => {
+    const layout = flatLayout(trainableVariables(makeRun('sgd', REGULARISED_SPEC).model));
+    const pool = await GradientWorkerPool.start({ spawn: spawnNodeGradientWorker, helpers: 1, spec: REGULARISED_SPEC, seed: SEED, layout, exchange: 'shared' });
+    try {
+      const data = makeBandSplit(22, 5);
+      const one = makeRun('sgd', REGULARISED_SPEC);
+      const two = makeRun('sgd', REGULARISED_SPEC);
+      const plain = makeRun('sgd', REGULARISED_SPEC);
+      for (let step = 0; step < 3; step++) {
+        const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, { microBatchSize: 4, step, labelSmoothing: 0.1 });
+        const { measurement } = await dataParallelStep(pool, two.model, two.optimizer, two.variables, data.images, data.labels, { step, workers: 2, microBatchSize: 4, labelSmoothing: 0.1 });
+        const unsmoothed = await trainStep(plain.model, plain.optimizer, plain.variables, data.images, data.labels, { microBatchSize: 4, step });
+        expect(measurement.loss).toBeCloseTo(reference.loss, 5);
+        expect(measurement.accuracy).toBe(reference.accuracy);
+        // The loss is the smoothed one (so the workers got ε), not the plain cross-entropy.
+        if (step === 0) expect(Math.abs(measurement.loss - unsmoothed.loss)).toBeGreaterThan(1e-3);
+      }
+      expect(largestDifference(one.model, two.model)).toBeLessThan(1e-5);
+      // The max-norm bound each filter after the update, on the data-parallel run too.
+      const kernel = two.model.getWeights()[0] as tf.Tensor;
+      const norms = tf.tidy(() => tf.sqrt(tf.sum(tf.square(kernel), [0, 1, 2])).dataSync());
+      for (const norm of norms) expect(norm).toBeLessThanOrEqual(0.3 + 1e-5);
+      for (const run of [one, two, plain]) run.dispose();
+    } finally {
+      pool.dispose();
+    }
+  });
+
   test('asked to stop between the coordinator\'s micro-batches, it is dropped once the workers answered: nothing applied, nothing leaked, and the pool trains on (issue 16)', async () => {
     const pool = pools.get('shared');
     if (!pool) throw new Error('no pool');
@@ -95,7 +132,7 @@ describe('a data-parallel step', () => {
     expect(largestDifference(one.model, two.model)).toBe(0);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     // The batch taken again gives the one-worker step, so the workers were left in order.
-    const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, 4, { step: 0 });
+    const reference = await trainStep(one.model, one.optimizer, one.variables, data.images, data.labels, { microBatchSize: 4, step: 0 });
     const { measurement } = await dataParallelStep(pool, two.model, two.optimizer, two.variables, data.images, data.labels, { step: 0, workers: 2, microBatchSize: 4, interrupt: () => false });
     expect(measurement.loss).toBeCloseTo(reference.loss, 5);
     expect(largestDifference(one.model, two.model)).toBeLessThan(1e-5);

@@ -34,8 +34,8 @@ describe('micro-batched training steps', () => {
     expect(largestDifference(await weightsOf(whole.model), await weightsOf(micro.model))).toBe(0);
     for (let step = 0; step < 3; step++) {
       // 22 images in micro-batches of 8, 8 and 6: the last one smaller, so the shares must be weighted.
-      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, Number.POSITIVE_INFINITY);
-      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, 8);
+      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, { microBatchSize: Number.POSITIVE_INFINITY });
+      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, { microBatchSize: 8 });
       expect(b.loss).toBeCloseTo(a.loss, 5);
       expect(b.accuracy).toBe(a.accuracy);
     }
@@ -50,9 +50,9 @@ describe('micro-batched training steps', () => {
   test('no tensor outlives a micro-batched step', async () => {
     const data = makeBandSplit(20, 6);
     const run = makeRun('sgd');
-    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 6);
+    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 6 });
     const after = tf.memory().numTensors;
-    for (let step = 0; step < 3; step++) await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 6);
+    for (let step = 0; step < 3; step++) await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 6 });
     expect(tf.memory().numTensors).toBe(after);
     run.dispose();
   });
@@ -60,20 +60,20 @@ describe('micro-batched training steps', () => {
   test('a step asked to stop between micro-batches is dropped whole: nothing applied, nothing leaked (issue 16, case 2)', async () => {
     const data = makeBandSplit(24, 8);
     const run = makeRun('sgd');
-    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8);
+    await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 8 });
     const before = await weightsOf(run.model);
     const tensors = tf.memory().numTensors;
     let asked = 0;
     // 24 images in micro-batches of 8: asked before the second and would be before the third.
-    await expect(trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8, { interrupt: () => ++asked >= 1 })).rejects.toBeInstanceOf(StepInterruptedError);
+    await expect(trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 8, interrupt: () => ++asked >= 1 })).rejects.toBeInstanceOf(StepInterruptedError);
     expect(asked).toBe(1);
     expect(largestDifference(before, await weightsOf(run.model))).toBe(0);
     expect(tf.memory().numTensors).toBe(tensors);
     // Never asked to stop, the same step trains as without an interrupt.
     const again = makeRun('sgd');
-    await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, 8);
-    const free = await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, 8);
-    const watched = await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, 8, { interrupt: () => false });
+    await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, { microBatchSize: 8 });
+    const free = await trainStep(again.model, again.optimizer, again.variables, data.images, data.labels, { microBatchSize: 8 });
+    const watched = await trainStep(run.model, run.optimizer, run.variables, data.images, data.labels, { microBatchSize: 8, interrupt: () => false });
     expect(watched.loss).toBeCloseTo(free.loss, 6);
     expect(largestDifference(await weightsOf(again.model), await weightsOf(run.model))).toBeLessThan(1e-6);
     run.dispose();

@@ -70,8 +70,8 @@ describe('dropout masks on wasm (our CnnpDropoutMask kernel, drawn in the heap)'
     const whole = run();
     const micro = run();
     for (let step = 0; step < 3; step++) {
-      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, Number.POSITIVE_INFINITY, { step });
-      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, 6, { step });
+      const a = await trainStep(whole.model, whole.optimizer, whole.variables, data.images, data.labels, { microBatchSize: Number.POSITIVE_INFINITY, step });
+      const b = await trainStep(micro.model, micro.optimizer, micro.variables, data.images, data.labels, { microBatchSize: 6, step });
       expect(b.loss).toBeCloseTo(a.loss, 5);
       expect(b.accuracy).toBe(a.accuracy);
     }

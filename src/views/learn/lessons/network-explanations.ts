@@ -46,6 +46,31 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
         text: `Each ${poolRows}×${poolCols} window of every feature map keeps only its ${layer.type === 'MaxPooling2D' ? 'largest' : 'average'} value: ${shapeText(inputShape)} becomes ${shapeText(outputShape)}. Nothing to learn, and three quarters fewer numbers for the next layers.`,
       };
     }
+    case 'StochasticPooling2D': {
+      const [poolRows, poolCols] = sizePair(layer.poolSize);
+      return {
+        keras: `StochasticPooling2D(pool_size=(${poolRows}, ${poolCols}))`,
+        paramFormula: null,
+        usesRelu: false,
+        text: `While training, each ${poolRows}×${poolCols} window of every feature map gives one of its values, drawn at random with a chance proportional to its size, so a large activation usually wins but not always; when predicting, it gives the average of its values weighted by those chances. ${shapeText(inputShape)} becomes ${shapeText(outputShape)}, with nothing to learn.`,
+      };
+    }
+    case 'BatchNormalization':
+      return {
+        keras: 'BatchNormalization()',
+        paramFormula: `4 × ${inputShape.at(-1) ?? 0} = ${formatCount(params)}`,
+        usesRelu: false,
+        text: `Each of the ${inputShape.at(-1) ?? 0} channels is shifted and scaled to mean 0 and variance 1 over the batch, then by a learnt scale and shift (2 numbers per channel; 2 more keep running averages for predicting). The shape does not change.`,
+      };
+    case 'DropConnectDense': {
+      const inputs = inputShape[0] ?? 0;
+      return {
+        keras: `DropConnectDense(${layer.units}, rate=${layer.rate}, activation='${layer.activation}')`,
+        paramFormula: `(${formatCount(inputs)} + 1) × ${layer.units} = ${formatCount(params)}`,
+        usesRelu: layer.activation === 'relu',
+        text: `A dense layer of ${layer.units} units whose weights, not inputs, are dropped: while training, each of its ${formatCount(inputs * layer.units)} weights is set to 0 with probability ${layer.rate}, a new choice every batch. When predicting, every weight is used.`,
+      };
+    }
     case 'Dropout':
       return {
         keras: `Dropout(${layer.rate})`,

@@ -39,7 +39,7 @@ export function NetworkDiagram({ blocks, currentStep, onOpen }: { readonly block
                 speech users can say what they see; the picture sits between them only visually (CSS order). */}
             <span className="network-block-title">{block.title} </span>
             <span className="network-block-shape">{shapeText(block.outputShape)}</span>
-            <span className="visually-hidden">, {formatCount(block.params)} parameters</span>
+            <span className="visually-hidden">({formatCount(block.params)} parameters)</span>
             <span className="network-block-picture" aria-hidden="true">
               {block.activations ? <StrongestMap layer={block.activations} /> : <ShapeGlyph shape={block.outputShape} />}
             </span>

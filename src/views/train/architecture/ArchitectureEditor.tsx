@@ -8,7 +8,8 @@ import { sortIssues } from './architecture-text';
 import { AddLayerForm } from './AddLayerForm';
 import { LayerCard, type LayerButton } from './LayerCard';
 import { ModelSummary } from './ModelSummary';
-import { TutorialPreset } from './TutorialPreset';
+import { RecipePresets } from './RecipePresets';
+import { RegularisationGuide } from './RegularisationGuide';
 import './architecture.css';
 
 /**
@@ -59,7 +60,10 @@ export function ArchitectureEditor() {
     <section className="train-panel architecture" aria-labelledby={headingId}>
       <div className="architecture-header">
         <h3 id={headingId}>Network architecture</h3>
-        <TutorialPreset disabled={locked} onApplied={() => setAnnouncement('The tutorial model and its settings are back.')} />
+        <RecipePresets
+          disabled={locked}
+          onApplied={(recipe) => setAnnouncement(recipe.id === 'tutorial' ? 'The tutorial model and its settings are back.' : `${recipe.name}: its network and settings are set.`)}
+        />
       </div>
       {locked && <p className="architecture-locked">A run is using this network: stop it or let it finish to change the layers.</p>}
       <div className="architecture-body">
@@ -105,7 +109,10 @@ export function ArchitectureEditor() {
             }}
           />
         </div>
-        <ModelSummary spec={spec} analysis={analysis} />
+        <div className="architecture-side">
+          <ModelSummary spec={spec} analysis={analysis} />
+          <RegularisationGuide spec={spec} analysis={analysis} />
+        </div>
       </div>
       <p className="visually-hidden" role="status">
         {announcement}

@@ -41,7 +41,7 @@ export function LayerNumberField({ field, id, issue, disabled, onChange }: {
           max={field.max}
           step={field.step}
           value={text}
-          placeholder={field.emptyMeans !== undefined ? 'auto' : undefined}
+          placeholder={field.emptyMeans !== undefined ? (field.placeholder ?? 'auto') : undefined}
           disabled={disabled}
           aria-invalid={message !== undefined}
           aria-describedby={describedBy === '' ? undefined : describedBy}

@@ -2,6 +2,7 @@ import { MODEL_INPUT_SHAPE, type ModelSpec } from '../../../core/model-spec';
 import { kerasLayerNames } from '../../../core/model-spec-edit';
 import { formatOutputShape, type SpecAnalysis } from '../../../core/model-spec-validate';
 import { formatCount } from '../training/training-text';
+import { describeRegularisation } from './architecture-text';
 
 /** Bytes per float32 weight. */
 const BYTES_PER_WEIGHT = 4;
@@ -35,6 +36,7 @@ export function ModelSummary({ spec, analysis }: { readonly spec: ModelSpec; rea
               <tr key={layerIndex} className={summary ? undefined : 'model-summary-unknown'}>
                 <th scope="row">
                   {names[layerIndex]} ({layer.type})
+                  {describeRegularisation(layer) !== null && <span className="model-summary-regularisers">{describeRegularisation(layer)}</span>}
                 </th>
                 <td>{summary ? formatOutputShape(summary.outputShape) : '—'}</td>
                 <td>{summary ? formatCount(summary.params) : '—'}</td>

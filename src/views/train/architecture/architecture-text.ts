@@ -21,13 +21,37 @@ export function describeLayerPlainly(layer: LayerSpec): string {
       const stride = layer.strides === null ? 'windows side by side' : `stride ${sizePair(layer.strides)[0]}`;
       return `keeps the ${what} value of each ${size(layer.poolSize)} window, ${stride}`;
     }
+    case 'StochasticPooling2D':
+      return `while training, picks one value of each ${size(layer.poolSize)} window at random, larger values more often; when predicting, their average weighted by those chances`;
+    case 'BatchNormalization':
+      return 'rescales each channel to mean 0 and variance 1 over the batch, then by a learnt scale and shift';
     case 'Dropout':
-      return `while training, zeroes ${Number.isFinite(layer.rate) ? Math.round(layer.rate * 100) : '?'} % of its inputs at random`;
+      return `while training, zeroes ${percent(layer.rate)} % of its inputs at random`;
     case 'Flatten':
       return 'unrolls height × width × channels into one long vector';
     case 'Dense':
       return `${layer.units} units, each connected to every input, then ${layer.activation}`;
+    case 'DropConnectDense':
+      return `${layer.units} units connected to every input, then ${layer.activation}; while training, ${percent(layer.rate)} % of its weights are zeroed at random, new every batch`;
   }
+}
+
+/** A rate as a whole percentage, or "?" while its box holds no number. */
+function percent(rate: number): string {
+  return Number.isFinite(rate) ? String(Math.round(rate * 100)) : '?';
+}
+
+/**
+ * The layer's weight decay and max-norm in words ("weight decay l2 0.0005; weights capped at norm 3"),
+ * or null when it has neither: shown under the layer and in the summary.
+ */
+export function describeRegularisation(layer: LayerSpec): string | null {
+  if (layer.type !== 'Conv2D' && layer.type !== 'Dense' && layer.type !== 'DropConnectDense') return null;
+  const parts = [
+    layer.kernelRegularizer ? `weight decay l2(${layer.kernelRegularizer.l2})` : null,
+    layer.kernelConstraint ? `max_norm(${layer.kernelConstraint.maxNorm})` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join(', ');
 }
 
 /** The issues of one layer: per field (shown on that input) and the rest (shown on the layer). */

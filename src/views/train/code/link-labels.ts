@@ -13,6 +13,8 @@ const SETTING_CONTROLS: Readonly<Record<LabSetting, string>> = {
   learningRate: 'Optimizer › Learning rate',
   momentum: 'Optimizer › Momentum',
   decay: 'Optimizer › Decay',
+  learningRateSchedule: 'Optimizer › Schedule',
+  labelSmoothing: 'Optimizer › Label smoothing',
   earlyStopping: 'Early stopping › Stop when validation stops improving',
   monitor: 'Early stopping › Watch',
   minDelta: 'Early stopping › Smallest improvement',
