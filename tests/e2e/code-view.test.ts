@@ -66,9 +66,9 @@ describe('the code view', () => {
     await codeView(page).getByRole('button', { name: 'Import Keras code…' }).click();
     const importer = codeView(page).getByRole('group', { name: 'Import Keras code' });
     // An unusable layer: named, with why, and nothing changes.
-    await importer.getByLabel(/^Keras code to import/).fill(TUTORIAL.replace('model.add(Dropout(0.2))', 'model.add(BatchNormalization())'));
+    await importer.getByLabel(/^Keras code to import/).fill(TUTORIAL.replace('model.add(Dropout(0.2))', 'model.add(LayerNormalization())'));
     await importer.getByRole('button', { name: 'Read the code' }).click();
-    await expect.poll(() => importer.getByRole('list', { name: 'Lines that cannot be used' }).textContent()).toMatch(/Line 3: model\.add\(BatchNormalization\(\)\) — BatchNormalization is not a layer the app can train/);
+    await expect.poll(() => importer.getByRole('list', { name: 'Lines that cannot be used' }).textContent()).toMatch(/Line 3: model\.add\(LayerNormalization\(\)\) — LayerNormalization is not a layer the app can train/);
     expect(await importer.getByRole('button', { name: 'Use this code' }).isDisabled()).toBe(true);
     expect(await settings(page).getByLabel(/^Learning rate/).inputValue()).toBe('0.3');
     // The tutorial's lines: a preview of the changes, then the tutorial's network and settings.
