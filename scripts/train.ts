@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { formatAccuracyLine } from '../src/core/training-record';
+import { formatAccuracyLine } from '../src/core/training/training-record';
 import { startBackend } from '../src/engine/backend';
 import { Trainer } from '../src/engine/training/trainer';
 import { readServedCifar } from './data/served-files';
