@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { formatAccuracyLine } from '../src/core/training-record';
+import { formatAccuracyLine } from '../src/core/training/training-record';
 import { trainingWorkerLimit } from '../src/core/training-workers';
 import type { TrainingWorkersOptions, TrainingWorkersStatus } from '../src/engine/parallel/data-parallel-training';
 import { startBackend } from '../src/engine/backend';

@@ -8,7 +8,7 @@
  * predict). The weights are freshly initialised: a trained model does exactly the same arithmetic.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { areaResampleToRgb, centreSquareCrop } from '../../src/core/image-resample';
+import { areaResampleToRgb, centreSquareCrop } from '../../src/core/data/image-resample';
 import { startBackend } from '../../src/engine/backend';
 import { decodePicture } from '../../src/engine/classify/decode-picture';
 import { predictProbabilities } from '../../src/engine/classify/predict';

@@ -3,10 +3,10 @@
  * evaluation it runs after each epoch (`evaluate`), on synthetic CIFAR-shaped uint8 data (speed does
  * not depend on the pixels). Shared by Node and the bench page's worker.
  */
-import { CIFAR_IMAGE_BYTES, type CifarArrays } from '../../src/core/cifar-format';
-import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
-import { seededRandom } from '../../src/core/seeded-random';
+import { CIFAR_IMAGE_BYTES, type CifarArrays } from '../../src/core/data/cifar-format';
+import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
+import { seededRandom } from '../../src/core/common/seeded-random';
 import { startBackend } from '../../src/engine/backend';
 import { buildModel } from '../../src/engine/training/build-model';
 import { evaluate } from '../../src/engine/training/evaluate';

@@ -5,8 +5,8 @@
  * shared machine falls on both; then one profiled step of one worker (step-profile.ts). Shared by Node
  * (worker threads) and the bench page's worker (nested Web Workers).
  */
-import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
 import { startBackend } from '../../src/engine/backend';
 import type { ParallelStepTimings } from '../../src/engine/parallel/data-parallel-step';
 import type { SpawnGradientWorker } from '../../src/engine/parallel/gradient-protocol';

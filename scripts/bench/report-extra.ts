@@ -8,7 +8,7 @@ import { formatFirstUse } from './measure-first-use';
 import type { ClassifyBenchRecord } from './measure-classify';
 import type { EvaluationBenchConfig, EvaluationBenchOutcome } from './measure-engine';
 import type { BenchRecord } from './report';
-import { isSoftwareRenderer } from '../../src/core/backend-probe-rules';
+import { isSoftwareRenderer } from '../../src/core/backend/backend-probe-rules';
 import { formatQuickDemo } from './measure-quick-demo';
 
 /** One evaluation measurement and what it gave. */

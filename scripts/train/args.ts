@@ -2,10 +2,10 @@
  * The command line of `npm run train`, parsed without side effects so it can be tested.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_OPTIMIZER_SETTINGS, validateHyperparameters, type OptimizerName, type TrainingHyperparameters } from '../../src/core/hyperparameters';
-import type { ModelSpec } from '../../src/core/model-spec';
-import { analyseModelSpec } from '../../src/core/model-spec-validate';
-import { recipeById, RECIPES, TUTORIAL_RECIPE, type RecipeId } from '../../src/core/recipes';
+import { DEFAULT_OPTIMIZER_SETTINGS, validateHyperparameters, type OptimizerName, type TrainingHyperparameters } from '../../src/core/training/hyperparameters';
+import type { ModelSpec } from '../../src/core/model/model-spec';
+import { analyseModelSpec } from '../../src/core/model/model-spec-validate';
+import { recipeById, RECIPES, TUTORIAL_RECIPE, type RecipeId } from '../../src/core/training/recipes';
 
 /** Backends the CLI can train on in Node. */
 export type CliBackend = 'cpu' | 'wasm';

@@ -1,5 +1,5 @@
 /** The per-epoch table `npm run train` prints, Keras' metric names as column heads. */
-import type { EpochSummary } from '../../src/core/training-record';
+import type { EpochSummary } from '../../src/core/training/training-record';
 
 const COLUMNS = [
   { head: 'epoch', width: 7 },

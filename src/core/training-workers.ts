@@ -5,7 +5,7 @@
  * are trained with each candidate count in turn, and a step computes the same update whatever the
  * count, so the run itself is not changed by it. Pure.
  */
-import type { LayerType, ModelSpec } from './model-spec';
+import type { LayerType, ModelSpec } from './model/model-spec';
 import { compareSpreads, formatSpread, spreadOf, type Spread } from './spread';
 
 /**

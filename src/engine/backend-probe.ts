@@ -1,8 +1,8 @@
-import { imagesPerSecond, isSoftwareRenderer, wantsAnotherStep, type ProbeRecord } from '../core/backend-probe-rules';
-import { CIFAR_IMAGE_BYTES } from '../core/cifar-format';
-import { DEFAULT_HYPERPARAMETERS } from '../core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../core/model-spec';
-import { seededRandom } from '../core/seeded-random';
+import { imagesPerSecond, isSoftwareRenderer, wantsAnotherStep, type ProbeRecord } from '../core/backend/backend-probe-rules';
+import { CIFAR_IMAGE_BYTES } from '../core/data/cifar-format';
+import { DEFAULT_HYPERPARAMETERS } from '../core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../core/model/model-spec';
+import { seededRandom } from '../core/common/seeded-random';
 import { startBackend } from './backend';
 import type { EngineEvent } from './protocol';
 import type { ProbeCommand } from './protocol-probe';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { isSoftwareRenderer } from '../core/backend-probe-rules';
+import { isSoftwareRenderer } from '../core/backend/backend-probe-rules';
 import type { BackendInfo, BackendName, EngineHost } from './protocol';
 import { registerWebGLTrainingKernels } from './webgl/register-webgl-kernels';
 

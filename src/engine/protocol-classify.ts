@@ -7,12 +7,12 @@
  * Picture and model files travel as `Blob`s (structured-clone friendly, and not read on the main
  * thread): the engine reads, checks and decodes them.
  */
-import type { ClassifierInfo, ClassifierKind } from '../core/classifier-model';
-import type { ImageFormat } from '../core/image-header';
-import type { SquareCrop } from '../core/image-resample';
-import type { TrainingHyperparameters } from '../core/hyperparameters';
+import type { ClassifierInfo, ClassifierKind } from '../core/model/classifier-model';
+import type { ImageFormat } from '../core/data/image-header';
+import type { SquareCrop } from '../core/data/image-resample';
+import type { TrainingHyperparameters } from '../core/training/hyperparameters';
 
-export type { ClassifierInfo, ClassifierKind } from '../core/classifier-model';
+export type { ClassifierInfo, ClassifierKind } from '../core/model/classifier-model';
 
 /** What the engine learned while reading a picture file. */
 export interface PictureFacts {

@@ -3,7 +3,7 @@
  * training needs it there), watch the bytes arrive, and fetch pages of images for the dataset browser.
  * Unioned into `EngineCommand` / `EngineEvent` in protocol.ts.
  */
-import type { CifarSplit } from '../core/cifar-format';
+import type { CifarSplit } from '../core/data/cifar-format';
 
 /** Most images one page request may ask for (a page travels as one message). */
 export const MAX_PAGE_IMAGES = 1000;

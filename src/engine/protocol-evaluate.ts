@@ -9,7 +9,7 @@
  * weights it reads must not move under it).
  */
 
-import type { RunId } from '../core/run-record';
+import type { RunId } from '../core/training/run-record';
 
 /** Which model to evaluate. */
 export type EvaluationTarget =

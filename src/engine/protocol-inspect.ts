@@ -9,7 +9,7 @@
  * Unioned into `EngineCommand` / `EngineEvent` in protocol.ts. Arrays travel as typed arrays whose
  * buffers are transferred, not copied (see `inspectTransferables`).
  */
-import type { RunId } from '../core/run-record';
+import type { RunId } from '../core/training/run-record';
 
 /** Which model answered. */
 export type InspectedModel =

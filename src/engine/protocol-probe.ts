@@ -1,10 +1,10 @@
 /**
  * The probe domain of the engine protocol: time a few training steps of the tutorial model on one
- * backend, so the page can choose the fastest (src/core/backend-choice.ts). A probe runs in a worker
+ * backend, so the page can choose the fastest (src/core/backend/backend-choice.ts). A probe runs in a worker
  * of its own, which the page terminates when a phase outruns its limit, so it never slows the
  * engine that trains.
  */
-import type { ProbePhase, ProbeRecord } from '../core/backend-probe-rules';
+import type { ProbePhase, ProbeRecord } from '../core/backend/backend-probe-rules';
 import type { BackendName } from './protocol';
 
 /** Commands of the probe domain. */

@@ -3,17 +3,17 @@
  * several, pause, resume, step one batch, stop, rename, delete — and the progress that comes back.
  * Unioned into `EngineCommand` / `EngineEvent` in protocol.ts.
  *
- * Every run has a `runId` (core/run-record.ts) chosen by the main thread when it asks for the run, and
+ * Every run has a `runId` (core/training/run-record.ts) chosen by the main thread when it asks for the run, and
  * every event names its run, so the store can tell the shown run's points from another's.
  */
-import type { EpochSummary, BatchPoint } from '../core/training-record';
-import type { ModelSpec } from '../core/model-spec';
-import type { TrainingHyperparameters } from '../core/hyperparameters';
-import type { RunId, RunLab, RunSummary } from '../core/run-record';
-import type { TrainingStatus } from '../core/training-lifecycle';
+import type { EpochSummary, BatchPoint } from '../core/training/training-record';
+import type { ModelSpec } from '../core/model/model-spec';
+import type { TrainingHyperparameters } from '../core/training/hyperparameters';
+import type { RunId, RunLab, RunSummary } from '../core/training/run-record';
+import type { TrainingStatus } from '../core/training/training-lifecycle';
 
-export type { TrainingStatus } from '../core/training-lifecycle';
-export type { RunId, RunSummary } from '../core/run-record';
+export type { TrainingStatus } from '../core/training/training-lifecycle';
+export type { RunId, RunSummary } from '../core/training/run-record';
 
 /** Where a run is: the next step to take. */
 export interface TrainingPositionInfo {

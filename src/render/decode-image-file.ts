@@ -1,5 +1,5 @@
-import { fitWithin, imageBytesToVolume } from '../core/image-volume';
-import type { Volume } from '../core/volume';
+import { fitWithin, imageBytesToVolume } from '../core/data/image-volume';
+import type { Volume } from '../core/lessons/volume';
 
 /**
  * Decode a picture file the user dropped or picked, scaled down so its long side is at most

@@ -3,7 +3,7 @@
  * pixel. Scale the canvas up with CSS `image-rendering: pixelated` so a 32 × 32 photo stays a grid of
  * crisp squares on a projector instead of a blur.
  */
-import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../core/cifar-format';
+import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../core/data/cifar-format';
 
 /**
  * Draw the image that starts at byte `offset` of `pixels` (height × width × 3, row-major RGB).

@@ -1,4 +1,4 @@
-import { channelOf, maxAbs, type Volume } from '../core/volume';
+import { channelOf, maxAbs, type Volume } from '../core/lessons/volume';
 import { divergingColor } from './diverging-scale';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { EvaluationTarget } from '../engine/protocol-evaluate';
 import type { AppData } from './store';
-import { isStepping } from '../core/training-lifecycle';
+import { isStepping } from '../core/training/training-lifecycle';
 
 /**
  * Why evaluating `target` now is not possible, in words for the button's side; null when it is.

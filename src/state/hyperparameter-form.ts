@@ -12,7 +12,7 @@ import {
   type MonitoredMetric,
   type OptimizerName,
   type TrainingHyperparameters,
-} from '../core/hyperparameters';
+} from '../core/training/hyperparameters';
 
 /** One optimiser's own numbers, as typed. */
 export interface OptimizerDraft {

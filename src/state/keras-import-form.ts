@@ -4,9 +4,9 @@
  * the preview the user accepts or not. Pure.
  */
 import type { RunSetupInput } from './run-setup';
-import type { KerasImport } from '../core/keras-import';
-import type { ModelSpec } from '../core/model-spec';
-import { analyseModelSpec } from '../core/model-spec-validate';
+import type { KerasImport } from '../core/keras/keras-import';
+import type { ModelSpec } from '../core/model/model-spec';
+import { analyseModelSpec } from '../core/model/model-spec-validate';
 import { chooseOptimizer, type HyperparameterForm } from './hyperparameter-form';
 import type { TrainingForm } from './training-form';
 

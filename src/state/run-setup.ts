@@ -2,12 +2,12 @@
  * Everything the next run is made of — the edited network, the optimiser form and the run-size form —
  * read together into what `train-start` carries, or into the reasons it cannot start yet. Pure.
  */
-import { DEFAULT_HYPERPARAMETERS, type DataSizes, type TrainingHyperparameters } from '../core/hyperparameters';
-import type { ModelSpec } from '../core/model-spec';
-import { analyseModelSpec, type SpecAnalysis } from '../core/model-spec-validate';
+import { DEFAULT_HYPERPARAMETERS, type DataSizes, type TrainingHyperparameters } from '../core/training/hyperparameters';
+import type { ModelSpec } from '../core/model/model-spec';
+import { analyseModelSpec, type SpecAnalysis } from '../core/model/model-spec-validate';
 import { hyperparameterFormFrom, readHyperparameterForm, type HyperparameterForm, type HyperparameterReading } from './hyperparameter-form';
 import { readTrainingForm, trainingFormFrom, type FormReading, type TrainingForm } from './training-form';
-import type { RunLab } from '../core/run-record';
+import type { RunLab } from '../core/training/run-record';
 
 /** The three inputs of a run. */
 export interface RunSetupInput {

@@ -1,5 +1,5 @@
-import { describeTrained } from '../core/classifier-model';
-import { isResting } from '../core/training-lifecycle';
+import { describeTrained } from '../core/model/classifier-model';
+import { isResting } from '../core/training/training-lifecycle';
 import { evaluateNowBlockedReason } from './evaluate-now-reason';
 import type { EvaluationNowResult } from './slices/evaluate-now-slice';
 import type { EpochPredictions } from './slices/inspect-slice';

@@ -7,9 +7,9 @@
 import type { ClassifierKind } from './slices/classify-slice';
 import { selectTrainedModelAvailable } from './selectors';
 import type { AppState } from './store';
-import { isActive } from '../core/training-lifecycle';
+import { isActive } from '../core/training/training-lifecycle';
 import { setupFromLab } from './run-setup';
-import { trainedHandoverNotice } from '../core/classifier-model';
+import { trainedHandoverNotice } from '../core/model/classifier-model';
 
 /** React to the change from `previous` to `state`. */
 export function reactToChange(state: AppState, previous: AppState): void {

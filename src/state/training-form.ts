@@ -2,7 +2,7 @@
  * The Train panel's inputs as typed (strings), and their reading into hyperparameters with inline
  * validation. Pure, so it is tested without React.
  */
-import { DEFAULT_HYPERPARAMETERS, validateHyperparameters, type DataSizes, type TrainingHyperparameters } from '../core/hyperparameters';
+import { DEFAULT_HYPERPARAMETERS, validateHyperparameters, type DataSizes, type TrainingHyperparameters } from '../core/training/hyperparameters';
 
 /** What the user typed or chose; `'all'` for a whole split. */
 export interface TrainingForm {

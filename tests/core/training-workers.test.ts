@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC, type LayerSpec, type ModelSpec } from '../../src/core/model-spec';
+import { DEFAULT_MODEL_SPEC, type LayerSpec, type ModelSpec } from '../../src/core/model/model-spec';
 import { MAX_TRAINING_WORKERS, modelWorkerLimit, modelWorkerRestriction, trainingWorkerLimit, WorkerCountTrial, workerCandidates } from '../../src/core/training-workers';
 
 /** Feed a trial the steps it asks for, timing each with `msFor(workers)`, until it decides. */

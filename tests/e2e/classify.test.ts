@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { CIFAR10_CLASSES } from '../../src/core/cifar-format';
+import { CIFAR10_CLASSES } from '../../src/core/data/cifar-format';
 import { appSessionPerTest } from './session-checks';
 import { bombPng, flatGif, flatJpeg, pngChunk, pngFile, pngFromRgb } from './picture-files';
 import { waitForTrainingPhase } from './training-phase';

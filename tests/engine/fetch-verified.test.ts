@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CifarFileEntry } from '../../src/core/cifar-format';
+import type { CifarFileEntry } from '../../src/core/data/cifar-format';
 import { fetchVerified } from '../../src/engine/data/fetch-verified';
 import { readServedManifest, writeServedCifar } from '../../scripts/data/served-files';
 import { startDataServer, type DataServer } from './data-server';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CIFAR_IMAGE_BYTES, CIFAR10_CLASSES } from '../../src/core/cifar-format';
+import { CIFAR_IMAGE_BYTES, CIFAR10_CLASSES } from '../../src/core/data/cifar-format';
 import { parseModelCard } from '../../src/core/lab/model-card';
-import { analyseModelSpec } from '../../src/core/model-spec-validate';
+import { analyseModelSpec } from '../../src/core/model/model-spec-validate';
 import { startBackend } from '../../src/engine/backend';
 import { readServedCifar } from '../../scripts/data/served-files';
 

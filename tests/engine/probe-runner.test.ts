@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PROBE_SETTINGS, type ComputeBackend, type ProbeProgress, type ProbeRecord } from '../../src/core/backend-probe-rules';
+import { PROBE_SETTINGS, type ComputeBackend, type ProbeProgress, type ProbeRecord } from '../../src/core/backend/backend-probe-rules';
 import type { EngineEvent } from '../../src/engine/protocol';
 import type { ProbeCommand } from '../../src/engine/protocol-probe';
 import { runProbes, type ProbeSession } from '../../src/engine/client/probe-runner';

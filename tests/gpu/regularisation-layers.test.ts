@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../../src/core/model-spec';
+import type { ModelSpec } from '../../src/core/model/model-spec';
 import { DropConnectDense } from '../../src/engine/layers/drop-connect-dense';
 import { stochasticPoolInference, stochasticPoolTraining, type StochasticPoolShape } from '../../src/engine/layers/stochastic-pool-op';
 import { buildModel } from '../../src/engine/training/build-model';

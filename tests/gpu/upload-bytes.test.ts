@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CIFAR_IMAGE_BYTES } from '../../src/core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../src/core/data/cifar-format';
 import { batchTensors } from '../../src/engine/training/batch-tensors';
 import { imagesFromBytes, uploadPath } from '../../src/engine/webgl/upload-bytes';
 

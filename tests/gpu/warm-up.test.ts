@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
 import { Trainer } from '../../src/engine/training/trainer';
 import type { TrainingData } from '../../src/engine/training/trainer-types';
 import { registerWebGLTrainingKernels } from '../../src/engine/webgl/register-webgl-kernels';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CIFAR10_CLASSES, type CifarArrays, type CifarManifest } from '../../src/core/cifar-format';
+import { CIFAR10_CLASSES, type CifarArrays, type CifarManifest } from '../../src/core/data/cifar-format';
 import { fetchNpmTarball } from '../../scripts/data/npm-source';
 import { SERVED_DIR, readServedCifar } from '../../scripts/data/served-files';
 import { readTarEntries } from '../../scripts/data/tar-entries';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Trainer } from '../../src/engine/training/trainer';
 import type { TrainingData } from '../../src/engine/training/trainer-types';
 import { CliUsageError, parseTrainArgs } from '../../scripts/train/args';
-import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/recipes';
+import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/training/recipes';
 import { createFolderCheckpointStore } from '../../scripts/train/folder-checkpoint-store';
 import { tableHeader, tableRow } from '../../scripts/train/table';
 import { makeBandSplit, TINY_SPEC, tinySettings } from '../engine/training/fixtures';

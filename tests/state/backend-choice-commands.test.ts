@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ProbeRecord } from '../../src/core/backend-probe-rules';
+import type { ProbeRecord } from '../../src/core/backend/backend-probe-rules';
 import type { AppState } from '../../src/state/store';
 
 /**

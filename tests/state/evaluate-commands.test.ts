@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
 import type { EvaluationNowResult } from '../../src/engine/protocol-evaluate';
 import { selectEvaluateNowMessage, selectEvaluatePretrainedBlocked, selectEvaluateRunBlocked, selectShownEvaluation } from '../../src/state/selectors';
 import { getInitialState, useAppStore, type AppData } from '../../src/state/store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importKerasSnippet } from '../../src/core/keras-import';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
+import { importKerasSnippet } from '../../src/core/keras/keras-import';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
 import { DEFAULT_HYPERPARAMETER_FORM } from '../../src/state/hyperparameter-form';
 import { describeSetupChanges, setupWithImport, type ImportableSetup } from '../../src/state/keras-import-form';
 import { DEFAULT_TRAINING_FORM } from '../../src/state/training-form';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
-import { analyseModelSpec } from '../../src/core/model-spec-validate';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
+import { analyseModelSpec } from '../../src/core/model/model-spec-validate';
 import { chooseOptimizer, DEFAULT_HYPERPARAMETER_FORM, readHyperparameterForm } from '../../src/state/hyperparameter-form';
-import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/recipes';
+import { BETTER_RECIPE, QUICK_DEMO_RECIPE } from '../../src/core/training/recipes';
 import { readRunSetup } from '../../src/state/run-setup';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { DEFAULT_TRAINING_FORM } from '../../src/state/training-form';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS } from '../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
-import type { RunSummary } from '../../src/core/run-record';
+import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
+import type { RunSummary } from '../../src/core/training/run-record';
 import { selectResumableRun } from '../../src/state/selectors';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { TINY_SPEC, tinySettings } from '../engine/training/fixtures';

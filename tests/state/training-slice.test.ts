@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { readTrainingForm, DEFAULT_TRAINING_FORM } from '../../src/state/training-form';
 import { readRunSetup } from '../../src/state/run-setup';
-import type { BatchPoint } from '../../src/core/training-record';
+import type { BatchPoint } from '../../src/core/training/training-record';
 import { requestRun } from './run-requests';
 
 const position = { epoch: 0, batch: 2, iteration: 2, batchesPerEpoch: 4, epochs: 2 };

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { axisGeometry } from '../../src/core/conv-geometry';
-import { LESSON_RULES } from '../../src/core/lesson-bounds';
-import { convSteps } from '../../src/core/conv-steps';
-import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../src/core/model-spec';
-import { analyseModelSpec } from '../../src/core/model-spec-validate';
-import { matrixFromRows, valueAt } from '../../src/core/volume';
+import { axisGeometry } from '../../src/core/lessons/conv-geometry';
+import { LESSON_RULES } from '../../src/core/lessons/lesson-bounds';
+import { convSteps } from '../../src/core/lessons/conv-steps';
+import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../src/core/model/model-spec';
+import { analyseModelSpec } from '../../src/core/model/model-spec-validate';
+import { matrixFromRows, valueAt } from '../../src/core/lessons/volume';
 import { formatCount, formatFactor, formatNumber, isRounded, parseField, parseGrid, parseNumber } from '../../src/views/learn/format-number';
 import { sizeFormula } from '../../src/views/learn/formulas';
 import { convStepReads, outputCellsFromRecords, windowCentre } from '../../src/views/learn/grid-cells';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { FilterBank } from '../../src/core/conv2d';
-import { convStepAt } from '../../src/core/conv-steps';
-import { volumeFromData } from '../../src/core/volume';
+import type { FilterBank } from '../../src/core/lessons/conv2d';
+import { convStepAt } from '../../src/core/lessons/conv-steps';
+import { volumeFromData } from '../../src/core/lessons/volume';
 import { formatDifference, readPosition, replayPhase, replayStepCount, runningSums } from '../../src/views/learn/real-network-steps';
 
 const input = volumeFromData(4, 4, 3, Array.from({ length: 48 }, (_, index) => ((index * 37) % 11) / 10));

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { appendBatchPoints, createBatchLossSeries } from '../../src/core/chart-series';
-import { DEFAULT_MODEL_SPEC } from '../../src/core/model-spec';
-import { defaultLayer, insertLayer, removeLayer, replaceLayer } from '../../src/core/model-spec-edit';
-import { analyseModelSpec } from '../../src/core/model-spec-validate';
-import type { EpochSummary } from '../../src/core/training-record';
+import { appendBatchPoints, createBatchLossSeries } from '../../src/core/charts/chart-series';
+import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
+import { defaultLayer, insertLayer, removeLayer, replaceLayer } from '../../src/core/model/model-spec-edit';
+import { analyseModelSpec } from '../../src/core/model/model-spec-validate';
+import type { EpochSummary } from '../../src/core/training/training-record';
 import { describeLayerPlainly, describeRegularisation, sortIssues } from '../../src/views/train/architecture/architecture-text';
 import { formatNumberValue, layerFields, parseNumberText, unreadableNumberMessage } from '../../src/views/train/architecture/layer-fields';
 import { batchChartLabel, batchChartSummary, batchTableRows, epochChartLabel, epochChartSummary, epochTableRows } from '../../src/views/train/charts/chart-text';

@@ -5,8 +5,8 @@
  * validation after it, and the next epoch's first step; with the number of WebGL programs each compiled.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_HYPERPARAMETERS } from '../../../src/core/hyperparameters';
-import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
+import { DEFAULT_HYPERPARAMETERS } from '../../../src/core/training/hyperparameters';
+import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
 import { startBackend } from '../../../src/engine/backend';
 import { Trainer } from '../../../src/engine/training/trainer';
 import { makeBandSplit } from '../../../tests/engine/training/fixtures';

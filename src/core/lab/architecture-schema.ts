@@ -4,8 +4,8 @@
  * lab holds only a network that can be trained.
  */
 import * as v from 'valibot';
-import { ACTIVATIONS, DEFAULT_MODEL_SPEC, type ModelSpec } from '../model-spec';
-import { analyseModelSpec, MAX_FILTERS, MAX_L2, MAX_MAX_NORM, MAX_UNITS } from '../model-spec-validate';
+import { ACTIVATIONS, DEFAULT_MODEL_SPEC, type ModelSpec } from '../model/model-spec';
+import { analyseModelSpec, MAX_FILTERS, MAX_L2, MAX_MAX_NORM, MAX_UNITS } from '../model/model-spec-validate';
 import { joinPath, problemsFromIssues, type PartRead } from './lab-notes';
 import type { Assignable, DeepMutable, Expect } from './type-checks';
 

@@ -5,8 +5,8 @@
  * its history, early stopping's memory — by the schemas here.
  */
 import * as v from 'valibot';
-import type { EarlyStoppingState } from '../early-stopping';
-import type { BatchPoint, EpochSummary } from '../training-record';
+import type { EarlyStoppingState } from '../training/early-stopping';
+import type { BatchPoint, EpochSummary } from '../training/training-record';
 import { parseCheckpointSettings, type TrainingLab } from './lab';
 import { isRecord, problemsFromIssues, quoteValue, type LabNote } from './lab-notes';
 import type { Assignable, Expect } from './type-checks';

@@ -4,7 +4,7 @@
  * costs that value only: a lenient read puts the tutorial's value in its place and says so.
  */
 import * as v from 'valibot';
-import { DEFAULT_HYPERPARAMETERS, HYPERPARAMETER_LIMITS, validateHyperparameters, type DataSizes, type TrainingHyperparameters } from '../hyperparameters';
+import { DEFAULT_HYPERPARAMETERS, HYPERPARAMETER_LIMITS, validateHyperparameters, type DataSizes, type TrainingHyperparameters } from '../training/hyperparameters';
 import { isRecord, joinPath, problemsFromIssues, quoteValue, type LabProblem, type PartRead } from './lab-notes';
 import type { Assignable, Expect } from './type-checks';
 

@@ -6,8 +6,8 @@
  * document that is bad or old is refused or repaired the same way everywhere, with a message that
  * names the field.
  */
-import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../hyperparameters';
-import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../model-spec';
+import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../training/hyperparameters';
+import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../model/model-spec';
 import { readArchitecture } from './architecture-schema';
 import { readHyperparameters } from './hyperparameters-schema';
 import { asProblemNote, asReplacedNote, isRecord, quoteValue, type LabNote, type LabProblem } from './lab-notes';

@@ -6,15 +6,15 @@
  * `poolGeometry`, `conv1dSteps`, …), so a lab never holds an example the lesson cannot draw.
  */
 import * as v from 'valibot';
-import { softmaxWorking } from '../activations';
-import { prepareConv } from '../conv2d';
-import { conv1dSteps, pool1dSteps } from '../conv1d';
-import { convGeometry } from '../conv-geometry';
-import { maskedArraySteps } from '../masked-array';
-import { poolGeometry } from '../pool2d';
-import { matrixFromRows } from '../volume';
-import { assertLessonGridFits, LESSON_RULES as FIELD_RULES } from '../lesson-bounds';
-import { assertNumberRule } from '../typed-number';
+import { softmaxWorking } from '../lessons/activations';
+import { prepareConv } from '../lessons/conv2d';
+import { conv1dSteps, pool1dSteps } from '../lessons/conv1d';
+import { convGeometry } from '../lessons/conv-geometry';
+import { maskedArraySteps } from '../lessons/masked-array';
+import { poolGeometry } from '../lessons/pool2d';
+import { matrixFromRows } from '../lessons/volume';
+import { assertLessonGridFits, LESSON_RULES as FIELD_RULES } from '../lessons/lesson-bounds';
+import { assertNumberRule } from '../lessons/typed-number';
 import { isRecord, joinPath, problemsFromIssues, quoteValue, type LabProblem, type PartRead } from './lab-notes';
 
 /** Largest magnitude of a lesson's number (as the lessons' inputs accept: `MAX_CELL_MAGNITUDE`). */

@@ -7,7 +7,7 @@
  * trained only the tutorial's network, so that is the network they are read with.
  */
 import * as v from 'valibot';
-import { DEFAULT_MODEL_SPEC } from '../model-spec';
+import { DEFAULT_MODEL_SPEC } from '../model/model-spec';
 import { checkEnvelope, DEFAULT_LAB, parseCheckpointSettings, parseLab, writeLab, type LabDocument, type TrainingLab } from './lab';
 import { isRecord, problemsFromIssues, type LabNote } from './lab-notes';
 

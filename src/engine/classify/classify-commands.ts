@@ -5,9 +5,9 @@
  * replaces anything, so a refused one leaves the current model answering.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/classifier-model';
-import { validateModelName } from '../../core/model-name';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
+import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/model/classifier-model';
+import { validateModelName } from '../../core/model/model-name';
 import type { ClassifierModels, ClassifyAnswer, ClassifyCommand, ClassifyEvent, NamedBlob, PictureFacts } from '../protocol-classify';
 import type { TrainedModelView } from '../training/controller-types';
 import { decodePicture, type DecodedPicture } from './decode-picture';
@@ -16,7 +16,7 @@ import { checkClassifier, declaredInputShape, ModelRejectedError } from './model
 import type { ModelLibrary } from './model-library';
 import { kerasBundle } from './keras-bundle';
 import { parseModelCard } from '../../core/lab/model-card';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
 import { fetchModelCard, loadModelFromUrl } from './load-model-url';
 import { predictProbabilities } from './predict';
 

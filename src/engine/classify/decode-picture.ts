@@ -2,10 +2,10 @@
  * A picture file → the network's 32 × 32 input, in the engine (a worker, normally, so a large photo
  * never stalls the page): read the header and refuse what must be refused before decoding, decode with
  * the browser's own decoder, keep the centred square, and resample it with the area-averaging math of
- * `src/core/image-resample.ts`.
+ * `src/core/data/image-resample.ts`.
  */
-import { assertFileSize, ImageRejectedError, MAX_IMAGE_PIXELS, readImageHeader } from '../../core/image-header';
-import { areaResampleToRgb, centreSquareCrop } from '../../core/image-resample';
+import { assertFileSize, ImageRejectedError, MAX_IMAGE_PIXELS, readImageHeader } from '../../core/data/image-header';
+import { areaResampleToRgb, centreSquareCrop } from '../../core/data/image-resample';
 import type { NamedBlob, PictureFacts } from '../protocol-classify';
 
 /** A decoded picture: the network's input and what was learned on the way. */

@@ -4,10 +4,10 @@
  * one download. Made in the engine's worker so zipping 15 MB of weights never stalls the page.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../core/hyperparameters';
-import { kerasScript } from '../../core/keras-script';
-import { modelSpecFromTopology } from '../../core/keras-topology';
-import { parseLayersModelJson } from '../../core/layers-model-json';
+import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../core/training/hyperparameters';
+import { kerasScript } from '../../core/keras/keras-script';
+import { modelSpecFromTopology } from '../../core/keras/keras-topology';
+import { parseLayersModelJson } from '../../core/model/layers-model-json';
 import type { NamedBlob } from '../protocol-classify';
 
 /** What the script says about the model, and the settings it trains with if asked to train further. */

@@ -3,7 +3,7 @@
  * built from dropped files, and written out as the two files of the tfjs layers format.
  */
 import * as tf from '@tensorflow/tfjs';
-import { groupWeightBytes, manifestFileName, MAX_MODEL_WEIGHT_BYTES, ModelFileError, parseLayersModelJson, type LayersModelFile } from '../../core/layers-model-json';
+import { groupWeightBytes, manifestFileName, MAX_MODEL_WEIGHT_BYTES, ModelFileError, parseLayersModelJson, type LayersModelFile } from '../../core/model/layers-model-json';
 import type { NamedBlob } from '../protocol-classify';
 // Registers our own layers (DropConnectDense, StochasticPooling2D), so models holding them load.
 import '../layers/custom-layers';

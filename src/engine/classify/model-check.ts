@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { classifierShapeProblem, probabilityProblem } from '../../core/classifier-model';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
+import { classifierShapeProblem, probabilityProblem } from '../../core/model/classifier-model';
 import { predictProbabilities } from './predict';
 
 /** A model that cannot be the classifier; `message` says why, for the user. */

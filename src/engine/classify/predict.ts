@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import { imagesFromBytes } from '../webgl/upload-bytes';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The page's side of backend probing: each backend is measured in a fresh engine worker, one after
  * the other (in parallel they would slow each other down), and a probe whose phase outruns its limit
- * (src/core/backend-probe-rules.ts) is stopped by terminating its worker. That is the only way to
+ * (src/core/backend/backend-probe-rules.ts) is stopped by terminating its worker. That is the only way to
  * stop a slow backend mid-step: a 16-image step on the cpu backend is seconds of synchronous
  * JavaScript, and on software WebGL the worker waits on the GPU process, neither of which a message
  * could interrupt. Terminating also frees the probe's WebGL context and wasm memory at once.
@@ -17,7 +17,7 @@ import {
   type ProbeProgress,
   type ProbeRecord,
   type ProbeSettings,
-} from '../../core/backend-probe-rules';
+} from '../../core/backend/backend-probe-rules';
 import { isEngineEvent, type EngineEvent } from '../protocol';
 import type { ProbeCommand } from '../protocol-probe';
 

@@ -3,8 +3,8 @@
  * so a new data set never mixes with the old one, and the old one is deleted once the new one is in.
  * Works in the worker and on the main thread; absent (null) where the page is not a secure context.
  */
-import type { CifarManifest } from '../../core/cifar-format';
-import { cifarManifestFingerprint } from '../../core/cifar-manifest';
+import type { CifarManifest } from '../../core/data/cifar-format';
+import { cifarManifestFingerprint } from '../../core/data/cifar-manifest';
 
 const PREFIX = 'cnn-playground-cifar10-';
 

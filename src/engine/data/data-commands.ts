@@ -2,7 +2,7 @@
  * The engine's handler for data commands: load CIFAR-10 (one load at a time; a second request while
  * one runs joins it), report progress at most about ten times a second, answer page requests.
  */
-import { CifarDataError, cifarManifestBytes } from '../../core/cifar-manifest';
+import { CifarDataError, cifarManifestBytes } from '../../core/data/cifar-manifest';
 import type { DataCommand, DataEvent, DatasetSummary } from '../protocol-data';
 import { buildDataPage } from './data-page';
 import { clearLoadedDataset, getLoadedManifest, setLoadedDataset } from './dataset-store';

@@ -2,8 +2,8 @@
  * Answer a page request of the dataset browser: pick the images, copy them out of the split (the
  * copies are transferred to the page; the split itself never leaves the engine).
  */
-import { CIFAR10_CLASSES, type CifarSplit } from '../../core/cifar-format';
-import { gatherImages, gatherLabels } from '../../core/image-batch';
+import { CIFAR10_CLASSES, type CifarSplit } from '../../core/data/cifar-format';
+import { gatherImages, gatherLabels } from '../../core/data/image-batch';
 import { MAX_PAGE_IMAGES, type DataEvent, type DataPageSelection } from '../protocol-data';
 import { classIndexLists, requireLoadedDataset } from './dataset-store';
 

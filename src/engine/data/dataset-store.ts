@@ -3,8 +3,8 @@
  * verified data set is ever visible here: while a load is in flight, or after one failed, there is
  * none, so no training can start on partial data.
  */
-import { CIFAR10_CLASSES, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/cifar-format';
-import { indicesByClass } from '../../core/dataset-indices';
+import { CIFAR10_CLASSES, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/data/cifar-format';
+import { indicesByClass } from '../../core/data/dataset-indices';
 
 /** Both splits, NHWC uint8 images and class-index labels, as the training loop consumes them. */
 export interface LoadedDataset {

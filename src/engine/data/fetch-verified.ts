@@ -3,9 +3,9 @@
  * from Cache Storage when a verified copy is there and from the network otherwise. Network bytes are
  * hashed as they arrive and stored in the cache only once size and SHA-256 both match the manifest.
  */
-import type { CifarFileEntry } from '../../core/cifar-format';
-import { CifarDataError, describeSizeMismatch } from '../../core/cifar-manifest';
-import { Sha256 } from '../../core/sha256';
+import type { CifarFileEntry } from '../../core/data/cifar-format';
+import { CifarDataError, describeSizeMismatch } from '../../core/data/cifar-manifest';
+import { Sha256 } from '../../core/data/sha256';
 
 /** Where a file's bytes came from, and whether a copy was kept. */
 export interface FetchedFile {

@@ -2,8 +2,8 @@
  * Load the served CIFAR-10 (manifest + four files) into memory as NHWC uint8, verified against the
  * manifest, with byte-level progress. Runs wherever `fetch` does: the engine worker, the main thread.
  */
-import { CIFAR_MANIFEST_FILE, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/cifar-format';
-import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, parseCifarManifest } from '../../core/cifar-manifest';
+import { CIFAR_MANIFEST_FILE, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/data/cifar-format';
+import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, parseCifarManifest } from '../../core/data/cifar-manifest';
 import { cachedManifestText, openCifarCache, rememberManifest } from './cifar-cache';
 import { fetchVerified } from './fetch-verified';
 

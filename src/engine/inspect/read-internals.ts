@@ -3,7 +3,7 @@
  * convolution's weights: the numbers behind the Train view's internals panel and lesson 9.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import type { FirstConvLayer, InspectedModel, LayerActivations, NetworkInternals } from '../protocol-inspect';
 import { imagesFromBytes } from '../webgl/upload-bytes';
 

@@ -3,7 +3,7 @@
  * ordinary tfjs ops needs. Every op used (slice, pad, reshape, transpose) runs on webgl, wasm and cpu.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Padding } from '../../core/model-spec';
+import type { Padding } from '../../core/model/model-spec';
 
 /** Where a [N, H, W, C] input's windows lie: the output size and the rows/columns cut or padded. */
 export interface WindowLayout {

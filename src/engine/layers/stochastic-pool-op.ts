@@ -13,7 +13,7 @@
  * is ever differentiated.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Padding } from '../../core/model-spec';
+import type { Padding } from '../../core/model/model-spec';
 import { fromWindows, toWindows, windowLayout, type WindowLayout } from './pool-windows';
 
 /** Stochastic pooling's window: size (stride = size) and TensorFlow padding. */

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { splitBatch } from '../../core/batch-split';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import { applyWeightConstraints } from '../training/regularisation';
 import { applySummedGradients, shareGradients, type GradientShare, type StepMeasurement } from '../training/train-step';
 import { tensorsFromFlat, flatLayout } from './flat-weights';

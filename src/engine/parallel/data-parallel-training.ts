@@ -5,9 +5,9 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch, type BatchShare } from '../../core/batch-split';
-import type { CifarArrays } from '../../core/cifar-format';
-import { gatherImages, gatherLabels } from '../../core/image-batch';
-import type { ModelSpec } from '../../core/model-spec';
+import type { CifarArrays } from '../../core/data/cifar-format';
+import { gatherImages, gatherLabels } from '../../core/data/image-batch';
+import type { ModelSpec } from '../../core/model/model-spec';
 import { modelWorkerLimit, WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
 import type { TrainingWorkersInfo } from '../protocol-train';
 import { evaluate, type Evaluation } from '../training/evaluate';

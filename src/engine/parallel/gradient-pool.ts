@@ -4,7 +4,7 @@
  * where the page is cross-origin isolated (and in Node), by transferred copies elsewhere.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { ModelSpec } from '../../core/model-spec';
+import type { ModelSpec } from '../../core/model/model-spec';
 import { copyTensorsInto, type FlatLayout } from './flat-weights';
 import type { GradientExchange, GradientReply, GradientRequest, GradientWorkerPort, ShareTimings, SpawnGradientWorker } from './gradient-protocol';
 

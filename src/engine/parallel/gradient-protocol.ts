@@ -4,7 +4,7 @@
  * model and nothing else: each step it is given the weights and its share of the batch, and it gives
  * back the gradients of that share. Everything here is structured-clone friendly.
  */
-import type { ModelSpec } from '../../core/model-spec';
+import type { ModelSpec } from '../../core/model/model-spec';
 import type { FlatLayout } from './flat-weights';
 
 /**

@@ -6,8 +6,8 @@
  * validation images (`evaluate`, the code a one-worker validation runs).
  */
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { allIndices } from '../../core/training-batches';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
+import { allIndices } from '../../core/training/training-batches';
 import { startBackend } from '../backend';
 import { buildModel } from '../training/build-model';
 import { evaluate } from '../training/evaluate';

@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RunId } from '../../core/run-record';
+import type { RunId } from '../../core/training/run-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 import { byCreation, type RunRecord, type RunRepository } from './run-repository';
 import { recordFromLegacyCheckpoint } from './legacy-checkpoint';

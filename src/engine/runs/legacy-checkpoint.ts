@@ -1,5 +1,5 @@
 import { parseCheckpointState } from '../../core/lab/checkpoint-state';
-import { newRunId } from '../../core/run-record';
+import { newRunId } from '../../core/training/run-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 import { createRunRecord, withEpochSaved, withStatus } from './run-records';
 import type { RunRecord } from './run-repository';

@@ -3,9 +3,9 @@
  * `runs-deleted` event to this tab's page and over the broadcast to the other tabs (whose engines
  * pass it to their pages, so a tab that does not train can watch).
  */
-import type { RunId } from '../../core/run-record';
-import { cleanRunName } from '../../core/run-record';
-import { isActive, type RunStatus } from '../../core/training-lifecycle';
+import type { RunId } from '../../core/training/run-record';
+import { cleanRunName } from '../../core/training/run-record';
+import { isActive, type RunStatus } from '../../core/training/training-lifecycle';
 import type { TrainEvent } from '../protocol-train';
 import type { RunBroadcast } from './run-broadcast';
 import { createRunRecord, withEpochSaved, withStatus, type EpochSaved, type NewRun } from './run-records';

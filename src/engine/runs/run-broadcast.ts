@@ -3,7 +3,7 @@
  * does: each saved run goes out on a BroadcastChannel (same origin only; nothing leaves the machine),
  * and what other tabs send comes back in as `run-saved` / `runs-deleted` events.
  */
-import type { RunId, RunSummary } from '../../core/run-record';
+import type { RunId, RunSummary } from '../../core/training/run-record';
 
 /** What travels between tabs. */
 export type RunBroadcastMessage = { readonly kind: 'saved'; readonly run: RunSummary } | { readonly kind: 'deleted'; readonly runIds: readonly RunId[]; readonly freedBytes: number };

@@ -1,7 +1,7 @@
 /** The run list's commands: list, detail, rename, delete and enqueue — everything but training itself. */
-import type { RunId } from '../../core/run-record';
-import { isActive } from '../../core/training-lifecycle';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { RunId } from '../../core/training/run-record';
+import { isActive } from '../../core/training/training-lifecycle';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { TrainCommand, TrainEvent } from '../protocol-train';
 import type { RunBook } from './run-book';
 import { summaryOf } from './run-repository';

@@ -1,7 +1,7 @@
 /** Making and changing run records: each change touches only the fields its writer owns. */
-import type { RunId, RunLab } from '../../core/run-record';
-import type { RunStatus } from '../../core/training-lifecycle';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { RunId, RunLab } from '../../core/training/run-record';
+import type { RunStatus } from '../../core/training/training-lifecycle';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 import { checkpointBytes, recordBytes, type RunRecord } from './run-repository';
 

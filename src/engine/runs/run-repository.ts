@@ -6,8 +6,8 @@
  * Records are changed only through `update`, a read-modify-write in one transaction, so a rename made
  * in one tab and a training tab's progress never overwrite each other's fields.
  */
-import type { RunId, RunSummary } from '../../core/run-record';
-import type { BatchPoint } from '../../core/training-record';
+import type { RunId, RunSummary } from '../../core/training/run-record';
+import type { BatchPoint } from '../../core/training/training-record';
 import type { TrainingCheckpoint } from '../training/checkpoint';
 
 /** A run as stored: its summary and every batch point. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
-import { MODEL_CLASS_COUNT } from '../../core/model-spec';
+import { CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../../core/data/cifar-format';
+import { MODEL_CLASS_COUNT } from '../../core/model/model-spec';
 import { imagesFromBytes } from '../webgl/upload-bytes';
 
 /** One batch on the backend, ready for the model. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { MODEL_INPUT_SHAPE, sizePair, type KernelRegularisation, type LayerSpec, type ModelSpec } from '../../core/model-spec';
-import { kerasLayerNames } from '../../core/model-spec-edit';
-import { assertValidModelSpec } from '../../core/model-spec-validate';
+import { MODEL_INPUT_SHAPE, sizePair, type KernelRegularisation, type LayerSpec, type ModelSpec } from '../../core/model/model-spec';
+import { kerasLayerNames } from '../../core/model/model-spec-edit';
+import { assertValidModelSpec } from '../../core/model/model-spec-validate';
 import { DropConnectDense } from '../layers/drop-connect-dense';
 import { StochasticPooling2D } from '../layers/stochastic-pooling-2d';
 import { gpuDropout } from './gpu-dropout-layer';

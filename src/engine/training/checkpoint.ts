@@ -1,7 +1,7 @@
-import type { EarlyStoppingState } from '../../core/early-stopping';
-import type { SavedHyperparameters } from '../../core/hyperparameters';
-import type { ModelSpec } from '../../core/model-spec';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { EarlyStoppingState } from '../../core/training/early-stopping';
+import type { SavedHyperparameters } from '../../core/training/hyperparameters';
+import type { ModelSpec } from '../../core/model/model-spec';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { NamedArray, TrainingWeights } from './weights';
 
 /**

@@ -1,7 +1,7 @@
 /** The training controller's contract with the engine around it, and the run's model as others see it. */
 import type * as tf from '@tensorflow/tfjs';
-import type { RunId } from '../../core/run-record';
-import type { EpochSummary } from '../../core/training-record';
+import type { RunId } from '../../core/training/run-record';
+import type { EpochSummary } from '../../core/training/training-record';
 import type { TrainCommand, TrainEvent } from '../protocol-train';
 import type { TrainingWorkersOptions } from '../parallel/data-parallel-training';
 import type { RunBroadcast } from '../runs/run-broadcast';

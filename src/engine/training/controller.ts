@@ -1,8 +1,8 @@
-import { validateHyperparameters } from '../../core/hyperparameters';
-import { nextQueuedRun, type RunId, type RunLab } from '../../core/run-record';
+import { validateHyperparameters } from '../../core/training/hyperparameters';
+import { nextQueuedRun, type RunId, type RunLab } from '../../core/training/run-record';
 import { createRunCommands } from '../runs/run-commands';
-import { isActive, isEnded, isResting, type TrainingStatus } from '../../core/training-lifecycle';
-import { describeWarmUp } from '../../core/warm-up-batches';
+import { isActive, isEnded, isResting, type TrainingStatus } from '../../core/training/training-lifecycle';
+import { describeWarmUp } from '../../core/training/warm-up-batches';
 import type { TrainCommand, TrainingWorkersInfo } from '../protocol-train';
 import { createRunBook } from '../runs/run-book';
 import type { RunRecord } from '../runs/run-repository';

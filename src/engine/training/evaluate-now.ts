@@ -4,8 +4,8 @@
  * same thing. The run's weights, optimiser and history are only read.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { gatherLabels } from '../../core/image-batch';
-import { validationPool } from '../../core/run-pools';
+import { gatherLabels } from '../../core/data/image-batch';
+import { validationPool } from '../../core/training/run-pools';
 import type { EvaluateCommand, EvaluatedModel, EvaluateEvent } from '../protocol-evaluate';
 import { evaluate } from './evaluate';
 import type { ModelLoan } from './model-loan';

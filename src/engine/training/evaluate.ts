@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CifarArrays } from '../../core/cifar-format';
-import { gatherImages, gatherLabels } from '../../core/image-batch';
-import { batchSlice } from '../../core/training-batches';
+import type { CifarArrays } from '../../core/data/cifar-format';
+import { gatherImages, gatherLabels } from '../../core/data/image-batch';
+import { batchSlice } from '../../core/training/training-batches';
 import { batchTensors } from './batch-tensors';
 import { countCorrect, crossEntropyPerImage } from './loss';
 

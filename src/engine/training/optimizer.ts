@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
 
 /**
  * Adam whose learning rate can change between steps. tfjs' Adam reads `learningRate` on every update

@@ -1,5 +1,5 @@
-import { createProgressThrottle, PROGRESS_INTERVAL_MS, type ProgressThrottle } from '../../core/progress-throttle';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import { createProgressThrottle, PROGRESS_INTERVAL_MS, type ProgressThrottle } from '../../core/charts/progress-throttle';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { RunId, TrainEvent, TrainingPositionInfo } from '../protocol-train';
 
 type Point = { readonly batch: BatchPoint } | { readonly epoch: EpochSummary };

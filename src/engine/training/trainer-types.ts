@@ -1,8 +1,8 @@
 /** What a training run is made from and what its steps report (the Trainer's vocabulary). */
-import type { CifarArrays } from '../../core/cifar-format';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
-import type { ModelSpec } from '../../core/model-spec';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { CifarArrays } from '../../core/data/cifar-format';
+import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
+import type { ModelSpec } from '../../core/model/model-spec';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { TrainingWorkersOptions } from '../parallel/data-parallel-training';
 import type { TrainingCheckpoint } from './checkpoint';
 
@@ -29,7 +29,7 @@ export type StepOutcome =
   | { readonly kind: 'batch'; readonly point: BatchPoint }
   /** The step finished an epoch, which was then validated. `stopMessage` is set when early stopping ended the run. */
   | { readonly kind: 'epoch'; readonly point: BatchPoint; readonly summary: EpochSummary; readonly stopMessage: string | null; readonly validation: ValidationPredictions }
-  /** The run diverged (core/divergence.ts: a NaN loss, a loss that stays far above ln 10, exploding weights, chance after an epoch): the weights and optimiser were put back as they were after the last good epoch; `message` says why and what to change. */
+  /** The run diverged (core/training/divergence.ts: a NaN loss, a loss that stays far above ln 10, exploding weights, chance after an epoch): the weights and optimiser were put back as they were after the last good epoch; `message` says why and what to change. */
   | { readonly kind: 'diverged'; readonly point: BatchPoint; readonly message: string };
 
 /** What `Trainer.step(interrupt)` gives when `interrupt` stopped the batch between micro-batches: nothing was trained or recorded; the next step takes the same batch. */

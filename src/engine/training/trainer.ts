@@ -1,17 +1,17 @@
 import type * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { trainingPool, validationPool } from '../../core/run-pools';
-import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, type EarlyStoppingState } from '../../core/early-stopping';
-import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/hyperparameters';
-import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/image-augment';
-import { gatherImages, gatherLabels } from '../../core/image-batch';
-import { batchDivergence, describeDivergence, DIVERGENCE_WINDOW, epochDivergence, worthMeasuringWeights, type Divergence } from '../../core/divergence';
-import { scheduledLearningRate } from '../../core/lr-schedule';
-import type { ModelSpec } from '../../core/model-spec';
-import { mulberry32 } from '../../core/seeded-random';
-import { batchSlice, epochOrder } from '../../core/training-batches';
-import { runBatchSizes, type RunBatchSizes } from '../../core/warm-up-batches';
-import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training-record';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
+import { trainingPool, validationPool } from '../../core/training/run-pools';
+import { describeEarlyStop, earlyStoppingOnEpochEnd, initialEarlyStoppingState, type EarlyStoppingState } from '../../core/training/early-stopping';
+import { hyperparametersFromSaved, type TrainingHyperparameters } from '../../core/training/hyperparameters';
+import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../core/data/image-augment';
+import { gatherImages, gatherLabels } from '../../core/data/image-batch';
+import { batchDivergence, describeDivergence, DIVERGENCE_WINDOW, epochDivergence, worthMeasuringWeights, type Divergence } from '../../core/training/divergence';
+import { scheduledLearningRate } from '../../core/training/lr-schedule';
+import type { ModelSpec } from '../../core/model/model-spec';
+import { mulberry32 } from '../../core/common/seeded-random';
+import { batchSlice, epochOrder } from '../../core/training/training-batches';
+import { runBatchSizes, type RunBatchSizes } from '../../core/training/warm-up-batches';
+import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPoint, type EpochAccumulator, type EpochSummary } from '../../core/training/training-record';
 import { DataParallelTraining, type TrainingWorkersStatus } from '../parallel/data-parallel-training';
 import type { ParallelStepTimings } from '../parallel/data-parallel-step';
 import { buildModel } from './build-model';
@@ -157,7 +157,7 @@ export class Trainer {
   /**
    * Train on the next batch (mirrored and shifted first when the settings say `augment`); after an epoch's last batch, validate, consult early stopping and keep the
    * weights as the new "last good" ones. After the batch, and after the epoch's validation, the
-   * divergence rule (core/divergence.ts) is consulted: a diverged run is put back to its last good
+   * divergence rule (core/training/divergence.ts) is consulted: a diverged run is put back to its last good
    * epoch and the outcome says why and what to change.
    * @param interrupt asked between micro-batches (trainStep): true abandons the batch, which the next step takes again.
    * @throws Error when the run is done.

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
-import { allIndices } from '../../core/training-batches';
-import type { RunBatchSizes } from '../../core/warm-up-batches';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
+import { allIndices } from '../../core/training/training-batches';
+import type { RunBatchSizes } from '../../core/training/warm-up-batches';
 import { evaluate } from './evaluate';
 import { trainStep } from './train-step';
 import { weightNorm } from './weights';

@@ -7,8 +7,8 @@
  * Other backends keep that path: for them the "upload" is a copy in the same memory.
  */
 import * as tf from '@tensorflow/tfjs';
-import { byteTextureLayout, type ByteTextureLayout } from '../../core/byte-texture-layout';
-import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
+import { byteTextureLayout, type ByteTextureLayout } from '../../core/backend/byte-texture-layout';
+import { CIFAR_CHANNELS, CIFAR_IMAGE_BYTES, CIFAR_IMAGE_SIZE } from '../../core/data/cifar-format';
 
 /** Options for tests and benchmarks. */
 export interface UploadOptions {

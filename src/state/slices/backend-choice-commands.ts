@@ -2,13 +2,13 @@
  * Choosing the backend the engine trains on, before it starts: the user's `?backend=`, a hardware GPU
  * (WebGL, no probe), a choice measured before on this browser and renderer (localStorage), or a
  * fresh measurement of every backend (src/engine/client/probe-runner.ts). The rules are pure
- * (src/core/backend-choice.ts); these commands do the side effects around them and then start the
+ * (src/core/backend/backend-choice.ts); these commands do the side effects around them and then start the
  * engine session.
  */
 import type { StateCreator } from 'zustand';
-import { chooseFromProbes, planBackendChoice, type BackendChoice, type BackendRequest } from '../../core/backend-choice';
-import { parseRememberedChoice, rememberedChoiceKey, serializeChoice } from '../../core/backend-choice-memory';
-import type { ComputeBackend } from '../../core/backend-probe-rules';
+import { chooseFromProbes, planBackendChoice, type BackendChoice, type BackendRequest } from '../../core/backend/backend-choice';
+import { parseRememberedChoice, rememberedChoiceKey, serializeChoice } from '../../core/backend/backend-choice-memory';
+import type { ComputeBackend } from '../../core/backend/backend-probe-rules';
 import { readPageWebGLRenderer } from '../../engine/client/page-webgl-renderer';
 import { openProbeWorker, runProbes } from '../../engine/client/probe-runner';
 import { sessionOf } from '../engine-session';

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { BackendChoice } from '../../core/backend-choice';
-import type { ProbeProgress } from '../../core/backend-probe-rules';
+import type { BackendChoice } from '../../core/backend/backend-choice';
+import type { ProbeProgress } from '../../core/backend/backend-probe-rules';
 import type { AppState } from '../store';
 import { createBackendChoiceCommands, type BackendChoiceCommands } from './backend-choice-commands';
 

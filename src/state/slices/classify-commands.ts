@@ -5,7 +5,7 @@
  * store-reactions.ts; the model library's commands in library-commands.ts.
  */
 import type { StateCreator } from 'zustand';
-import { CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import type { NamedBlob } from '../../engine/protocol-classify';
 import { sessionOf, type EngineRequest } from '../engine-session';
 import type { AppState } from '../store';

@@ -5,7 +5,7 @@
  * lot to pull over a classroom's Wi-Fi for a student who only opened a lesson.
  */
 import type { StateCreator } from 'zustand';
-import { CIFAR_DATA_DIR, type CifarSplit } from '../../core/cifar-format';
+import { CIFAR_DATA_DIR, type CifarSplit } from '../../core/data/cifar-format';
 import type { DataEvent, DataPageSelection } from '../../engine/protocol-data';
 import { sessionOf } from '../engine-session';
 import type { AppState } from '../store';

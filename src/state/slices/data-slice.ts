@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CifarSplit } from '../../core/cifar-format';
+import type { CifarSplit } from '../../core/data/cifar-format';
 import type { DatasetSummary } from '../../engine/protocol-data';
 import type { AppState } from '../store';
 import { createDataCommands, type DataCommands } from './data-commands';

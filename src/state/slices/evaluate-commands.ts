@@ -4,7 +4,7 @@
  * progress and results to `evaluateNowEventReceived`.
  */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_HYPERPARAMETERS } from '../../core/hyperparameters';
+import { DEFAULT_HYPERPARAMETERS } from '../../core/training/hyperparameters';
 import type { EvaluationTarget } from '../../engine/protocol-evaluate';
 import { sessionOf } from '../engine-session';
 import { evaluateNowBlockedReason } from '../evaluate-now-reason';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Volume } from '../../core/volume';
+import type { Volume } from '../../core/lessons/volume';
 import type { AppState } from '../store';
 
 /** The lessons of the Learn area, in teaching order; each id is its hash route (`#/learn/<id>/<step>`). */

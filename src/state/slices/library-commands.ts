@@ -4,7 +4,7 @@
  * (`classifyModelError`) for the library panel, except a save's, which the name field shows.
  */
 import type { StateCreator } from 'zustand';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
 import type { KerasBundleSource, NamedBlob } from '../../engine/protocol-classify';
 
 export type { KerasBundleSource } from '../../engine/protocol-classify';

@@ -4,7 +4,7 @@
  * or put its network and settings in the editor to run it again with changes.
  */
 import type { StateCreator } from 'zustand';
-import { defaultRunName, newRunId, type RunId } from '../../core/run-record';
+import { defaultRunName, newRunId, type RunId } from '../../core/training/run-record';
 import { sessionOf } from '../engine-session';
 import { readRunSetup, setupFromLab } from '../run-setup';
 import type { AppState } from '../store';

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { RunId, RunSummary } from '../../core/run-record';
-import { formatBytes } from '../../core/run-record';
+import type { RunId, RunSummary } from '../../core/training/run-record';
+import { formatBytes } from '../../core/training/run-record';
 import type { TrainEvent } from '../../engine/protocol-train';
 import type { AppState } from '../store';
 import { createRunsCommands, type RunsCommands } from './runs-commands';

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { RunSetupInput } from '../run-setup';
-import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model-spec';
-import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model-spec-edit';
-import { recipeById, type RecipeId } from '../../core/recipes';
+import { DEFAULT_MODEL_SPEC, type LayerSpec, type LayerType, type ModelSpec } from '../../core/model/model-spec';
+import { defaultInsertIndex, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, updateLayer, type LayerPatch } from '../../core/model/model-spec-edit';
+import { recipeById, type RecipeId } from '../../core/training/recipes';
 import { chooseOptimizer, DEFAULT_HYPERPARAMETER_FORM, hyperparameterFormFrom, type HyperparameterForm } from '../hyperparameter-form';
 import { TUTORIAL_RUN_LENGTH, trainingFormFrom } from '../training-form';
 import type { AppState } from '../store';

@@ -4,7 +4,7 @@
  * The engine session routes training events to `trainingEventReceived`.
  */
 import type { StateCreator } from 'zustand';
-import { defaultRunName, newRunId } from '../../core/run-record';
+import { defaultRunName, newRunId } from '../../core/training/run-record';
 import { sessionOf } from '../engine-session';
 import { readRunSetup } from '../run-setup';
 import type { AppState } from '../store';

@@ -1,13 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { RunId, RunLab } from '../../core/run-record';
-import type { TrainingPhase } from '../../core/training-lifecycle';
-import type { BatchPoint, EpochSummary } from '../../core/training-record';
+import type { RunId, RunLab } from '../../core/training/run-record';
+import type { TrainingPhase } from '../../core/training/training-lifecycle';
+import type { BatchPoint, EpochSummary } from '../../core/training/training-record';
 import type { TrainCommand, TrainEvent, TrainingPositionInfo, TrainingWorkersInfo } from '../../engine/protocol-train';
 import { DEFAULT_TRAINING_FORM, type TrainingForm } from '../training-form';
 import type { AppState } from '../store';
 import { createTrainingCommands, type TrainingCommands } from './training-commands';
 
-export type { TrainingPhase } from '../../core/training-lifecycle';
+export type { TrainingPhase } from '../../core/training/training-lifecycle';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

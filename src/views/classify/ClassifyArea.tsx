@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { MAX_IMAGE_PIXELS, READABLE_FORMATS_TEXT } from '../../core/image-header';
+import { MAX_IMAGE_PIXELS, READABLE_FORMATS_TEXT } from '../../core/data/image-header';
 import { CameraPanel } from './CameraPanel';
 import { ModelLibrary } from './ModelLibrary';
 import { ModelPanel } from './ModelPanel';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_MODEL_NAME_LENGTH } from '../../core/model-name';
+import { MAX_MODEL_NAME_LENGTH } from '../../core/model/model-name';
 import { selectClassifyLibrary, selectClassifyModelError } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { sentence } from './classify-text';

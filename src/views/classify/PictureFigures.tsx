@@ -1,5 +1,5 @@
 import type { ClassifyItem, PictureFacts } from '../../state/slices/classify-slice';
-import { CIFAR10_CLASSES } from '../../core/cifar-format';
+import { CIFAR10_CLASSES } from '../../core/data/cifar-format';
 import { RgbThumbnail } from '../common/RgbThumbnail';
 import { useObjectUrl } from './use-object-url';
 

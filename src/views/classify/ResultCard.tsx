@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { answerHints, topClasses } from '../../core/classify-hints';
-import { CIFAR10_CLASSES } from '../../core/cifar-format';
+import { answerHints, topClasses } from '../../core/data/classify-hints';
+import { CIFAR10_CLASSES } from '../../core/data/cifar-format';
 import type { ClassifyItem } from '../../state/slices/classify-slice';
 import { useAppStore } from '../../state/store';
 import { PictureFigures } from './PictureFigures';

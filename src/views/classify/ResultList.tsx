@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { formatPercent, topClasses } from '../../core/classify-hints';
+import { formatPercent, topClasses } from '../../core/data/classify-hints';
 import { selectClassifyItems, selectClassifyItemsDropped } from '../../state/selectors';
 import { MAX_CLASSIFY_ITEMS, type ClassifyItem } from '../../state/slices/classify-slice';
 import { useAppStore } from '../../state/store';

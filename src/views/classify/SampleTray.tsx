@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/cifar-format';
+import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import { selectClassifySamples, selectClassifySamplesError, selectDataError, selectDataProgress, selectDataStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';

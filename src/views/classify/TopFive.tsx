@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatPercent, topClasses } from '../../core/classify-hints';
+import { formatPercent, topClasses } from '../../core/data/classify-hints';
 
 /**
  * The five most probable classes, best first: each a meter named by its class (screen readers read

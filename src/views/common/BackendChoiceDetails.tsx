@@ -1,6 +1,6 @@
-import { isActive } from '../../core/training-lifecycle';
-import { backendLabel, describeRecord } from '../../core/backend-choice';
-import type { ProbePhase } from '../../core/backend-probe-rules';
+import { isActive } from '../../core/training/training-lifecycle';
+import { backendLabel, describeRecord } from '../../core/backend/backend-choice';
+import type { ProbePhase } from '../../core/backend/backend-probe-rules';
 import { useAppStore } from '../../state/store';
 import { selectBackendChoice, selectBackendChoiceError, selectBackendProbe, selectEngineStatus, selectTrainingPhase } from '../../state/selectors';
 import './backend-choice.css';

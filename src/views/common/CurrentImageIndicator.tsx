@@ -1,6 +1,6 @@
 import { selectCurrentImage, selectDataset } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
-import { CIFAR10_CLASSES } from '../../core/cifar-format';
+import { CIFAR10_CLASSES } from '../../core/data/cifar-format';
 import { RgbThumbnail } from './RgbThumbnail';
 import './current-image.css';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TrainingHyperparameters } from '../../core/hyperparameters';
+import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
 import type { KerasBundleSource } from '../../state/slices/library-commands';
 import { useAppStore } from '../../state/store';
 import './keras-download.css';

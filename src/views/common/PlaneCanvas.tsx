@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Volume } from '../../core/volume';
+import type { Volume } from '../../core/lessons/volume';
 import { drawHeatmap } from '../../render/draw-volume';
 
 /** Props of {@link PlaneCanvas}. */

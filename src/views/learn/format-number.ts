@@ -2,8 +2,8 @@
  * Numbers as a lesson writes them: whole numbers as they are, others to at most two decimals, and a
  * real minus sign (−) so "−1" does not read as a dash on a projector.
  */
-import { LESSON_RULES } from '../../core/lesson-bounds';
-import { readNamedNumber, readTypedNumber, type NumberRule, type TypedNumber } from '../../core/typed-number';
+import { LESSON_RULES } from '../../core/lessons/lesson-bounds';
+import { readNamedNumber, readTypedNumber, type NumberRule, type TypedNumber } from '../../core/lessons/typed-number';
 
 /** `value` with at most `digits` decimals, trailing zeros dropped, minus as U+2212. */
 export function formatNumber(value: number, digits = 2): string {
@@ -25,7 +25,7 @@ export function formatFactor(value: number): string {
 
 /**
  * Read a number a student typed into a grid cell, with the one reader every lesson field uses
- * (core/typed-number.ts): "−" as well as "-", "," as the decimal mark, nothing else.
+ * (core/lessons/typed-number.ts): "−" as well as "-", "," as the decimal mark, nothing else.
  * @returns the number, or a sentence saying what is wrong.
  */
 export function parseNumber(text: string, rule: NumberRule = LESSON_RULES.cell): TypedNumber {

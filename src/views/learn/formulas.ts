@@ -1,4 +1,4 @@
-import type { AxisGeometry } from '../../core/conv-geometry';
+import type { AxisGeometry } from '../../core/lessons/conv-geometry';
 
 /**
  * The output-size formula of one axis with its numbers, every figure taken from the core's geometry:

@@ -1,7 +1,7 @@
-import type { ExplicitPadding } from '../../core/conv-geometry';
-import type { ConvStep } from '../../core/conv-steps';
-import type { PoolStep } from '../../core/pool2d';
-import { valueAt, type Volume } from '../../core/volume';
+import type { ExplicitPadding } from '../../core/lessons/conv-geometry';
+import type { ConvStep } from '../../core/lessons/conv-steps';
+import type { PoolStep } from '../../core/lessons/pool2d';
+import { valueAt, type Volume } from '../../core/lessons/volume';
 import { formatNumber, parseNumber } from './format-number';
 import type { CellTone, GridCell } from './parts/NumberGrid';
 

@@ -3,8 +3,8 @@
  * and the running sum of the products so far. The numbers come from the core step record; nothing here
  * recomputes the convolution.
  */
-import type { ConvStep } from '../../core/conv-steps';
-import { readNamedNumber } from '../../core/typed-number';
+import type { ConvStep } from '../../core/lessons/conv-steps';
+import { readNamedNumber } from '../../core/lessons/typed-number';
 
 /** What one lesson step shows of a cell's record. */
 export type ReplayPhase =
@@ -42,7 +42,7 @@ export function replayPhase(record: ConvStep, step: number, sums: readonly numbe
 
 /**
  * Read a 1-based position a student typed ("row", "filter") as a 0-based index, with the reader every
- * lesson field uses (core/typed-number.ts): "0x10", "1e1" or "3.0" are refused here as everywhere.
+ * lesson field uses (core/lessons/typed-number.ts): "0x10", "1e1" or "3.0" are refused here as everywhere.
  * @throws RangeError naming the field and the allowed range.
  */
 export function readPosition(name: string, text: string, count: number): number {

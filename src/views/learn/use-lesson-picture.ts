@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { CIFAR10_CLASSES, CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../../core/cifar-format';
-import { imageBytesToVolume } from '../../core/image-volume';
-import type { Volume } from '../../core/volume';
+import { CIFAR10_CLASSES, CIFAR_CHANNELS, CIFAR_IMAGE_SIZE } from '../../core/data/cifar-format';
+import { imageBytesToVolume } from '../../core/data/image-volume';
+import type { Volume } from '../../core/lessons/volume';
 import { selectCurrentImage, selectLearnImage } from '../../state/selectors';
 import { useAppStore, type CurrentImage } from '../../state/store';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { ModelSpec } from '../../../src/core/model-spec';
+import type { ModelSpec } from '../../../src/core/model/model-spec';
 import { createClassifyHandler, fileSafeName, type ClassifyHandler } from '../../../src/engine/classify/classify-commands';
 import { artifactsToFiles, captureArtifacts, modelFromArtifacts } from '../../../src/engine/classify/model-artifacts';
 import { createMemoryModelLibrary } from '../../../src/engine/classify/model-library';

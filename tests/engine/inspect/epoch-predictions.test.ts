@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { confusionMatrix, matrixAccuracy } from '../../../src/core/confusion-matrix';
+import { confusionMatrix, matrixAccuracy } from '../../../src/core/training/confusion-matrix';
 import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { createTrainingController } from '../../../src/engine/training/controller';
 import { evaluate } from '../../../src/engine/training/evaluate';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
+import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
 import { readInternals } from '../../../src/engine/inspect/read-internals';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { makeBandSplit, TINY_SPEC } from '../training/fixtures';

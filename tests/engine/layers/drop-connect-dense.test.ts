@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
-import { mulberry32 } from '../../../src/core/seeded-random';
+import { mulberry32 } from '../../../src/core/common/seeded-random';
 import { DropConnectDense } from '../../../src/engine/layers/drop-connect-dense';
 import { dropoutOnBackend } from '../../../src/engine/webgl/dropout-op';
 import { useWasmWithKernels } from '../wasm/backend-parity';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ModelSpec } from '../../../src/core/model-spec';
-import { BETTER_RECIPE } from '../../../src/core/recipes';
+import type { ModelSpec } from '../../../src/core/model/model-spec';
+import { BETTER_RECIPE } from '../../../src/core/training/recipes';
 import { captureArtifacts, modelFromArtifacts } from '../../../src/engine/classify/model-artifacts';
 import { CUSTOM_LAYER_CLASS_NAMES } from '../../../src/engine/layers/custom-layers';
 import { buildModel } from '../../../src/engine/training/build-model';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
-import { mulberry32 } from '../../../src/core/seeded-random';
+import { mulberry32 } from '../../../src/core/common/seeded-random';
 import { StochasticPooling2D } from '../../../src/engine/layers/stochastic-pooling-2d';
 import { drawShape, stochasticPoolInference, stochasticPoolTraining, type StochasticPoolShape } from '../../../src/engine/layers/stochastic-pool-op';
 import { useWasmWithKernels } from '../wasm/backend-parity';

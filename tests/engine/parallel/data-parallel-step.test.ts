@@ -15,7 +15,7 @@ import { flatLayout } from '../../../src/engine/parallel/flat-weights';
 import type { GradientExchange } from '../../../src/engine/parallel/gradient-protocol';
 import { GradientWorkerPool } from '../../../src/engine/parallel/gradient-pool';
 import { spawnNodeGradientWorker } from '../../../scripts/parallel/node-gradient-workers';
-import type { ModelSpec } from '../../../src/core/model-spec';
+import type { ModelSpec } from '../../../src/core/model/model-spec';
 import { makeBandSplit, TINY_SPEC_WITH_DROPOUT } from '../training/fixtures';
 import { useWasmWithKernels } from '../wasm/backend-parity';
 

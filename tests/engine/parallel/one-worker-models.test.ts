@@ -4,7 +4,7 @@
  * starts no gradient workers, even when more are asked for, and its status says why (issue 19 with 17).
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../../../src/core/model-spec';
+import { DEFAULT_MODEL_SPEC, type ModelSpec } from '../../../src/core/model/model-spec';
 import { DataParallelTraining, type TrainingWorkersStatus } from '../../../src/engine/parallel/data-parallel-training';
 
 const WITH_BATCH_NORM: ModelSpec = { layers: [...DEFAULT_MODEL_SPEC.layers.slice(0, 1), { type: 'BatchNormalization' }, ...DEFAULT_MODEL_SPEC.layers.slice(1)] };

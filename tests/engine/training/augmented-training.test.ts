@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { TrainingHyperparameters } from '../../../src/core/hyperparameters';
-import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../../src/core/image-augment';
-import { gatherImages, gatherLabels } from '../../../src/core/image-batch';
-import { mulberry32 } from '../../../src/core/seeded-random';
-import { allIndices, batchSlice, epochOrder } from '../../../src/core/training-batches';
+import type { TrainingHyperparameters } from '../../../src/core/training/hyperparameters';
+import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '../../../src/core/data/image-augment';
+import { gatherImages, gatherLabels } from '../../../src/core/data/image-batch';
+import { mulberry32 } from '../../../src/core/common/seeded-random';
+import { allIndices, batchSlice, epochOrder } from '../../../src/core/training/training-batches';
 import type { TrainCommand, TrainEvent } from '../../../src/engine/protocol-train';
 import type { TrainingCheckpoint } from '../../../src/engine/training/checkpoint';
 import { recordFromLegacyCheckpoint } from '../../../src/engine/runs/legacy-checkpoint';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { RunId } from '../../../src/core/run-record';
+import type { RunId } from '../../../src/core/training/run-record';
 import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engine/protocol-train';
 import { createMemoryRunRepository, type RunRepository } from '../../../src/engine/runs/run-repository';
 import type { HeldLock, TrainingLock } from '../../../src/engine/runs/training-lock';

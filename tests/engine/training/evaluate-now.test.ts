@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { validationPool } from '../../../src/core/run-pools';
+import { validationPool } from '../../../src/core/training/run-pools';
 import type { EvaluateCommand, EvaluateEvent, EvaluationNowResult } from '../../../src/engine/protocol-evaluate';
 import type { TrainCommand, TrainEvent } from '../../../src/engine/protocol-train';
 import { buildModel } from '../../../src/engine/training/build-model';

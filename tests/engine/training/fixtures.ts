@@ -1,7 +1,7 @@
-import type { CifarArrays } from '../../../src/core/cifar-format';
-import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../../src/core/hyperparameters';
-import type { ModelSpec } from '../../../src/core/model-spec';
-import { mulberry32 } from '../../../src/core/seeded-random';
+import type { CifarArrays } from '../../../src/core/data/cifar-format';
+import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../../src/core/training/hyperparameters';
+import type { ModelSpec } from '../../../src/core/model/model-spec';
+import { mulberry32 } from '../../../src/core/common/seeded-random';
 
 /**
  * A small, learnable split in the served CIFAR format (NHWC uint8, labels 0..9): each class is a

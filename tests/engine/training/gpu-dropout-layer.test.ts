@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
+import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
 import { captureArtifacts, modelFromArtifacts } from '../../../src/engine/classify/model-artifacts';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { GpuDropout, gpuDropout } from '../../../src/engine/training/gpu-dropout-layer';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
-import { analyseModelSpec } from '../../../src/core/model-spec-validate';
+import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
+import { analyseModelSpec } from '../../../src/core/model/model-spec-validate';
 import { batchTensors } from '../../../src/engine/training/batch-tensors';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { countCorrect, crossEntropyPerImage } from '../../../src/engine/training/loss';

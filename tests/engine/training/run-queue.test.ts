@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC } from '../../../src/core/model-spec';
+import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
 import { createMemoryRunRepository } from '../../../src/engine/runs/run-repository';
 import { TRAINING_ELSEWHERE_MESSAGE } from '../../../src/engine/training/controller';
 import { TINY_SPEC, tinySettings } from './fixtures';

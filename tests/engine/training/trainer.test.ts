@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS } from '../../../src/core/hyperparameters';
-import { decayedLearningRate } from '../../../src/core/lr-schedule';
+import { DEFAULT_HYPERPARAMETERS } from '../../../src/core/training/hyperparameters';
+import { decayedLearningRate } from '../../../src/core/training/lr-schedule';
 import { Trainer } from '../../../src/engine/training/trainer';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import { makeBandSplit, TINY_SPEC, TINY_SPEC_WITH_DROPOUT, tinySettings } from './fixtures';

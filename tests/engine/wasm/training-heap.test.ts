@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
-import type { ModelSpec } from '../../../src/core/model-spec';
+import type { ModelSpec } from '../../../src/core/model/model-spec';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { createOptimizer } from '../../../src/engine/training/optimizer';
 import { trainableVariables, trainStep } from '../../../src/engine/training/train-step';

@@ -1,7 +1,7 @@
 import { useCallback, useId } from 'react';
-import { conv1dSteps, pool1dSteps, signalVolume } from '../../../core/conv1d';
+import { conv1dSteps, pool1dSteps, signalVolume } from '../../../core/lessons/conv1d';
 import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
-import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, poolStepReads, scaleOf, windowCentre } from '../grid-cells';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';

@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { convGeometry } from '../../../core/conv-geometry';
-import { convolve2d } from '../../../core/conv2d';
-import { convolveSteps } from '../../../core/conv-steps';
-import { flip2d } from '../../../core/flip-pad';
-import { mapChannels, matrixFromRows, volumeToRows, type Volume } from '../../../core/volume';
+import { convGeometry } from '../../../core/lessons/conv-geometry';
+import { convolve2d } from '../../../core/lessons/conv2d';
+import { convolveSteps } from '../../../core/lessons/conv-steps';
+import { flip2d } from '../../../core/lessons/flip-pad';
+import { mapChannels, matrixFromRows, volumeToRows, type Volume } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
-import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import { matchingPreset, MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';

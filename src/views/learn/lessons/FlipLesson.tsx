@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import { convGeometry } from '../../../core/conv-geometry';
-import { convSteps, convolveSteps, type ConvStep } from '../../../core/conv-steps';
-import { flip2d, flipHorizontal } from '../../../core/flip-pad';
-import { matrixFromRows, volumeToRows, type Volume } from '../../../core/volume';
+import { convGeometry } from '../../../core/lessons/conv-geometry';
+import { convSteps, convolveSteps, type ConvStep } from '../../../core/lessons/conv-steps';
+import { flip2d, flipHorizontal } from '../../../core/lessons/flip-pad';
+import { matrixFromRows, volumeToRows, type Volume } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf } from '../grid-cells';
 import { MASK_PRESETS, matchingPreset } from '../presets';

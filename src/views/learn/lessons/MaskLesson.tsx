@@ -1,7 +1,7 @@
 import { useCallback, useId } from 'react';
-import { maskCellOffsets, maskCentre } from '../../../core/mask-centre';
-import { maskedArraySteps, maskedMean } from '../../../core/masked-array';
-import { matrixFromRows, volumeFromData } from '../../../core/volume';
+import { maskCellOffsets, maskCentre } from '../../../core/lessons/mask-centre';
+import { maskedArraySteps, maskedMean } from '../../../core/lessons/masked-array';
+import { matrixFromRows, volumeFromData } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
 import { inputCells, scaleOf } from '../grid-cells';
 import { useDraft } from '../use-draft';

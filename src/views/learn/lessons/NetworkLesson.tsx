@@ -1,9 +1,9 @@
 import { useCallback, useId, useMemo } from 'react';
-import { relu, softmaxWorking } from '../../../core/activations';
-import { CIFAR10_CLASSES } from '../../../core/cifar-format';
-import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model-spec';
-import { analyseModelSpec } from '../../../core/model-spec-validate';
-import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { relu, softmaxWorking } from '../../../core/lessons/activations';
+import { CIFAR10_CLASSES } from '../../../core/data/cifar-format';
+import { DEFAULT_MODEL_SPEC, MODEL_INPUT_SHAPE } from '../../../core/model/model-spec';
+import { analyseModelSpec } from '../../../core/model/model-spec-validate';
+import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { formatCount, formatNumber, parseField, parseNumber, withCell } from '../format-number';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';

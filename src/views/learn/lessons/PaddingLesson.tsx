@@ -1,9 +1,9 @@
 import { useCallback, useId } from 'react';
-import { convGeometry, type Padding } from '../../../core/conv-geometry';
-import { convSteps } from '../../../core/conv-steps';
-import { matrixFromRows } from '../../../core/volume';
+import { convGeometry, type Padding } from '../../../core/lessons/conv-geometry';
+import { convSteps } from '../../../core/lessons/conv-steps';
+import { matrixFromRows } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseField, parseGrid, parseNumber, withCell } from '../format-number';
-import { assertLessonGridFits, LESSON_RULES } from '../../../core/lesson-bounds';
+import { assertLessonGridFits, LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { sizeFormula } from '../formulas';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';

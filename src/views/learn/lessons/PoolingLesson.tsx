@@ -1,10 +1,10 @@
 import { useCallback, useId, useMemo } from 'react';
-import type { Padding } from '../../../core/conv-geometry';
-import { crossCorrelate2d } from '../../../core/conv2d';
-import { avgPool2d, maxPool2d, poolGeometry, poolSteps, type PoolMode } from '../../../core/pool2d';
-import { matrixFromRows, type Volume } from '../../../core/volume';
+import type { Padding } from '../../../core/lessons/conv-geometry';
+import { crossCorrelate2d } from '../../../core/lessons/conv2d';
+import { avgPool2d, maxPool2d, poolGeometry, poolSteps, type PoolMode } from '../../../core/lessons/pool2d';
+import { matrixFromRows, type Volume } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
-import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, inputCells, outputCellsFromRecords, poolStepReads, scaleOf } from '../grid-cells';
 import { MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';

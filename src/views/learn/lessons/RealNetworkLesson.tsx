@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { FilterBank } from '../../../core/conv2d';
-import { convStepAt, type ConvStep } from '../../../core/conv-steps';
-import { scaledImageVolume } from '../../../core/network-internals';
-import { volumeFromData, type Volume } from '../../../core/volume';
+import type { FilterBank } from '../../../core/lessons/conv2d';
+import { convStepAt, type ConvStep } from '../../../core/lessons/conv-steps';
+import { scaledImageVolume } from '../../../core/model/network-internals';
+import { volumeFromData, type Volume } from '../../../core/lessons/volume';
 import { selectLessonStep } from '../../../state/selectors';
 import type { FirstConvLayer, LayerActivations } from '../../../state/slices/inspect-slice';
 import { useAppStore } from '../../../state/store';

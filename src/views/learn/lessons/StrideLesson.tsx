@@ -1,9 +1,9 @@
 import { useCallback, useId } from 'react';
-import { convSteps } from '../../../core/conv-steps';
-import { convGeometry } from '../../../core/conv-geometry';
-import { matrixFromRows } from '../../../core/volume';
+import { convSteps } from '../../../core/lessons/conv-steps';
+import { convGeometry } from '../../../core/lessons/conv-geometry';
+import { matrixFromRows } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
-import { LESSON_RULES } from '../../../core/lesson-bounds';
+import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { windowCentre } from '../grid-cells';
 import { sizeFormula } from '../formulas';
 import { useDraft } from '../use-draft';

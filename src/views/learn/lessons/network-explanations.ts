@@ -1,5 +1,5 @@
-import type { LayerSpec } from '../../../core/model-spec';
-import { sizePair } from '../../../core/model-spec';
+import type { LayerSpec } from '../../../core/model/model-spec';
+import { sizePair } from '../../../core/model/model-spec';
 import { formatCount } from '../format-number';
 
 /** What the network lesson writes about one layer, with its own numbers filled in. */

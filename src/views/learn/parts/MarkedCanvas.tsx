@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type MouseEvent } from 'react';
-import type { Volume } from '../../../core/volume';
+import type { Volume } from '../../../core/lessons/volume';
 import { drawRgbBytes } from '../../../render/draw-rgb-bytes';
 import { drawHeatmap } from '../../../render/draw-volume';
 

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { lessonGridFits, MAX_LESSON_GRID_SIDE } from '../../../core/lesson-bounds';
+import { lessonGridFits, MAX_LESSON_GRID_SIDE } from '../../../core/lessons/lesson-bounds';
 import { divergingColor, textColorOn } from '../../../render/diverging-scale';
 import { caretPlace, gridMove, isTypingKey, type GridPosition } from './grid-navigation';
 

@@ -1,4 +1,4 @@
-import type { PoolStep } from '../../../core/pool2d';
+import type { PoolStep } from '../../../core/lessons/pool2d';
 import { formatNumber, isRounded } from '../format-number';
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { toGrayscale } from '../../../core/image-volume';
-import type { Volume } from '../../../core/volume';
+import { toGrayscale } from '../../../core/data/image-volume';
+import type { Volume } from '../../../core/lessons/volume';
 import { useLessonPicture } from '../use-lesson-picture';
 import { ImagePicker } from './ImagePicker';
 import { VolumeCanvas } from './VolumeCanvas';

@@ -1,4 +1,4 @@
-import type { ConvStep } from '../../../core/conv-steps';
+import type { ConvStep } from '../../../core/lessons/conv-steps';
 import { formatNumber } from '../format-number';
 import { formatDifference, type ReplayPhase } from '../real-network-steps';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Volume } from '../../../core/volume';
+import type { Volume } from '../../../core/lessons/volume';
 import { drawHeatmap, drawPicture } from '../../../render/draw-volume';
 import { formatNumber } from '../format-number';
 

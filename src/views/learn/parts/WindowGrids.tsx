@@ -1,5 +1,5 @@
-import type { FilterBank } from '../../../core/conv2d';
-import type { ConvStep } from '../../../core/conv-steps';
+import type { FilterBank } from '../../../core/lessons/conv2d';
+import type { ConvStep } from '../../../core/lessons/conv-steps';
 import { formatNumber } from '../format-number';
 import { scaleOf } from '../grid-cells';
 import { NumberGrid, type CellTone, type GridCell } from './NumberGrid';

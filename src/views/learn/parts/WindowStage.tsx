@@ -1,7 +1,7 @@
-import type { ConvGeometry } from '../../../core/conv-geometry';
-import { paddingOf } from '../../../core/conv-geometry';
-import type { ConvStep } from '../../../core/conv-steps';
-import type { Volume } from '../../../core/volume';
+import type { ConvGeometry } from '../../../core/lessons/conv-geometry';
+import { paddingOf } from '../../../core/lessons/conv-geometry';
+import type { ConvStep } from '../../../core/lessons/conv-steps';
+import type { Volume } from '../../../core/lessons/volume';
 import { formatNumber } from '../format-number';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import type { CellTone } from './NumberGrid';

@@ -1,4 +1,4 @@
-import type { ConvStep } from '../../../core/conv-steps';
+import type { ConvStep } from '../../../core/lessons/conv-steps';
 import { formatFactor, formatNumber, isRounded } from '../format-number';
 
 /**

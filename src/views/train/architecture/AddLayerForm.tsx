@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { LayerType, ModelSpec } from '../../../core/model-spec';
-import { defaultInsertIndex, EDITABLE_LAYER_TYPES } from '../../../core/model-spec-edit';
+import type { LayerType, ModelSpec } from '../../../core/model/model-spec';
+import { defaultInsertIndex, EDITABLE_LAYER_TYPES } from '../../../core/model/model-spec-edit';
 
 /**
  * "Add layer": a layer type, a place (before any layer, or at the end; before the output layer unless

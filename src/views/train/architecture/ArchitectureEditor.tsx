@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { kerasLayerNames } from '../../../core/model-spec-edit';
-import { isActive } from '../../../core/training-lifecycle';
-import { analyseModelSpec, describeLayer } from '../../../core/model-spec-validate';
+import { kerasLayerNames } from '../../../core/model/model-spec-edit';
+import { isActive } from '../../../core/training/training-lifecycle';
+import { analyseModelSpec, describeLayer } from '../../../core/model/model-spec-validate';
 import { selectModelSpec, selectTrainingPhase } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { sortIssues } from './architecture-text';

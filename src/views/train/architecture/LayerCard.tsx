@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
-import { layerLinkKey } from '../../../core/keras-code';
-import type { LayerSpec } from '../../../core/model-spec';
+import { layerLinkKey } from '../../../core/keras/keras-code';
+import type { LayerSpec } from '../../../core/model/model-spec';
 import { useCodeLink } from '../code/use-code-link';
 import { describeLayerPlainly, type LayerIssues } from './architecture-text';
 import { LayerChoiceField } from './LayerChoiceField';

@@ -1,6 +1,6 @@
-import { MODEL_INPUT_SHAPE, type ModelSpec } from '../../../core/model-spec';
-import { kerasLayerNames } from '../../../core/model-spec-edit';
-import { formatOutputShape, type SpecAnalysis } from '../../../core/model-spec-validate';
+import { MODEL_INPUT_SHAPE, type ModelSpec } from '../../../core/model/model-spec';
+import { kerasLayerNames } from '../../../core/model/model-spec-edit';
+import { formatOutputShape, type SpecAnalysis } from '../../../core/model/model-spec-validate';
 import { formatCount } from '../training/training-text';
 import { describeRegularisation } from './architecture-text';
 

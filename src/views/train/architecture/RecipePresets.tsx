@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { RECIPES, type Recipe } from '../../../core/recipes';
+import { RECIPES, type Recipe } from '../../../core/training/recipes';
 import { useAppStore } from '../../../state/store';
 
 /** What each button's hint says: the tutorial's numbers, or the recipe's purpose. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { ModelSpec } from '../../../core/model-spec';
-import type { SpecAnalysis } from '../../../core/model-spec-validate';
-import { regularisationOverview } from '../../../core/regularisation-overview';
+import type { ModelSpec } from '../../../core/model/model-spec';
+import type { SpecAnalysis } from '../../../core/model/model-spec-validate';
+import { regularisationOverview } from '../../../core/model/regularisation-overview';
 import { selectHyperparameterForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 

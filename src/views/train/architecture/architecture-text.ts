@@ -2,8 +2,8 @@
  * Words for the architecture editor: a one-line description of each layer, and the validation issues
  * sorted to where they are shown (on a field, on a layer, or on the model). Pure.
  */
-import { sizePair, type LayerSpec, type Size2D } from '../../../core/model-spec';
-import type { SpecAnalysis, SpecIssue } from '../../../core/model-spec-validate';
+import { sizePair, type LayerSpec, type Size2D } from '../../../core/model/model-spec';
+import type { SpecAnalysis, SpecIssue } from '../../../core/model/model-spec-validate';
 
 function size(value: Size2D): string {
   const [rows, cols] = sizePair(value);

@@ -3,8 +3,8 @@
  * in Keras, its bounds, its value in the layer, and the layer with a new value. Pure, so the editor
  * renders any layer from this table and tests check it without React.
  */
-import { ACTIVATIONS, sizePair, type Activation, type KernelRegularisation, type LayerSpec, type Size2D } from '../../../core/model-spec';
-import { MAX_L2, MAX_MAX_NORM } from '../../../core/model-spec-validate';
+import { ACTIVATIONS, sizePair, type Activation, type KernelRegularisation, type LayerSpec, type Size2D } from '../../../core/model/model-spec';
+import { MAX_L2, MAX_MAX_NORM } from '../../../core/model/model-spec-validate';
 
 /** A number input. `null` is only possible where `emptyMeans` says what an empty box stands for. */
 export interface NumberFieldSpec {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { BATCH_CSV_HEADER, batchCsvRows, createBatchLossSeries, syncBatchLossSeries } from '../../../core/chart-series';
-import { DEFAULT_SMOOTHING_WEIGHT } from '../../../core/smoothing';
+import { BATCH_CSV_HEADER, batchCsvRows, createBatchLossSeries, syncBatchLossSeries } from '../../../core/charts/chart-series';
+import { DEFAULT_SMOOTHING_WEIGHT } from '../../../core/charts/smoothing';
 import { selectTrainingBatches, selectTrainingPosition } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { ChartDataTable } from './ChartDataTable';

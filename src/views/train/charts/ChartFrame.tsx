@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { toCsv, type CsvCell } from '../../../core/csv';
+import { toCsv, type CsvCell } from '../../../core/charts/csv';
 import { downloadText } from './download-text';
 
 /**

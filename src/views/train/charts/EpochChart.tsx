@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { epochColumns, epochCsvHeader, epochCsvRows, type EpochMetric } from '../../../core/chart-series';
+import { epochColumns, epochCsvHeader, epochCsvRows, type EpochMetric } from '../../../core/charts/chart-series';
 import { selectTrainingEpochs, selectTrainingPosition } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { ChartDataTable } from './ChartDataTable';

@@ -1,6 +1,6 @@
 /** Accessible names and table cells of the live charts. Pure. */
-import type { BatchLossSeries, EpochMetric } from '../../../core/chart-series';
-import type { EpochSummary } from '../../../core/training-record';
+import type { BatchLossSeries, EpochMetric } from '../../../core/charts/chart-series';
+import type { EpochSummary } from '../../../core/training/training-record';
 
 function loss(value: number | undefined): string {
   return value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(4) : String(value);

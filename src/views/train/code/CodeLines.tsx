@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { codeLinkKey, type CodeLine } from '../../../core/keras-code';
-import type { LayerSpec } from '../../../core/model-spec';
+import { codeLinkKey, type CodeLine } from '../../../core/keras/keras-code';
+import type { LayerSpec } from '../../../core/model/model-spec';
 import { selectCodeLink } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { describeLinkedControl } from './link-labels';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { codeText, kerasLabCode, tfjsLabCode } from '../../../core/keras-code';
-import { kerasScript } from '../../../core/keras-script';
+import { codeText, kerasLabCode, tfjsLabCode } from '../../../core/keras/keras-code';
+import { kerasScript } from '../../../core/keras/keras-script';
 import { selectTrainingPhase } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { CodeLines } from './CodeLines';

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { importKerasSnippet, type KerasImport } from '../../../core/keras-import';
+import { importKerasSnippet, type KerasImport } from '../../../core/keras/keras-import';
 import { describeSetupChanges, setupWithImport, type ImportableSetup } from '../../../state/keras-import-form';
 import { selectHyperparameterForm, selectModelSpec, selectTrainingForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';

@@ -1,5 +1,5 @@
-import type { CodeLink, LabSetting } from '../../../core/keras-code';
-import type { LayerSpec } from '../../../core/model-spec';
+import type { CodeLink, LabSetting } from '../../../core/keras/keras-code';
+import type { LayerSpec } from '../../../core/model/model-spec';
 
 /** The control each setting line comes from, as the Train area labels it. */
 const SETTING_CONTROLS: Readonly<Record<LabSetting, string>> = {

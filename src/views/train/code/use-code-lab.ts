@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../../core/hyperparameters';
-import type { KerasLab } from '../../../core/keras-code';
+import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../../core/training/hyperparameters';
+import type { KerasLab } from '../../../core/keras/keras-code';
 import { readHyperparameterForm } from '../../../state/hyperparameter-form';
 import { selectHyperparameterForm, selectModelSpec, selectTrainingForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { augmentedVariants, type ImageTransform } from '../../../core/image-augment';
-import { CIFAR_IMAGE_BYTES } from '../../../core/cifar-format';
-import { DEFAULT_HYPERPARAMETERS } from '../../../core/hyperparameters';
+import { augmentedVariants, type ImageTransform } from '../../../core/data/image-augment';
+import { CIFAR_IMAGE_BYTES } from '../../../core/data/cifar-format';
+import { DEFAULT_HYPERPARAMETERS } from '../../../core/training/hyperparameters';
 import { selectCurrentImage, selectTrainingForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../../common/RgbThumbnail';

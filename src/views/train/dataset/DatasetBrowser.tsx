@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { CifarSplit } from '../../../core/cifar-format';
+import type { CifarSplit } from '../../../core/data/cifar-format';
 import type { DatasetSummary } from '../../../state/slices/data-slice';
 import { AugmentedVariants } from './AugmentedVariants';
 import { DatasetGrid } from './DatasetGrid';

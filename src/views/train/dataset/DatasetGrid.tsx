@@ -1,4 +1,4 @@
-import { CIFAR_IMAGE_BYTES, type CifarSplit } from '../../../core/cifar-format';
+import { CIFAR_IMAGE_BYTES, type CifarSplit } from '../../../core/data/cifar-format';
 import { selectCurrentImage } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import type { DataPage } from '../../../state/slices/data-slice';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CifarSplit } from '../../../core/cifar-format';
+import type { CifarSplit } from '../../../core/data/cifar-format';
 import type { DataPage } from '../../../state/slices/data-slice';
 import { useAppStore } from '../../../state/store';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { CIFAR_IMAGE_BYTES } from '../../../core/cifar-format';
-import { indicesInCell } from '../../../core/confusion-matrix';
+import { CIFAR_IMAGE_BYTES } from '../../../core/data/cifar-format';
+import { indicesInCell } from '../../../core/training/confusion-matrix';
 import type { ConfusionCell } from '../../../state/slices/inspect-slice';
 import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../../common/RgbThumbnail';

@@ -1,4 +1,4 @@
-import { cellCount, rowShare, type ConfusionMatrix as Matrix } from '../../../core/confusion-matrix';
+import { cellCount, rowShare, type ConfusionMatrix as Matrix } from '../../../core/training/confusion-matrix';
 import { textColorOn } from '../../../render/diverging-scale';
 import { shareColor } from '../../../render/share-scale';
 import type { ConfusionCell } from '../../../state/slices/inspect-slice';

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
-import { CIFAR10_CLASSES } from '../../../core/cifar-format';
-import { confusionMatrix, matrixAccuracy, perClassAccuracy, worstConfusion } from '../../../core/confusion-matrix';
-import { formatAccuracyLine } from '../../../core/training-record';
+import { CIFAR10_CLASSES } from '../../../core/data/cifar-format';
+import { confusionMatrix, matrixAccuracy, perClassAccuracy, worstConfusion } from '../../../core/training/confusion-matrix';
+import { formatAccuracyLine } from '../../../core/training/training-record';
 import { selectConfusionCell, selectDataset, selectShownEvaluation } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { CellImages } from './CellImages';

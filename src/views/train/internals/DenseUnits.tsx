@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { topActivations } from '../../../core/network-internals';
+import { topActivations } from '../../../core/model/network-internals';
 import type { LayerActivations } from '../../../state/slices/inspect-slice';
 import { formatNumber } from '../../learn/format-number';
 import { BarTable } from './BarTable';

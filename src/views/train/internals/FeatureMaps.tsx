@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { largestMagnitude } from '../../../core/network-internals';
-import { volumeFromData } from '../../../core/volume';
+import { largestMagnitude } from '../../../core/model/network-internals';
+import { volumeFromData } from '../../../core/lessons/volume';
 import type { LayerActivations } from '../../../state/slices/inspect-slice';
 import { formatNumber } from '../../learn/format-number';
 import { PlaneCanvas } from '../../common/PlaneCanvas';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { FilterBank } from '../../../core/conv2d';
-import { filterPlane, filterTileRgb, largestMagnitude } from '../../../core/network-internals';
+import type { FilterBank } from '../../../core/lessons/conv2d';
+import { filterPlane, filterTileRgb, largestMagnitude } from '../../../core/model/network-internals';
 import type { FirstConvLayer } from '../../../state/slices/inspect-slice';
 import { drawRgbBytes } from '../../../render/draw-rgb-bytes';
 import { formatNumber } from '../../learn/format-number';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CIFAR10_CLASSES } from '../../../core/cifar-format';
+import { CIFAR10_CLASSES } from '../../../core/data/cifar-format';
 import { selectDataset } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { describeInspectedModel } from '../../common/inspected-model-text';

@@ -1,4 +1,4 @@
-import { argMax } from '../../../core/network-internals';
+import { argMax } from '../../../core/model/network-internals';
 import type { LayerActivations } from '../../../state/slices/inspect-slice';
 import { formatNumber } from '../../learn/format-number';
 import { BarTable } from './BarTable';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../core/throughput';
+import { formatDuration } from '../../../core/charts/throughput';
 import { selectBackendInfo, selectTrainingPhase } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import './progress.css';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { imagesPerSecond, secondsLeft, trainingImagesDone, type ProgressSample } from '../../../core/throughput';
+import { imagesPerSecond, secondsLeft, trainingImagesDone, type ProgressSample } from '../../../core/charts/throughput';
 import { selectShownRunSettings, selectTrainingEpochs, selectTrainingPhase, selectTrainingPosition, selectTrainingRunId, selectTrainingSizes } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { EpochMetric } from '../../../core/chart-series';
-import { comparisonColumns, comparisonCsv, comparisonSummary } from '../../../core/run-comparison';
-import type { RunSummary } from '../../../core/run-record';
+import type { EpochMetric } from '../../../core/charts/chart-series';
+import { comparisonColumns, comparisonCsv, comparisonSummary } from '../../../core/training/run-comparison';
+import type { RunSummary } from '../../../core/training/run-record';
 import { ChartDataTable } from '../charts/ChartDataTable';
 import { ChartFrame } from '../charts/ChartFrame';
 import { comparisonLines } from '../charts/chart-style';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { formatBytes, type RunSummary } from '../../../core/run-record';
-import { isActive } from '../../../core/training-lifecycle';
+import { formatBytes, type RunSummary } from '../../../core/training/run-record';
+import { isActive } from '../../../core/training/training-lifecycle';
 import { useAppStore } from '../../../state/store';
 import { describeBestAccuracy, describeDuration, describeRunEpochs, describeRunStatus } from './runs-text';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
-import { formatBytes, queuedRuns } from '../../../core/run-record';
-import { isActive } from '../../../core/training-lifecycle';
+import { formatBytes, queuedRuns } from '../../../core/training/run-record';
+import { isActive } from '../../../core/training/training-lifecycle';
 import { selectComparedRunIds, selectEngineStatus, selectRuns, selectRunsListed, selectRunsNotice, selectTrainingPhase, selectTrainingRunId } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { RunComparison } from './RunComparison';

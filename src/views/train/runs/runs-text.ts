@@ -1,6 +1,6 @@
 /** Words for the run list. Pure. */
-import { bestValAccuracy, type RunSummary } from '../../../core/run-record';
-import type { RunStatus } from '../../../core/training-lifecycle';
+import { bestValAccuracy, type RunSummary } from '../../../core/training/run-record';
+import type { RunStatus } from '../../../core/training/training-lifecycle';
 import { describePhase } from '../training/training-text';
 
 /** A run's status as the list says it: the training status line's words, and the two only a list has. */

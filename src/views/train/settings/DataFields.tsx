@@ -5,7 +5,7 @@ import { TRAIN_SUBSET_CHOICES, VALIDATION_SUBSET_CHOICES } from '../../../state/
 import { formatCount } from '../training/training-text';
 import type { SettingErrors } from './RunSettings';
 import { SettingField } from './SettingField';
-import { settingLinkKey } from '../../../core/keras-code';
+import { settingLinkKey } from '../../../core/keras/keras-code';
 import { CodeLinked } from '../code/CodeLinked';
 import './data-fields.css';
 

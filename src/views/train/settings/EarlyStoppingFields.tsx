@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { selectHyperparameterForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import type { SettingErrors } from './RunSettings';
-import { settingLinkKey } from '../../../core/keras-code';
+import { settingLinkKey } from '../../../core/keras/keras-code';
 import { CodeLinked } from '../code/CodeLinked';
 import { SettingField } from './SettingField';
 

@@ -1,5 +1,5 @@
-import { DEFAULT_OPTIMIZER_SETTINGS } from '../../../core/hyperparameters';
-import { ONE_CYCLE } from '../../../core/lr-schedule';
+import { DEFAULT_OPTIMIZER_SETTINGS } from '../../../core/training/hyperparameters';
+import { ONE_CYCLE } from '../../../core/training/lr-schedule';
 import { selectHyperparameterForm } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import type { SettingErrors } from './RunSettings';

@@ -1,5 +1,5 @@
 import { useId, type ReactElement } from 'react';
-import { settingLinkKey, type LabSetting } from '../../../core/keras-code';
+import { settingLinkKey, type LabSetting } from '../../../core/keras/keras-code';
 import { useCodeLink } from '../code/use-code-link';
 
 /** What a field's control must carry so its label, hint and error reach assistive technology. */

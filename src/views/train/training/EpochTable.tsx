@@ -1,4 +1,4 @@
-import { formatAccuracyLine, type EpochSummary } from '../../../core/training-record';
+import { formatAccuracyLine, type EpochSummary } from '../../../core/training/training-record';
 import { formatLoss, formatPercent } from './training-text';
 
 /**

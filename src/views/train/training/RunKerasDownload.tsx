@@ -1,7 +1,7 @@
 import { selectShownRunSettings, selectTrainingEpochs, selectTrainingPhase } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { KerasDownload } from '../../common/KerasDownload';
-import { isResting } from '../../../core/training-lifecycle';
+import { isResting } from '../../../core/training/training-lifecycle';
 
 /**
  * "Download for Keras" of the run's model once an epoch is done and the run rests: its weights, and a

@@ -1,7 +1,7 @@
-import { chooseSpeedReference, describeStepEstimate, estimateStep, type MeasuredRun } from '../../../core/step-estimate';
-import type { RunSummary } from '../../../core/run-record';
-import type { TrainingHyperparameters } from '../../../core/hyperparameters';
-import type { ModelSpec } from '../../../core/model-spec';
+import { chooseSpeedReference, describeStepEstimate, estimateStep, type MeasuredRun } from '../../../core/training/step-estimate';
+import type { RunSummary } from '../../../core/training/run-record';
+import type { TrainingHyperparameters } from '../../../core/training/hyperparameters';
+import type { ModelSpec } from '../../../core/model/model-spec';
 import { selectBackendChoice, selectBackendInfo, selectDataset, selectRuns } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 
@@ -12,7 +12,7 @@ const CIFAR_TRAIN_IMAGES = 50_000;
  * Before Start: what one batch of the network and settings on screen will cost here — time from the
  * network's arithmetic and a speed measured on this backend, memory from what a step holds — and a
  * warning with what to change when a batch would take more than a few seconds or not fit
- * (core/step-estimate.ts).
+ * (core/training/step-estimate.ts).
  */
 export function StepEstimate({ run }: { readonly run: { readonly spec: ModelSpec; readonly settings: TrainingHyperparameters } }) {
   const backend = useAppStore(selectBackendInfo)?.backend ?? null;

@@ -18,7 +18,7 @@ import {
   selectTrainingPosition,
   selectTrainingSizes,
 } from '../../../state/selectors';
-import { chanceWarning } from '../../../core/divergence';
+import { chanceWarning } from '../../../core/training/divergence';
 import { useAppStore } from '../../../state/store';
 import { readRunSetup } from '../../../state/run-setup';
 import { TrainingCharts } from '../charts/TrainingCharts';
@@ -32,7 +32,7 @@ import { StepEstimate } from './StepEstimate';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { describePhase, epochAnnouncement } from './training-text';
-import { isActive } from '../../../core/training-lifecycle';
+import { isActive } from '../../../core/training/training-lifecycle';
 import './training-panel.css';
 
 /**

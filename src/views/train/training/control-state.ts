@@ -3,7 +3,7 @@
  * so every combination is tested without React.
  */
 import type { TrainingPhase } from '../../../state/store';
-import { isActive } from '../../../core/training-lifecycle';
+import { isActive } from '../../../core/training/training-lifecycle';
 
 /** What the buttons depend on besides the phase. */
 export interface ControlInputs {

@@ -1,5 +1,5 @@
 /** Words and numbers for the Train panel. Pure. */
-import type { EpochSummary } from '../../../core/training-record';
+import type { EpochSummary } from '../../../core/training/training-record';
 import type { TrainingPhase } from '../../../state/store';
 
 /** A phase as the status line says it. */

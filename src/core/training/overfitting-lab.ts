@@ -1,0 +1,235 @@
+/**
+ * The overfitting lab: the same network trained twice on the same small subset with the same seed —
+ * once plain, once with the regularisers the student picks — so the only difference between the two
+ * curves is the regularisation. Pure: the pair of runs to queue, and the gap between training and
+ * validation accuracy put in words.
+ */
+import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from './hyperparameters';
+import { MODEL_CLASS_COUNT, type LayerSpec, type ModelSpec } from '../model/model-spec';
+import type { EpochSummary } from './training-record';
+
+/** What a run trains (the shape of the runs' `RunLab`). */
+export interface LabRunSetup {
+  readonly spec: ModelSpec;
+  readonly hyperparameters: TrainingHyperparameters;
+}
+
+/** The regularisers the lab can add to the plain network. */
+export interface RegularisationChoice {
+  /** Dropout 0.25 after each convolution block and 0.5 before the output layer. */
+  readonly dropout: boolean;
+  /** Weight decay l2(0.0005) on every kernel. */
+  readonly weightDecay: boolean;
+  /** Max-norm 3 on every kernel. */
+  readonly maxNorm: boolean;
+  /** The hidden dense layer becomes a DropConnectDense dropping half its weights. */
+  readonly dropConnect: boolean;
+  /** Max pooling becomes stochastic pooling. */
+  readonly stochasticPooling: boolean;
+  /** Mirrored and shifted training pictures. */
+  readonly augment: boolean;
+}
+
+/** The lab's one-click choice: dropout and weight decay, the tutorial's own pair. */
+export const DEFAULT_REGULARISATION: RegularisationChoice = {
+  dropout: true,
+  weightDecay: true,
+  maxNorm: false,
+  dropConnect: false,
+  stochasticPooling: false,
+  augment: false,
+};
+
+/** Plain-word names of the choices, in their order. */
+export const REGULARISATION_NAMES: Readonly<Record<keyof RegularisationChoice, string>> = {
+  dropout: 'dropout',
+  weightDecay: 'weight decay',
+  maxNorm: 'max-norm',
+  dropConnect: 'DropConnect',
+  stochasticPooling: 'stochastic pooling',
+  augment: 'augmentation',
+};
+
+/**
+ * The plain network: the tutorial's layers without its dropout — two 3 × 3 convolutions of 32 masks,
+ * 2 × 2 max pooling, a 512-unit dense layer — 3.7 million weights for 2 000 pictures, so it can
+ * memorise them, and does within a few epochs.
+ */
+export const PLAIN_LAB_SPEC: ModelSpec = {
+  layers: [
+    { type: 'Conv2D', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'Conv2D', filters: 32, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+    { type: 'MaxPooling2D', poolSize: 2, strides: null, padding: 'valid' },
+    { type: 'Flatten' },
+    { type: 'Dense', units: 512, activation: 'relu' },
+    { type: 'Dense', units: MODEL_CLASS_COUNT, activation: 'softmax' },
+  ],
+};
+
+/**
+ * The lab's settings: 2 000 training pictures (200 per class) and 500 test pictures, Adam at 0.001
+ * without decay, batches of 64, 12 epochs, seed 1 — the plain network is past 90 % on its training
+ * pictures within about ten epochs while its validation accuracy stalls near 45 %.
+ */
+export const LAB_HYPERPARAMETERS: TrainingHyperparameters = {
+  ...DEFAULT_HYPERPARAMETERS,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  decay: 0,
+  batchSize: 64,
+  epochs: 12,
+  trainSubset: 2000,
+  validationSubset: 500,
+  seed: 1,
+};
+
+/**
+ * `spec` with the chosen regularisers added: dropout after each pooling layer and before the output
+ * layer, weight decay and max-norm on every layer with a kernel, DropConnect in place of hidden dense
+ * layers, stochastic pooling in place of max pooling. The parameter count does not change (dropout,
+ * penalties and constraints add no weights), so the comparison is of regularisation alone.
+ */
+export function regularisedSpec(spec: ModelSpec, choice: RegularisationChoice): ModelSpec {
+  const last = spec.layers.length - 1;
+  const layers = spec.layers.flatMap((layer, index): LayerSpec[] => {
+    const changed = regularisedLayer(layer, choice, index === last);
+    const dropoutAfter = choice.dropout && (layer.type === 'MaxPooling2D' || layer.type === 'AveragePooling2D');
+    const dropoutBefore = choice.dropout && index === last && last > 0;
+    return [...(dropoutBefore ? [{ type: 'Dropout', rate: 0.5 } as const] : []), changed, ...(dropoutAfter ? [{ type: 'Dropout', rate: 0.25 } as const] : [])];
+  });
+  return { ...spec, layers };
+}
+
+function regularisedLayer(layer: LayerSpec, choice: RegularisationChoice, isOutput: boolean): LayerSpec {
+  const kernel = {
+    ...(choice.weightDecay ? { kernelRegularizer: { l2: 0.0005 } } : {}),
+    ...(choice.maxNorm ? { kernelConstraint: { maxNorm: 3 } } : {}),
+  };
+  switch (layer.type) {
+    case 'Conv2D':
+      return { ...layer, ...kernel };
+    case 'Dense':
+      return choice.dropConnect && !isOutput ? { type: 'DropConnectDense', units: layer.units, activation: layer.activation, rate: 0.5, ...kernel } : { ...layer, ...kernel };
+    case 'DropConnectDense':
+      return { ...layer, ...kernel };
+    case 'MaxPooling2D':
+      return choice.stochasticPooling && layer.strides === null ? { type: 'StochasticPooling2D', poolSize: layer.poolSize, padding: layer.padding } : layer;
+    default:
+      return layer;
+  }
+}
+
+/** "dropout + weight decay", or "nothing" when no regulariser is chosen. */
+export function describeChoice(choice: RegularisationChoice): string {
+  const chosen = (Object.keys(REGULARISATION_NAMES) as (keyof RegularisationChoice)[]).filter((key) => choice[key]).map((key) => REGULARISATION_NAMES[key]);
+  return chosen.length === 0 ? 'nothing' : chosen.join(' + ');
+}
+
+/** The lab's two runs' names: "Lab 3 · plain" and "Lab 3 · dropout + weight decay". */
+export function labRunName(labNumber: number, what: string): string {
+  return `Lab ${labNumber} · ${what}`;
+}
+
+/**
+ * The two runs of the lab: plain first, then regularised; same data, seed and settings. `labNumber`
+ * names them, so the saved runs say which lab they belong to (`savedLabs`).
+ */
+export function overfittingLabRuns(
+  choice: RegularisationChoice,
+  labNumber = 1,
+  base: LabRunSetup = { spec: PLAIN_LAB_SPEC, hyperparameters: LAB_HYPERPARAMETERS },
+): { plain: LabRunSetup & { name: string }; regularised: LabRunSetup & { name: string } } {
+  return {
+    plain: { ...base, name: labRunName(labNumber, 'plain') },
+    regularised: {
+      spec: regularisedSpec(base.spec, choice),
+      hyperparameters: { ...base.hyperparameters, augment: base.hyperparameters.augment || choice.augment },
+      name: labRunName(labNumber, describeChoice(choice)),
+    },
+  };
+}
+
+const LAB_NAME = /^Lab (\d+) · (.+)$/;
+
+/** A saved run as the lab needs it (the runs list's `RunSummary` has these fields). */
+export interface SavedLabRun {
+  readonly id: string;
+  readonly name: string;
+  readonly epochs: readonly EpochSummary[];
+}
+
+/** A lab found among the saved runs: its number, its plain run and its regularised run (either may be missing). */
+export interface SavedLab<R extends SavedLabRun> {
+  readonly labNumber: number;
+  readonly plain: R | null;
+  readonly regularised: R | null;
+  /** What the regularised run adds ("dropout + weight decay"). */
+  readonly regularisedWhat: string | null;
+}
+
+/** The labs among saved runs, read from their names (`labRunName`), newest first. */
+export function savedLabs<R extends SavedLabRun>(runs: readonly R[]): SavedLab<R>[] {
+  const labs = new Map<number, { plain: R | null; regularised: R | null; regularisedWhat: string | null }>();
+  for (const run of runs) {
+    const match = LAB_NAME.exec(run.name);
+    if (!match) continue;
+    const labNumber = Number(match[1]);
+    const entry = labs.get(labNumber) ?? { plain: null, regularised: null, regularisedWhat: null };
+    if (match[2] === 'plain') entry.plain = run;
+    else {
+      entry.regularised = run;
+      entry.regularisedWhat = match[2] ?? null;
+    }
+    labs.set(labNumber, entry);
+  }
+  return [...labs.entries()].sort(([a], [b]) => b - a).map(([labNumber, entry]) => ({ labNumber, ...entry }));
+}
+
+/** The number the next lab gets: one more than any saved lab's. */
+export function nextLabNumber(runs: readonly SavedLabRun[]): number {
+  return Math.max(0, ...savedLabs(runs).map((lab) => lab.labNumber)) + 1;
+}
+
+/** Training minus validation accuracy after an epoch, in percentage points. */
+export function accuracyGapPoints(epoch: Pick<EpochSummary, 'accuracy' | 'valAccuracy'>): number {
+  return (epoch.accuracy - epoch.valAccuracy) * 100;
+}
+
+/** Points of training-minus-validation accuracy beyond which the lab calls a run overfitting. */
+export const OVERFITTING_GAP_POINTS = 15;
+
+const percent = (value: number): string => `${(value * 100).toFixed(0)} %`;
+
+/** One run's last epoch in words: "after epoch 12: 97 % on its training pictures, 44 % on test pictures — a gap of 53 points". */
+export function describeRunGap(name: string, epochs: readonly EpochSummary[]): string {
+  const last = epochs.at(-1);
+  if (!last) return `${name}: no epoch yet.`;
+  return `${name}, after epoch ${last.epoch + 1}: ${percent(last.accuracy)} right on its training pictures, ${percent(last.valAccuracy)} on test pictures — a gap of ${accuracyGapPoints(last).toFixed(0)} points.`;
+}
+
+/**
+ * What the two curves show, in words, for a student: each run's gap between training and validation
+ * accuracy at its last epoch, whether the plain run overfits (gap ≥ 15 points), and how much the
+ * regularisation closed the gap and changed the validation accuracy.
+ */
+export function describeLabGap(plain: readonly EpochSummary[], regularised: readonly EpochSummary[], regularisedName: string): string[] {
+  const lines = [describeRunGap('Plain', plain), describeRunGap(regularisedName, regularised)];
+  const a = plain.at(-1);
+  const b = regularised.at(-1);
+  if (!a) return lines;
+  const plainGap = accuracyGapPoints(a);
+  lines.push(
+    plainGap >= OVERFITTING_GAP_POINTS
+      ? `The plain network overfits: it has learnt its ${percent(a.accuracy)} on the training pictures partly by heart, and that does not carry over to pictures it has not seen.`
+      : 'The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.',
+  );
+  if (b && b.epoch === a.epoch) {
+    const closed = plainGap - accuracyGapPoints(b);
+    const valChange = (b.valAccuracy - a.valAccuracy) * 100;
+    lines.push(
+      `${regularisedName} ${closed >= 0 ? `closes the gap by ${closed.toFixed(0)} points` : `widens the gap by ${(-closed).toFixed(0)} points`} ` +
+        `and ${valChange >= 0 ? `raises validation accuracy by ${valChange.toFixed(1)}` : `lowers validation accuracy by ${(-valChange).toFixed(1)}`} points at the same epoch.`,
+    );
+  }
+  return lines;
+}

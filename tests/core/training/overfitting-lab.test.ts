@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { analyseModelSpec } from '../../../src/core/model/model-spec-validate';
+import {
+  accuracyGapPoints,
+  DEFAULT_REGULARISATION,
+  describeChoice,
+  describeLabGap,
+  LAB_HYPERPARAMETERS,
+  nextLabNumber,
+  overfittingLabRuns,
+  PLAIN_LAB_SPEC,
+  regularisedSpec,
+  savedLabs,
+} from '../../../src/core/training/overfitting-lab';
+import type { EpochSummary } from '../../../src/core/training/training-record';
+
+const NONE = { dropout: false, weightDecay: false, maxNorm: false, dropConnect: false, stochasticPooling: false, augment: false };
+
+function epoch(index: number, accuracy: number, valAccuracy: number): EpochSummary {
+  return { epoch: index, loss: 1, accuracy, valLoss: 1, valAccuracy, seconds: 10, imagesPerSecond: 200 };
+}
+
+describe('the overfitting lab', () => {
+  test('two runs on the same data, seed and settings; only the network differs, and not in its parameter count', () => {
+    const { plain, regularised } = overfittingLabRuns(DEFAULT_REGULARISATION);
+    expect(plain.spec).toBe(PLAIN_LAB_SPEC);
+    expect(plain.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
+    expect(regularised.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
+    expect(LAB_HYPERPARAMETERS).toMatchObject({ trainSubset: 2000, validationSubset: 500, seed: 1, optimizer: 'adam', decay: 0 });
+    expect(plain.name).toBe('Lab 1 · plain');
+    expect(regularised.name).toBe('Lab 1 · dropout + weight decay');
+    const count = (spec: typeof plain.spec): number | null => {
+      const analysis = analyseModelSpec(spec);
+      return analysis.ok ? analysis.totalParams : null;
+    };
+    expect(count(regularised.spec)).toBe(count(plain.spec));
+    expect(regularised.spec.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'Conv2D', 'MaxPooling2D', 'Dropout', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    expect(regularised.spec.layers[0]).toMatchObject({ kernelRegularizer: { l2: 0.0005 } });
+  });
+
+  test('each choice changes the network (or the data) as it says', () => {
+    expect(regularisedSpec(PLAIN_LAB_SPEC, NONE)).toEqual(PLAIN_LAB_SPEC);
+    const all = regularisedSpec(PLAIN_LAB_SPEC, { ...NONE, maxNorm: true, dropConnect: true, stochasticPooling: true });
+    expect(all.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'Conv2D', 'StochasticPooling2D', 'Flatten', 'DropConnectDense', 'Dense']);
+    expect(all.layers[4]).toMatchObject({ units: 512, rate: 0.5, kernelConstraint: { maxNorm: 3 } });
+    expect(analyseModelSpec(all).ok).toBe(true);
+    expect(overfittingLabRuns({ ...NONE, augment: true }).regularised.hyperparameters.augment).toBe(true);
+    expect(describeChoice(NONE)).toBe('nothing');
+  });
+
+  test('the gap in words: the plain run overfits, the regularised one closes the gap', () => {
+    expect(accuracyGapPoints(epoch(0, 0.97, 0.44))).toBeCloseTo(53, 6);
+    const lines = describeLabGap([epoch(0, 0.5, 0.4), epoch(1, 0.97, 0.44)], [epoch(0, 0.4, 0.38), epoch(1, 0.62, 0.5)], 'Dropout + weight decay');
+    expect(lines).toEqual([
+      'Plain, after epoch 2: 97 % right on its training pictures, 44 % on test pictures — a gap of 53 points.',
+      'Dropout + weight decay, after epoch 2: 62 % right on its training pictures, 50 % on test pictures — a gap of 12 points.',
+      'The plain network overfits: it has learnt its 97 % on the training pictures partly by heart, and that does not carry over to pictures it has not seen.',
+      'Dropout + weight decay closes the gap by 41 points and raises validation accuracy by 6.0 points at the same epoch.',
+    ]);
+    expect(describeLabGap([epoch(0, 0.3, 0.29)], [], 'X')[2]).toBe('The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.');
+    expect(describeLabGap([], [], 'X')).toEqual(['Plain: no epoch yet.', 'X: no epoch yet.']);
+  });
+});
+
+test('labs kept in the browser are found again among the saved runs, newest first', () => {
+  const run = (id: string, name: string) => ({ id, name, epochs: [] });
+  const runs = [run('a', 'Lab 1 · plain'), run('b', 'Lab 1 · dropout'), run('c', 'Lab 2 · plain'), run('d', 'Sweep 1 · filters 8')];
+  expect(savedLabs(runs)).toEqual([
+    { labNumber: 2, plain: runs[2], regularised: null, regularisedWhat: null },
+    { labNumber: 1, plain: runs[0], regularised: runs[1], regularisedWhat: 'dropout' },
+  ]);
+  expect(nextLabNumber(runs)).toBe(3);
+  expect(overfittingLabRuns(DEFAULT_REGULARISATION, 3).plain.name).toBe('Lab 3 · plain');
+});
