@@ -8,7 +8,7 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { formatAccuracyLine } from '../src/core/training/training-record';
-import { trainingWorkerLimit } from '../src/core/training-workers';
+import { trainingWorkerLimit } from '../src/core/training/training-workers';
 import type { TrainingWorkersOptions, TrainingWorkersStatus } from '../src/engine/parallel/data-parallel-training';
 import { startBackend } from '../src/engine/backend';
 import { Trainer } from '../src/engine/training/trainer';

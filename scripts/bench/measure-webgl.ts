@@ -17,7 +17,7 @@ import type { ConvFilterBenchCase, ConvFilterBenchOptions, ConvFilterBenchPageAp
 import type { DropoutBenchConfig, DropoutBenchOutcome, DropoutBenchPageApi, DropoutBenchRow } from './webgl-page/dropout-types';
 import type { WarmUpBenchOptions, WarmUpBenchPageApi, WarmUpBenchResult } from './webgl-page/warm-up-types';
 import { withStaticPage } from './static-page';
-import { compareSpreads, spreadOf } from '../../src/core/spread';
+import { compareSpreads, spreadOf } from '../../src/core/charts/spread';
 
 const PAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'webgl-page');
 

@@ -3,8 +3,8 @@
  * side, with spreads and the load average; where one worker's step goes, kernel by kernel; where a
  * data-parallel step's time goes, worker by worker; what it projects for 4 and 8 cores; the targets.
  */
-import { projectedImagesPerSecond, stepCostModel, type StepCostModel } from '../../src/core/scaling-projection';
-import { compareSpreads, formatSpread, spreadOf, type Spread } from '../../src/core/spread';
+import { projectedImagesPerSecond, stepCostModel, type StepCostModel } from '../../src/core/charts/scaling-projection';
+import { compareSpreads, formatSpread, spreadOf, type Spread } from '../../src/core/charts/spread';
 import type { ParallelStepTimings } from '../../src/engine/parallel/data-parallel-step';
 import type { ParallelBenchConfig, ParallelBenchOutcome } from './measure-parallel';
 import type { TargetCheck } from './report-extra';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { trainingWorkerLimit } from '../../src/core/training-workers';
+import { trainingWorkerLimit } from '../../src/core/training/training-workers';
 import { trainingWorkersText } from '../../src/views/common/training-workers-text';
 
 const machine = trainingWorkerLimit(2, 8);

@@ -3,7 +3,7 @@
  * engine's own worker (nested workers) or from the page, each running gradient.worker.ts. Node's
  * counterpart is scripts/parallel/node-gradient-workers.ts.
  */
-import { trainingWorkerLimit } from '../../core/training-workers';
+import { trainingWorkerLimit } from '../../core/training/training-workers';
 import type { GradientReply, GradientWorkerPort, SpawnGradientWorker } from './gradient-protocol';
 import type { TrainingWorkersOptions } from './data-parallel-training';
 

@@ -6,7 +6,7 @@
  * place in the batch.
  */
 import * as tf from '@tensorflow/tfjs';
-import { splitBatch } from '../../core/batch-split';
+import { splitBatch } from '../../core/training/batch-split';
 import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import { applyWeightConstraints } from '../training/regularisation';
 import { applySummedGradients, shareGradients, type GradientShare, type StepMeasurement } from '../training/train-step';

@@ -4,11 +4,11 @@
  * plain `trainStep` on the coordinator, with more it is `dataParallelStep` — the same update either way.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch, type BatchShare } from '../../core/batch-split';
+import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch, type BatchShare } from '../../core/training/batch-split';
 import type { CifarArrays } from '../../core/data/cifar-format';
 import { gatherImages, gatherLabels } from '../../core/data/image-batch';
 import type { ModelSpec } from '../../core/model/model-spec';
-import { modelWorkerLimit, WorkerCountTrial, type WorkerLimit } from '../../core/training-workers';
+import { modelWorkerLimit, WorkerCountTrial, type WorkerLimit } from '../../core/training/training-workers';
 import type { TrainingWorkersInfo } from '../protocol-train';
 import { evaluate, type Evaluation } from '../training/evaluate';
 import { microBatchSizeForBackend, StepInterruptedError, trainStep, type StepMeasurement } from '../training/train-step';

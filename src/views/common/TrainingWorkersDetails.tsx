@@ -1,4 +1,4 @@
-import { modelWorkerLimit, trainingWorkerLimit } from '../../core/training-workers';
+import { modelWorkerLimit, trainingWorkerLimit } from '../../core/training/training-workers';
 import { useAppStore } from '../../state/store';
 import { selectModelSpec, selectTrainingWorkers } from '../../state/selectors';
 import { trainingWorkersText } from './training-workers-text';

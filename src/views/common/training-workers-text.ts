@@ -1,4 +1,4 @@
-import type { WorkerLimit } from '../../core/training-workers';
+import type { WorkerLimit } from '../../core/training/training-workers';
 import type { AppState } from '../../state/store';
 
 const EXCHANGE_WORDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareSpreads, formatSpread, spreadOf } from '../../src/core/spread';
+import { compareSpreads, formatSpread, spreadOf } from '../../../src/core/charts/spread';
 
 describe('spreads of repeated measurements', () => {
   test('min, median and max, whatever the order; an even count takes the mean of the middle two', () => {

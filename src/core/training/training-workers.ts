@@ -5,8 +5,8 @@
  * are trained with each candidate count in turn, and a step computes the same update whatever the
  * count, so the run itself is not changed by it. Pure.
  */
-import type { LayerType, ModelSpec } from './model/model-spec';
-import { compareSpreads, formatSpread, spreadOf, type Spread } from './spread';
+import type { LayerType, ModelSpec } from '../model/model-spec';
+import { compareSpreads, formatSpread, spreadOf, type Spread } from '../charts/spread';
 
 /**
  * The most workers a run starts, whatever the core count: tfjs's own wasm thread pool stops at 8 too,

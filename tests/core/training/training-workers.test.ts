@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MODEL_SPEC, type LayerSpec, type ModelSpec } from '../../src/core/model/model-spec';
-import { MAX_TRAINING_WORKERS, modelWorkerLimit, modelWorkerRestriction, trainingWorkerLimit, WorkerCountTrial, workerCandidates } from '../../src/core/training-workers';
+import { DEFAULT_MODEL_SPEC, type LayerSpec, type ModelSpec } from '../../../src/core/model/model-spec';
+import { MAX_TRAINING_WORKERS, modelWorkerLimit, modelWorkerRestriction, trainingWorkerLimit, WorkerCountTrial, workerCandidates } from '../../../src/core/training/training-workers';
 
 /** Feed a trial the steps it asks for, timing each with `msFor(workers)`, until it decides. */
 function runTrial(trial: WorkerCountTrial, msFor: (workers: number, step: number) => number): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { projectedImagesPerSecond, projectedStepMs, stepCostModel } from '../../src/core/scaling-projection';
+import { projectedImagesPerSecond, projectedStepMs, stepCostModel } from '../../../src/core/charts/scaling-projection';
 
 describe('projected scaling of data-parallel training', () => {
   const model = stepCostModel({ batchSize: 512, oneWorkerMs: 2000, serialMs: 40, workers: 3, exchangeFixedMs: 12, gatherMs: 30 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch } from '../../src/core/batch-split';
+import { MIN_IMAGES_PER_WORKER, splitBatch, workersForBatch } from '../../../src/core/training/batch-split';
 
 describe('sharing a batch among workers', () => {
   test('contiguous shares in batch order that cover every image once, sizes differing by at most one', () => {
