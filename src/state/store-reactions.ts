@@ -17,6 +17,13 @@ export function reactToChange(state: AppState, previous: AppState): void {
   if (state.trainingLab && state.trainingLab !== previous.trainingLab && isActive(state.trainingPhase)) state.setRunSetup(setupFromLab(state.trainingLab));
   // A queue left training by an earlier page goes on once the data set is here: load it.
   if (state.runs !== previous.runs && state.runs.some((run) => run.status === 'interrupted' && run.queuedAt !== null)) state.loadDataset();
+  // A run opened or resumed before the data set was in the engine goes now (or is given up with why).
+  const deferred = state.trainingDeferred;
+  if (deferred && state.dataStatus === 'ready') {
+    state.sendDeferredRun();
+  } else if (deferred && state.dataStatus === 'failed') {
+    state.dropDeferredRun(`The run could not be opened: CIFAR-10 did not load (${state.dataError?.message ?? 'unknown reason'}).`);
+  }
   if (state.classifySamplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void state.fetchClassifySamples();
   const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
   if (firstEpoch && state.classifyChoice !== 'trained') {

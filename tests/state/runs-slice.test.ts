@@ -66,9 +66,30 @@ describe('the run list in the store', () => {
     expect(selectResumableRun(state())?.id).toBe('new');
   });
 
+  test('a run opened before the data set is in the engine waits for it, then goes; a failed load says why', async () => {
+    const fake = await runningFakeEngine();
+    useAppStore.setState({ runs: [run('saved'), run('other')] });
+    expect(state().openRun('saved')).toBe(true);
+    // Not sent yet: the data set is asked for, and the run shows as preparing.
+    expect(fake.sent.some((command) => command.type === 'train-continue')).toBe(false);
+    expect(fake.sent.at(-1)?.type).toBe('data-load');
+    expect(state()).toMatchObject({ trainingRunId: 'saved', trainingPhase: 'preparing' });
+    useAppStore.setState({ dataStatus: 'ready' });
+    expect(fake.sent.at(-1)).toMatchObject({ type: 'train-continue', runId: 'saved', pauseAfterBatches: 0 });
+    expect(state().trainingDeferred).toBeNull();
+    expect(fake.sent.filter((command) => command.type === 'train-continue')).toHaveLength(1);
+
+    useAppStore.setState({ dataStatus: 'loading', trainingPhase: 'finished' });
+    expect(state().openRun('other')).toBe(true);
+    useAppStore.setState({ dataStatus: 'failed', dataError: { message: 'train-images.bin is cut short', file: 'train-images.bin' } });
+    expect(state()).toMatchObject({ trainingDeferred: null, trainingRunId: null, trainingPhase: 'idle' });
+    expect(state().trainingError).toBe('The run could not be opened: CIFAR-10 did not load (train-images.bin is cut short).');
+    expect(fake.sent.filter((command) => command.type === 'train-continue')).toHaveLength(1);
+  });
+
   test('resume sends the saved run and fills the editor with its own network and settings once it trains', async () => {
     const fake = await runningFakeEngine();
-    useAppStore.setState({ runs: [run('saved')] });
+    useAppStore.setState({ runs: [run('saved')], dataStatus: 'ready' });
     expect(state().trainingForm.batchSize).toBe('512');
     expect(state().resumeRun('saved')).toBe(true);
     expect(fake.sent.at(-1)).toMatchObject({ type: 'train-continue', runId: 'saved', epochs: null, pauseAfterBatches: null });

@@ -20,6 +20,10 @@ export interface TrainingCommands {
   startTraining(options?: { readonly stepOnly?: boolean }): boolean;
   /** Send a start or continue command and show its run (shared by Start, Resume and Open). */
   beginRun(request: BeginRequest): boolean;
+  /** Send the run that waited for the data set (see `trainingDeferred`). */
+  sendDeferredRun(): void;
+  /** Give up the run that waited for the data set, saying why. */
+  dropDeferredRun(message: string): void;
   /** Pause the shown run after its batch in flight. */
   pauseTraining(): void;
   /** Continue a paused run. */
@@ -63,9 +67,25 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
       if (!session.isRunning()) return false;
       const lab = request.type === 'train-start' ? { spec: request.spec, hyperparameters: request.hyperparameters } : (get().runs.find((run) => run.id === request.runId)?.lab ?? null);
       get().trainingRunRequested(request, lab);
+      // A saved run needs the data set in the engine: ask for it and send the request when it is there.
+      if (request.type === 'train-continue' && get().dataStatus !== 'ready') {
+        set({ trainingDeferred: request });
+        get().loadDataset();
+        return true;
+      }
       if (session.send(request) !== null) return true;
       get().trainingCleared();
       return false;
+    },
+    sendDeferredRun: () => {
+      const request = get().trainingDeferred;
+      if (!request) return;
+      set({ trainingDeferred: null });
+      if (sessionOf(get()).send(request) === null) get().trainingCleared();
+    },
+    dropDeferredRun: (message) => {
+      get().trainingCleared();
+      set({ trainingError: message });
     },
     // Acknowledged at once: the engine reads the command between micro-batches, which may be seconds away.
     pauseTraining: () => {

@@ -35,6 +35,11 @@ export interface TrainingData {
   readonly trainingElsewhere: { readonly request: BeginRequest; readonly message: string } | null;
   /** The last start or continue asked for, until the engine answers it. */
   readonly trainingRequest: BeginRequest | null;
+  /**
+   * A saved run asked for (opened, resumed) before CIFAR-10 was in the engine: sent once the data set
+   * is ready (store-reactions), since the engine needs the data to rebuild the run.
+   */
+  readonly trainingDeferred: BeginRequest | null;
   /** How many data-parallel workers the run trains with on wasm, and why; null before the engine says. */
   readonly trainingWorkers: TrainingWorkersInfo | null;
 }
@@ -68,6 +73,7 @@ export const initialTrainingData = (): TrainingData => ({
   trainingError: null,
   trainingElsewhere: null,
   trainingRequest: null,
+  trainingDeferred: null,
   trainingWorkers: null,
 });
 
