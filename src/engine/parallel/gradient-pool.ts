@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../core/model/model-spec';
 import { copyTensorsInto, type FlatLayout } from './flat-weights';
-import type { GradientExchange, GradientReply, GradientRequest, GradientWorkerPort, ShareTimings, SpawnGradientWorker } from './gradient-protocol';
+import type { GradientExchange, GradientReply, GradientRequest, GradientWorkerPort, ShareOrder, ShareTimings, SpawnGradientWorker } from './gradient-protocol';
 
 /** How long a worker may take to start (load wasm, build the model) before the pool gives up on it. */
 export const WORKER_START_TIMEOUT_MS = 60_000;
@@ -22,18 +22,6 @@ export interface ShareResult {
   readonly timings: ShareTimings;
   /** From sending the share to reading the reply, in milliseconds. */
   readonly roundTripMs: number;
-}
-
-/** What a share request carries besides the weights. */
-export interface ShareOrder {
-  readonly step: number;
-  readonly firstImage: number;
-  readonly batchImages: number;
-  readonly microBatchSize: number;
-  /** Keras' label smoothing ε of the run's loss (0: none). */
-  readonly labelSmoothing: number;
-  readonly images: Uint8Array;
-  readonly labels: Uint8Array;
 }
 
 /** What a worker's part of a validation gave: summed loss, correct answers, each image's predicted class. */

@@ -26,6 +26,21 @@ export interface SharedExchangeBuffers {
   readonly flags: SharedArrayBuffer;
 }
 
+/** What a share request carries besides the weights and their version. */
+export interface ShareOrder {
+  /** The step number: picks the dropout masks. */
+  readonly step: number;
+  /** Position of the share's first image in the batch, and the batch's size. */
+  readonly firstImage: number;
+  readonly batchImages: number;
+  readonly microBatchSize: number;
+  /** Keras' label smoothing ε of the run's loss (0: none); the weight-decay penalties come with the model. */
+  readonly labelSmoothing: number;
+  /** The share's images (NHWC uint8) and labels, the worker's own (transferred). */
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+}
+
 /** Messages to a gradient worker. */
 export type GradientRequest =
   | {
@@ -40,24 +55,13 @@ export type GradientRequest =
       /** Shared memory, or null to exchange by transfer. */
       readonly shared: SharedExchangeBuffers | null;
     }
-  | {
+  | ({
       readonly type: 'share';
       /** The version of the weights to use (see `SharedExchangeBuffers`). */
       readonly version: number;
-      /** The step number: picks the dropout masks. */
-      readonly step: number;
-      /** Position of the share's first image in the batch, and the batch's size. */
-      readonly firstImage: number;
-      readonly batchImages: number;
-      readonly microBatchSize: number;
-      /** Keras' label smoothing ε of the run's loss (0: none); the weight-decay penalties come with the model. */
-      readonly labelSmoothing: number;
-      /** The share's images (NHWC uint8) and labels, the worker's own (transferred). */
-      readonly images: Uint8Array;
-      readonly labels: Uint8Array;
       /** The weights to use, when exchanging by transfer; null when they are in shared memory. */
       readonly weights: Float32Array | null;
-    }
+    } & ShareOrder)
   | {
       /** Evaluate (dropout off) the model with these weights on these images: part of a validation. */
       readonly type: 'evaluate';
