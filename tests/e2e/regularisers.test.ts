@@ -1,6 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
+import { architecture, summary, layer, panel, settings, control } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -8,12 +9,6 @@ const session = appSessionPerTest(baseUrl);
 /** Loading 184 MB into a fresh profile and a run on wasm take seconds; the margin is for a busy machine. */
 const SLOW_MS = 300_000;
 
-const architecture = (page: Page) => page.getByRole('region', { name: 'Network architecture' });
-const summary = (page: Page) => architecture(page).getByRole('table', { name: /^Model summary/ });
-const layer = (page: Page, number: number, type: string) => architecture(page).getByRole('group', { name: new RegExp(`^Layer ${number}: ${type}\\b`) });
-const panel = (page: Page) => page.getByRole('region', { name: 'Train the network' });
-const settings = (page: Page) => panel(page).getByRole('form', { name: 'Training settings' });
-const control = (page: Page, name: string) => panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
 
 async function totalParams(page: Page): Promise<string | null> {
   return summary(page).getByTestId('total-params').textContent();

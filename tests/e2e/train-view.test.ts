@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
+import { architecture, summary, layer, panel, charts, control } from './train-page';
 import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
@@ -10,12 +11,6 @@ const session = appSessionPerTest(baseUrl);
 /** Loading 184 MB into a fresh profile and a run on wasm take seconds; the margin is for a busy machine. */
 const SLOW_MS = 300_000;
 
-const architecture = (page: Page) => page.getByRole('region', { name: 'Network architecture' });
-const summary = (page: Page) => architecture(page).getByRole('table', { name: /^Model summary/ });
-const layer = (page: Page, number: number, type: string) => architecture(page).getByRole('group', { name: new RegExp(`^Layer ${number}: ${type}\\b`) });
-const panel = (page: Page) => page.getByRole('region', { name: 'Train the network' });
-const charts = (page: Page) => panel(page).getByRole('region', { name: 'Live charts' });
-const control = (page: Page, name: string) => panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
 
 /** The summary's rows as [layer, output shape, params] text. */
 async function summaryRows(page: Page): Promise<string[][]> {

@@ -1,0 +1,10 @@
+import type { Page } from 'playwright-core';
+
+/** The Train area's parts, found by role and accessible name, as the Train end-to-end tests use them. */
+export const architecture = (page: Page) => page.getByRole('region', { name: 'Network architecture' });
+export const summary = (page: Page) => architecture(page).getByRole('table', { name: /^Model summary/ });
+export const layer = (page: Page, number: number, type: string) => architecture(page).getByRole('group', { name: new RegExp(`^Layer ${number}: ${type}\\b`) });
+export const panel = (page: Page) => page.getByRole('region', { name: 'Train the network' });
+export const settings = (page: Page) => panel(page).getByRole('form', { name: 'Training settings' });
+export const charts = (page: Page) => panel(page).getByRole('region', { name: 'Live charts' });
+export const control = (page: Page, name: string) => panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
