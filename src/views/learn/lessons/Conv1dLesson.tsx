@@ -4,6 +4,7 @@ import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../for
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, poolStepReads, scaleOf, windowCentre } from '../grid-cells';
 import { useDraft } from '../use-draft';
+import { conv1dIntro } from '../lesson-text';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -60,7 +61,7 @@ export function Conv1dLesson() {
   const caption = convRecord
     ? `Step ${player.step}: Conv1D — the mask covers ${convRecord.terms.filter((term) => !term.isPadding).length} values around day ${convRecord.outputCol + 1}; the result is ${formatNumber(convRecord.output)}.`
     : poolRecord
-      ? `Step ${player.step}: MaxPooling1D — the larger of the window is ${formatNumber(poolRecord.value)}; it becomes pooled value ${poolRecord.outputCol + 1}.`
+      ? `Step ${player.step}: MaxPooling1D — the ${draft.poolSize === 2 ? 'larger' : 'largest'} of the window is ${formatNumber(poolRecord.value)}; it becomes pooled value ${poolRecord.outputCol + 1}.`
       : '';
   return (
     <LessonFrame
@@ -69,7 +70,7 @@ export function Conv1dLesson() {
       title="1-D convolution and pooling"
       player={player}
       caption={caption}
-      intro={<p>A time series is a picture with one row. Conv1D slides a 3-day average along it, taming the bad reading on day 9; MaxPooling1D then keeps the larger of each pair, halving the length.</p>}
+      intro={<p>{conv1dIntro(applied.mask.length, draft.poolSize, applied.convOutput.length, applied.pool.length)}</p>}
       settings={
         <>
           <NumberField label="Divide the sum by" value={draft.divisor} onChange={(text) => edit('divisor', text)} error={error?.field === 'divisor' ? error.message : null} />

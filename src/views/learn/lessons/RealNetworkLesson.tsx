@@ -105,7 +105,8 @@ export function RealNetworkLesson() {
       caption={caption}
       intro={
         <p>
-          A trained network does exactly the arithmetic of lesson 3. Pick one of its first-layer filters, click a cell of that filter’s feature
+          A trained network does the multiply-and-add of lesson 3 without its flip: a Conv2D layer slides its filter as stored — cross-correlation, lesson 2 —
+          and adds a bias, over all three colour channels at once. Pick one of its first-layer filters, click a cell of that filter’s feature
           map, and replay the {record ? record.terms.length : 27} multiplications that made it — with the network’s own weights — then the bias and ReLU.
           {internals?.result ? ` The weights are those of ${describeInspectedModel(internals.result.model)}.` : ''}
         </p>

@@ -5,7 +5,7 @@ import { matrixFromRows } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { windowCentre } from '../grid-cells';
-import { sizeFormula } from '../formulas';
+import { sizeFormula, strideBorderText } from '../formulas';
 import { useDraft } from '../use-draft';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
@@ -93,10 +93,13 @@ export function StrideLesson() {
           {unread ? (
             <p className="warning-text">
               The stride does not land on the last {rows.unreadCells === cols.unreadCells ? `${rows.unreadCells} rows and columns` : `${rows.unreadCells} row(s) and ${cols.unreadCells} column(s)`}{' '}
-              (striped): the mask would need cells that are not there, so they are never read. Padding “same” adds a zero border so the mask fits.
+              (striped): the mask would need cells that are not there, so they are never read. {strideBorderText(rows, cols, applied.padding)}
             </p>
           ) : (
-            <p>Every row and column is read: the jumps fit the input exactly.</p>
+            <p>
+              Every row and column is read: the jumps fit the {applied.padding === 'same' ? 'padded ' : ''}input exactly.
+              {applied.padding === 'same' ? ` ${strideBorderText(rows, cols, 'same')}` : ''}
+            </p>
           )}
         </section>
       }
