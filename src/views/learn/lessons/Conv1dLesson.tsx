@@ -1,9 +1,10 @@
 import { useCallback, useId } from 'react';
 import { conv1dSteps, pool1dSteps, signalVolume } from '../../../core/lessons/conv1d';
-import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { formatNumber, parseField, parseGrid, withCell } from '../format-number';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, poolStepReads, scaleOf, windowCentre } from '../grid-cells';
 import { useDraft } from '../use-draft';
+import type { Conv1dDraft } from '../lesson-drafts';
 import { conv1dIntro } from '../lesson-text';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
@@ -12,23 +13,6 @@ import { FieldError, NumberField } from '../parts/NumberField';
 import { PoolWorking } from '../parts/PoolWorking';
 import { SeriesChart } from '../parts/SeriesChart';
 import { WrittenSum } from '../parts/WrittenSum';
-
-interface Conv1dDraft {
-  readonly series: string[][];
-  readonly mask: string[][];
-  readonly divisor: string;
-  readonly padding: 'valid' | 'same';
-  readonly poolSize: number;
-}
-
-const INITIAL: Conv1dDraft = {
-  // Daily temperatures (°C) over two weeks, with one faulty reading on day 9.
-  series: gridTexts([[12, 14, 13, 15, 17, 16, 18, 19, 31, 18, 20, 19, 21, 22]]),
-  mask: gridTexts([[1, 1, 1]]),
-  divisor: '3',
-  padding: 'same',
-  poolSize: 2,
-};
 
 function buildConv1d(draft: Conv1dDraft) {
   const series = parseGrid('series', draft.series)[0] ?? [];
@@ -46,7 +30,7 @@ function buildConv1d(draft: Conv1dDraft) {
 export function Conv1dLesson() {
   const poolId = useId();
   const paddingId = useId();
-  const { draft, applied, error, edit } = useDraft(INITIAL, buildConv1d);
+  const { draft, applied, error, edit } = useDraft('conv-1d', buildConv1d);
   const player = useLessonPlayer(applied.conv.length + applied.pool.length);
   const inConv = player.step <= applied.conv.length;
   const convIndex = inConv ? player.step - 1 : applied.conv.length;

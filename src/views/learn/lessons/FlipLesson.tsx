@@ -7,6 +7,7 @@ import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf } from '../grid-cells';
 import { MASK_PRESETS, matchingPreset } from '../presets';
 import { useDraft } from '../use-draft';
+import type { FlipDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -15,22 +16,6 @@ import { WrittenSum } from '../parts/WrittenSum';
 /** Steps before the side-by-side part: the mask as typed, flipped left ↔ right, then top ↔ bottom. */
 const FLIP_STEPS = 3;
 const CHOICES = MASK_PRESETS.filter((preset) => preset.id === 'noise' || preset.id === 'edges');
-
-interface FlipDraft {
-  readonly input: string[][];
-  readonly mask: string[][];
-}
-
-const INITIAL: FlipDraft = {
-  input: gridTexts([
-    [1, 2, 3, 4, 5],
-    [2, 3, 4, 5, 6],
-    [9, 8, 7, 6, 5],
-    [1, 1, 1, 1, 1],
-    [4, 2, 0, 2, 4],
-  ]),
-  mask: gridTexts(MASK_PRESETS.find((preset) => preset.id === 'edges')?.rows ?? [[1]]),
-};
 
 function buildFlip(draft: FlipDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -59,7 +44,7 @@ function verdictText(symmetric: boolean, differing: number, cells: number): stri
 
 /** Lesson 2: flip horizontally, then vertically; convolution and cross-correlation side by side. */
 export function FlipLesson() {
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildFlip);
+  const { draft, applied, error, edit, replace } = useDraft('flipping', buildFlip);
   const player = useLessonPlayer(FLIP_STEPS + applied.correlation.length);
   const flipStage = Math.min(player.step, FLIP_STEPS);
   const index = player.step - FLIP_STEPS - 1;
