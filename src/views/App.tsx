@@ -2,9 +2,8 @@ import { useAppStore } from '../state/store';
 import { selectArea } from '../state/selectors';
 import { AreaNav } from './common/AreaNav';
 import { BackendBadge } from './common/BackendBadge';
-import { CopyLinkButton } from './common/CopyLinkButton';
 import { LabLinkNotice } from './common/LabLinkNotice';
-import { PresenterToggle } from './common/PresenterMode';
+import { PresenterMode } from './common/PresenterMode';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
 import { LearnArea } from './learn/LearnArea';
@@ -23,11 +22,10 @@ export function App() {
         </h1>
         <AreaNav />
         <ThemeToggle />
-        <PresenterToggle />
-        <CopyLinkButton />
         <BackendBadge />
       </header>
       <main id={MAIN_ID} tabIndex={-1}>
+        <PresenterMode />
         <LabLinkNotice />
         {area === 'learn' && <LearnArea />}
         {area === 'train' && <TrainArea />}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import './classroom.css';
 
 type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied'; readonly length: number } | { readonly kind: 'manual'; readonly href: string };
 

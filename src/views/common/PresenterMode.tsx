@@ -37,11 +37,11 @@ function onPresenterKey(event: KeyboardEvent): void {
 }
 
 /**
- * The header's presenter-mode switch (also `?present` in the link): large type and high contrast for
- * a projector, advanced controls tucked away (classroom.css), F for full screen, and Space, ← and →
- * driving the open lesson from anywhere on the page (LessonFrame). Works in either colour theme.
+ * Presenter mode on the page, once for the app (rendered by App, draws nothing): `<html data-present>`
+ * for the large type, high contrast and tucked-away controls of classroom.css, F for full screen, and
+ * → or Space opening the first lesson from Learn's list (LessonFrame drives an open lesson).
  */
-export function PresenterToggle() {
+export function PresenterMode() {
   const presenting = useAppStore((state) => state.presenting);
   useEffect(() => {
     document.documentElement.toggleAttribute('data-present', presenting);
@@ -49,6 +49,16 @@ export function PresenterToggle() {
     document.addEventListener('keydown', onPresenterKey);
     return () => document.removeEventListener('keydown', onPresenterKey);
   }, [presenting]);
+  return null;
+}
+
+/**
+ * The presenter-mode switch (also `?present` in the link): large type and high contrast for a
+ * projector, advanced controls tucked away, F for full screen, Space, ← and → driving the open lesson
+ * from anywhere on the page. Works in either colour theme.
+ */
+export function PresenterToggle() {
+  const presenting = useAppStore((state) => state.presenting);
   return (
     <button
       type="button"

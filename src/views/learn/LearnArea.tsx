@@ -13,6 +13,7 @@ import { Conv1dLesson } from './lessons/Conv1dLesson';
 import { NetworkLesson } from './lessons/NetworkLesson';
 import { RealNetworkLesson } from './lessons/RealNetworkLesson';
 import { TutorialCredit } from '../common/TutorialCredit';
+import { ClassroomTools } from '../common/ClassroomTools';
 import './learn.css';
 
 const LESSON_VIEWS: Readonly<Record<LessonId, ComponentType>> = {
@@ -59,6 +60,7 @@ export function LearnArea() {
           <Lesson key={lessonId} />
         ) : (
           <div className="learn-intro">
+            <ClassroomTools />
             <p className="lead">
               How a convolutional network sees: a small mask slides over the picture, multiplies and adds, and the sums become a new picture. Each
               lesson plays one idea a step at a time — press Play, step with the arrow keys, or drag the slider — and every number can be changed.

@@ -5,6 +5,7 @@ import { hashForLesson } from '../../../state/hash-route';
 import { LESSON_IDS, type LessonId } from '../../../state/store';
 import type { LessonPlayer } from '../use-lesson-player';
 import { StepControls } from './StepControls';
+import { ClassroomTools } from '../../common/ClassroomTools';
 import { LESSON_STAGE_ID } from '../../common/SkipLink';
 
 /** Elements that use Space and the arrow keys themselves; the lesson leaves those keys to them. */
@@ -81,6 +82,7 @@ export function LessonFrame(props: LessonFrameProps) {
   }, [presenting, player, lessonId]);
   return (
     <article ref={articleRef} className="lesson" aria-labelledby={headingId} onKeyDown={(event) => handleLessonKeys(event.nativeEvent, player, presenting ? nextLessonOf(lessonId) : undefined)}>
+      <ClassroomTools />
       <h3 id={headingId}>
         <span className="lesson-number">{props.number}.</span> {props.title}
       </h3>
