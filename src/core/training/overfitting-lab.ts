@@ -28,6 +28,10 @@ export interface RegularisationChoice {
   readonly stochasticPooling: boolean;
   /** Mirrored and shifted training pictures. */
   readonly augment: boolean;
+  /** Hidden dense layers keep an eighth of their units: far fewer weights to memorise with. */
+  readonly fewerParameters: boolean;
+  /** Stop once val_loss has not improved for 3 epochs, and put back the best epoch's weights. */
+  readonly earlyStopping: boolean;
 }
 
 /** The lab's one-click choice: dropout and weight decay, the tutorial's own pair. */
@@ -38,6 +42,8 @@ export const DEFAULT_REGULARISATION: RegularisationChoice = {
   dropConnect: false,
   stochasticPooling: false,
   augment: false,
+  fewerParameters: false,
+  earlyStopping: false,
 };
 
 /** Plain-word names of the choices, in their order. */
@@ -48,6 +54,23 @@ export const REGULARISATION_NAMES: Readonly<Record<keyof RegularisationChoice, s
   dropConnect: 'DropConnect',
   stochasticPooling: 'stochastic pooling',
   augment: 'augmentation',
+  fewerParameters: 'fewer parameters',
+  earlyStopping: 'early stopping',
+};
+
+/**
+ * What each choice does to the network or the training, in a sentence a student reads beside its
+ * checkbox (the tutorial's list, in our words).
+ */
+export const REGULARISATION_EXPLAINED: Readonly<Record<keyof RegularisationChoice, string>> = {
+  dropout: 'At every training step a random quarter of the pooled maps’ values, and half of the dense layer’s outputs, are set to 0, so no unit can count on any single other one.',
+  weightDecay: 'Adds 0.0005 × the sum of the squared weights to the loss, so each step also pulls every weight towards 0 and a few large weights that fit single pictures cost too much.',
+  maxNorm: 'After every step, a unit whose incoming weights have grown longer than 3 is scaled back to length 3: no weight vector can grow without bound.',
+  dropConnect: 'Like dropout, but on the hidden dense layer’s weights: half of them are dropped at random at every step, all are used when predicting.',
+  stochasticPooling: 'Each pooling window passes on one of its values drawn at random, larger ones more often, instead of always the largest; when predicting, their probability-weighted average.',
+  augment: 'Each training picture is mirrored half the time and shifted up to 2 pixels, new at every step: the network never sees quite the same picture twice.',
+  fewerParameters: 'The hidden dense layer keeps an eighth of its units: with far fewer weights, the network can no longer store each picture, only what the pictures share.',
+  earlyStopping: 'Training stops once the validation loss has not improved for 3 epochs, and the best epoch’s weights are put back: it stops before memorising takes over.',
 };
 
 /**
@@ -86,8 +109,9 @@ export const LAB_HYPERPARAMETERS: TrainingHyperparameters = {
 /**
  * `spec` with the chosen regularisers added: dropout after each pooling layer and before the output
  * layer, weight decay and max-norm on every layer with a kernel, DropConnect in place of hidden dense
- * layers, stochastic pooling in place of max pooling. The parameter count does not change (dropout,
- * penalties and constraints add no weights), so the comparison is of regularisation alone.
+ * layers, stochastic pooling in place of max pooling, an eighth of the units in hidden dense layers for
+ * fewer parameters. Only that last choice changes the parameter count (dropout, penalties and
+ * constraints add no weights), so otherwise the comparison is of regularisation alone.
  */
 export function regularisedSpec(spec: ModelSpec, choice: RegularisationChoice): ModelSpec {
   const last = spec.layers.length - 1;
@@ -108,15 +132,22 @@ function regularisedLayer(layer: LayerSpec, choice: RegularisationChoice, isOutp
   switch (layer.type) {
     case 'Conv2D':
       return { ...layer, ...kernel };
-    case 'Dense':
-      return choice.dropConnect && !isOutput ? { type: 'DropConnectDense', units: layer.units, activation: layer.activation, rate: 0.5, ...kernel } : { ...layer, ...kernel };
+    case 'Dense': {
+      const units = choice.fewerParameters && !isOutput ? fewerUnits(layer.units) : layer.units;
+      return choice.dropConnect && !isOutput ? { type: 'DropConnectDense', units, activation: layer.activation, rate: 0.5, ...kernel } : { ...layer, units, ...kernel };
+    }
     case 'DropConnectDense':
-      return { ...layer, ...kernel };
+      return { ...layer, units: choice.fewerParameters && !isOutput ? fewerUnits(layer.units) : layer.units, ...kernel };
     case 'MaxPooling2D':
       return choice.stochasticPooling && layer.strides === null ? { type: 'StochasticPooling2D', poolSize: layer.poolSize, padding: layer.padding } : layer;
     default:
       return layer;
   }
+}
+
+/** An eighth of a hidden layer's units, at least 8 (and never more than it had). */
+function fewerUnits(units: number): number {
+  return Math.min(units, Math.max(8, Math.round(units / 8)));
 }
 
 /** "dropout + weight decay", or "nothing" when no regulariser is chosen. */
@@ -143,9 +174,18 @@ export function overfittingLabRuns(
     plain: { ...base, name: labRunName(labNumber, 'plain') },
     regularised: {
       spec: regularisedSpec(base.spec, choice),
-      hyperparameters: { ...base.hyperparameters, augment: base.hyperparameters.augment || choice.augment },
+      hyperparameters: regularisedHyperparameters(base.hyperparameters, choice),
       name: labRunName(labNumber, describeChoice(choice)),
     },
+  };
+}
+
+/** The settings with the chosen training-side regularisers (augmentation, early stopping) turned on. */
+export function regularisedHyperparameters(settings: TrainingHyperparameters, choice: RegularisationChoice): TrainingHyperparameters {
+  return {
+    ...settings,
+    augment: settings.augment || choice.augment,
+    earlyStopping: choice.earlyStopping ? { enabled: true, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true } : settings.earlyStopping,
   };
 }
 
@@ -223,12 +263,14 @@ export function describeLabGap(plain: readonly EpochSummary[], regularised: read
       ? `The plain network overfits: it has learnt its ${percent(a.accuracy)} on the training pictures partly by heart, and that does not carry over to pictures it has not seen.`
       : 'The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.',
   );
-  if (b && b.epoch === a.epoch) {
-    const closed = plainGap - accuracyGapPoints(b);
-    const valChange = (b.valAccuracy - a.valAccuracy) * 100;
+  // Compared at the regularised run's latest epoch: while it trains, and when early stopping ended it sooner.
+  const same = b ? plain.find((epoch) => epoch.epoch === b.epoch) : undefined;
+  if (b && same) {
+    const closed = accuracyGapPoints(same) - accuracyGapPoints(b);
+    const valChange = (b.valAccuracy - same.valAccuracy) * 100;
     lines.push(
       `${regularisedName} ${closed >= 0 ? `closes the gap by ${closed.toFixed(0)} points` : `widens the gap by ${(-closed).toFixed(0)} points`} ` +
-        `and ${valChange >= 0 ? `raises validation accuracy by ${valChange.toFixed(1)}` : `lowers validation accuracy by ${(-valChange).toFixed(1)}`} points at the same epoch.`,
+        `and ${valChange >= 0 ? `raises validation accuracy by ${valChange.toFixed(1)}` : `lowers validation accuracy by ${(-valChange).toFixed(1)}`} points at the same epoch (${b.epoch + 1}).`,
     );
   }
   return lines;

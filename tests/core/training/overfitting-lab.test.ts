@@ -14,7 +14,7 @@ import {
 } from '../../../src/core/training/overfitting-lab';
 import type { EpochSummary } from '../../../src/core/training/training-record';
 
-const NONE = { dropout: false, weightDecay: false, maxNorm: false, dropConnect: false, stochasticPooling: false, augment: false };
+const NONE = { dropout: false, weightDecay: false, maxNorm: false, dropConnect: false, stochasticPooling: false, augment: false, fewerParameters: false, earlyStopping: false };
 
 function epoch(index: number, accuracy: number, valAccuracy: number): EpochSummary {
   return { epoch: index, loss: 1, accuracy, valLoss: 1, valAccuracy, seconds: 10, imagesPerSecond: 200 };
@@ -46,6 +46,14 @@ describe('the overfitting lab', () => {
     expect(analyseModelSpec(all).ok).toBe(true);
     expect(overfittingLabRuns({ ...NONE, augment: true }).regularised.hyperparameters.augment).toBe(true);
     expect(describeChoice(NONE)).toBe('nothing');
+    // Fewer parameters: the hidden dense layer keeps an eighth of its units; the output layer all ten.
+    const fewer = regularisedSpec(PLAIN_LAB_SPEC, { ...NONE, fewerParameters: true });
+    expect(fewer.layers.filter((layer) => layer.type === 'Dense').map((layer) => layer.type === 'Dense' && layer.units)).toEqual([64, 10]);
+    // Early stopping: val_loss, patience 3, the best weights put back; the network unchanged.
+    const stopping = overfittingLabRuns({ ...NONE, earlyStopping: true }).regularised;
+    expect(stopping.spec).toEqual(PLAIN_LAB_SPEC);
+    expect(stopping.hyperparameters.earlyStopping).toEqual({ enabled: true, monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true });
+    expect(stopping.name).toBe('Lab 1 · early stopping');
   });
 
   test('the gap in words: the plain run overfits, the regularised one closes the gap', () => {
@@ -55,10 +63,14 @@ describe('the overfitting lab', () => {
       'Plain, after epoch 2: 97 % right on its training pictures, 44 % on test pictures — a gap of 53 points.',
       'Dropout + weight decay, after epoch 2: 62 % right on its training pictures, 50 % on test pictures — a gap of 12 points.',
       'The plain network overfits: it has learnt its 97 % on the training pictures partly by heart, and that does not carry over to pictures it has not seen.',
-      'Dropout + weight decay closes the gap by 41 points and raises validation accuracy by 6.0 points at the same epoch.',
+      'Dropout + weight decay closes the gap by 41 points and raises validation accuracy by 6.0 points at the same epoch (2).',
     ]);
     expect(describeLabGap([epoch(0, 0.3, 0.29)], [], 'X')[2]).toBe('The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.');
     expect(describeLabGap([], [], 'X')).toEqual(['Plain: no epoch yet.', 'X: no epoch yet.']);
+    // A regularised run still training (or stopped early) is compared with the plain run at its own latest epoch.
+    expect(describeLabGap([epoch(0, 0.5, 0.4), epoch(1, 0.97, 0.44)], [epoch(0, 0.45, 0.41)], 'Dropout')[3]).toBe(
+      'Dropout closes the gap by 6 points and raises validation accuracy by 1.0 points at the same epoch (1).',
+    );
   });
 });
 
