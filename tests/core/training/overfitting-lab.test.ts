@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyseModelSpec } from '../../../src/core/model/model-spec-validate';
 import {
@@ -26,7 +27,7 @@ describe('the overfitting lab', () => {
     expect(plain.spec).toBe(PLAIN_LAB_SPEC);
     expect(plain.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
     expect(regularised.hyperparameters).toEqual(LAB_HYPERPARAMETERS);
-    expect(LAB_HYPERPARAMETERS).toMatchObject({ trainSubset: 2000, validationSubset: 500, seed: 1, optimizer: 'adam', decay: 0 });
+    expect(LAB_HYPERPARAMETERS).toMatchObject({ trainSubset: 1000, validationSubset: 500, batchSize: 32, epochs: 12, seed: 1, optimizer: 'adam', decay: 0 });
     expect(plain.name).toBe('Lab 1 · plain');
     expect(regularised.name).toBe('Lab 1 · dropout + weight decay');
     const count = (spec: typeof plain.spec): number | null => {
@@ -34,15 +35,16 @@ describe('the overfitting lab', () => {
       return analysis.ok ? analysis.totalParams : null;
     };
     expect(count(regularised.spec)).toBe(count(plain.spec));
-    expect(regularised.spec.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'Conv2D', 'MaxPooling2D', 'Dropout', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    expect(count(plain.spec)).toBe(2_103_242);
+    expect(regularised.spec.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Dropout', 'Flatten', 'Dense', 'Dropout', 'Dense']);
     expect(regularised.spec.layers[0]).toMatchObject({ kernelRegularizer: { l2: 0.0005 } });
   });
 
   test('each choice changes the network (or the data) as it says', () => {
     expect(regularisedSpec(PLAIN_LAB_SPEC, NONE)).toEqual(PLAIN_LAB_SPEC);
     const all = regularisedSpec(PLAIN_LAB_SPEC, { ...NONE, maxNorm: true, dropConnect: true, stochasticPooling: true });
-    expect(all.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'Conv2D', 'StochasticPooling2D', 'Flatten', 'DropConnectDense', 'Dense']);
-    expect(all.layers[4]).toMatchObject({ units: 512, rate: 0.5, kernelConstraint: { maxNorm: 3 } });
+    expect(all.layers.map((layer) => layer.type)).toEqual(['Conv2D', 'StochasticPooling2D', 'Flatten', 'DropConnectDense', 'Dense']);
+    expect(all.layers[3]).toMatchObject({ units: 512, rate: 0.5, kernelConstraint: { maxNorm: 3 } });
     expect(analyseModelSpec(all).ok).toBe(true);
     expect(overfittingLabRuns({ ...NONE, augment: true }).regularised.hyperparameters.augment).toBe(true);
     expect(describeChoice(NONE)).toBe('nothing');
@@ -83,4 +85,10 @@ test('labs kept in the browser are found again among the saved runs, newest firs
   ]);
   expect(nextLabNumber(runs)).toBe(3);
   expect(overfittingLabRuns(DEFAULT_REGULARISATION, 3).plain.name).toBe('Lab 3 · plain');
+});
+
+test('the spec files the README measures the preset with are the lab’s own networks', () => {
+  const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../scripts/train/overfitting-lab/${name}.json`, import.meta.url), 'utf8'));
+  expect(read('plain')).toEqual(PLAIN_LAB_SPEC);
+  expect(read('dropout-weight-decay')).toEqual(regularisedSpec(PLAIN_LAB_SPEC, DEFAULT_REGULARISATION));
 });
