@@ -248,6 +248,15 @@ export function describeRunGap(name: string, epochs: readonly EpochSummary[]): s
   return `${name}, after epoch ${last.epoch + 1}: ${percent(last.accuracy)} right on its training pictures, ${percent(last.valAccuracy)} on test pictures — a gap of ${accuracyGapPoints(last).toFixed(0)} points.`;
 }
 
+/** " Its validation loss rose from 1.59 after epoch 5 to 1.82: …" when it rose by more than 5 % from its lowest; otherwise "". */
+function risingLoss(epochs: readonly EpochSummary[]): string {
+  const last = epochs.at(-1);
+  let lowest: EpochSummary | undefined;
+  for (const epoch of epochs) if (lowest === undefined || epoch.valLoss < lowest.valLoss) lowest = epoch;
+  if (!last || !lowest || lowest === last || !(last.valLoss > lowest.valLoss * 1.05)) return '';
+  return ` Its validation loss rose from ${lowest.valLoss.toFixed(2)} after epoch ${lowest.epoch + 1} to ${last.valLoss.toFixed(2)}: on new pictures it is more and more sure of wrong answers.`;
+}
+
 /**
  * What the two curves show, in words, for a student: each run's gap between training and validation
  * accuracy at its last epoch, whether the plain run overfits (gap ≥ 15 points), and how much the
@@ -261,7 +270,7 @@ export function describeLabGap(plain: readonly EpochSummary[], regularised: read
   const plainGap = accuracyGapPoints(a);
   lines.push(
     plainGap >= OVERFITTING_GAP_POINTS
-      ? `The plain network overfits: it has learnt its ${percent(a.accuracy)} on the training pictures partly by heart, and that does not carry over to pictures it has not seen.`
+      ? `The plain network overfits: it has learnt its ${percent(a.accuracy)} on the training pictures partly by heart, and that does not carry over to pictures it has not seen.${risingLoss(plain)}`
       : 'The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.',
   );
   // Compared at the regularised run's latest epoch: while it trains, and when early stopping ended it sooner.

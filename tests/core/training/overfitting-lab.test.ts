@@ -69,6 +69,9 @@ describe('the overfitting lab', () => {
     ]);
     expect(describeLabGap([epoch(0, 0.3, 0.29)], [], 'X')[2]).toBe('The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.');
     expect(describeLabGap([], [], 'X')).toEqual(['Plain: no epoch yet.', 'X: no epoch yet.']);
+    // A rising validation loss is said too.
+    const rising = [epoch(0, 0.5, 0.4), { ...epoch(1, 0.97, 0.44), valLoss: 1.3 }];
+    expect(describeLabGap(rising, [], 'X')[2]).toMatch(/by heart, .* Its validation loss rose from 1\.00 after epoch 1 to 1\.30: on new pictures it is more and more sure of wrong answers\.$/);
     // A regularised run still training (or stopped early) is compared with the plain run at its own latest epoch.
     expect(describeLabGap([epoch(0, 0.5, 0.4), epoch(1, 0.97, 0.44)], [epoch(0, 0.45, 0.41)], 'Dropout')[3]).toBe(
       'Dropout closes the gap by 6 points and raises validation accuracy by 1.0 points at the same epoch (1).',

@@ -18,14 +18,15 @@ export function OverfittingLab() {
   return (
     <ExperimentPanel title="Overfitting lab" teaser="Watch a network learn its training pictures by heart, and a regulariser close the gap." className="overfitting-lab">
       <p className="experiment-lead">
-        A network <strong>overfits</strong> when it learns its training pictures by heart instead of what makes a cat a cat: accuracy on the
-        pictures it trains on keeps climbing, accuracy on pictures it has never seen (validation) stops. The gap between the two curves is
-        the overfitting. <strong>Regularisers</strong> make memorising harder — they add noise, penalise large weights or take capacity
-        away — so the network has to learn what the pictures share. The lab trains one network twice on the same {''}
-        few pictures with the same seed, once plain and once regularised, so the only difference is the regulariser.
+        A network <strong>overfits</strong> when it learns its training pictures by heart instead of what makes a cat a cat: training
+        accuracy keeps climbing while accuracy on pictures it has never seen (validation) stalls — the gap between the two curves.
+        <strong> Regularisers</strong> make memorising harder, so the network has to learn what the pictures share. The lab trains one
+        network twice on the same few pictures with the same seed, plain and regularised: the only difference is the regulariser.
       </p>
-      <LabSettings />
-      <LabResults />
+      <div className="experiment-layout">
+        <LabSettings />
+        <LabResults />
+      </div>
     </ExperimentPanel>
   );
 }
@@ -38,7 +39,7 @@ function LabResults() {
   const lab = labs.find((candidate) => candidate.labNumber === labShown) ?? labs[0];
   if (!lab) return <p className="experiment-empty">No lab yet: press Start, and the two runs appear here as they train.</p>;
   return (
-    <div className="lab-results">
+    <div className="experiment-results">
       {labs.length > 1 && (
         <p className="experiment-picker">
           <label htmlFor={`${id}-lab`}>Lab shown</label>{' '}

@@ -42,8 +42,7 @@ export function SweepSettings() {
         </select>
       </div>
       <p id={`${id}-values-hint`} className="experiment-hint">
-        {definition.title} sets {definition.applies}; 2 to 8 values from {definition.min} to {definition.max}, separated by commas. One run per
-        value, everything else the same.
+        Sets {definition.applies}: 2 to 8 values from {definition.min} to {definition.max}, one run each.
       </p>
       <RunSizeFields sizes={form} disabled={false} onChange={(patch) => store().setSweepForm(patch)} />
       <div className="experiment-actions">

@@ -26,8 +26,10 @@ export function Sweeps() {
         <strong>number of filters</strong> sets how many patterns a layer can hold — its capacity, which should fit the number of pictures;
         the <strong>learning rate</strong> sets the size of each step. A sweep trains one short run per value, everything else equal.
       </p>
-      <SweepSettings />
-      <SweepResults />
+      <div className="experiment-layout">
+        <SweepSettings />
+        <SweepResults />
+      </div>
     </ExperimentPanel>
   );
 }
@@ -40,7 +42,7 @@ function SweepResults() {
   const sweep = sweeps.find((candidate) => candidate.sweepNumber === sweepShown) ?? sweeps[0];
   if (!sweep) return <p className="experiment-empty">No sweep yet: press Start, and its runs fill the table as they train.</p>;
   return (
-    <div className="sweep-results">
+    <div className="experiment-results">
       {sweeps.length > 1 && (
         <p className="experiment-picker">
           <label htmlFor={`${id}-sweep`}>Sweep shown</label>{' '}
@@ -83,7 +85,7 @@ function SweepTable({ sweep }: { readonly sweep: SavedSweep<RunSummary> }) {
             return (
               <tr key={row.value}>
                 <th scope="row">{row.value}</th>
-                <td>{run ? `${describeRunStatus(run.status)} (${run.epochsDone} of ${run.lab.hyperparameters.epochs})` : '—'}</td>
+                <td>{run ? `${describeRunStatus(run.status)}${run.status === 'finished' ? '' : ` (${run.epochsDone} of ${run.lab.hyperparameters.epochs})`}` : '—'}</td>
                 <td>{row.params === null ? '—' : formatCount(row.params)}</td>
                 <td>{row.bestValAccuracy === null ? '—' : `${(row.bestValAccuracy * 100).toFixed(1)} % (epoch ${row.bestEpoch ?? '?'})`}</td>
                 <td>{row.seconds > 0 ? describeDuration(row.seconds) : '—'}</td>
