@@ -240,12 +240,14 @@ export function accuracyGapPoints(epoch: Pick<EpochSummary, 'accuracy' | 'valAcc
 export const OVERFITTING_GAP_POINTS = 15;
 
 const percent = (value: number): string => `${(value * 100).toFixed(0)} %`;
+/** "1 point", "49 points" (rounded to whole points, as said). */
+const points = (value: number): string => `${value.toFixed(0)} point${value.toFixed(0) === '1' || value.toFixed(0) === '-1' ? '' : 's'}`;
 
 /** One run's last epoch in words: "after epoch 12: 97 % on its training pictures, 44 % on test pictures — a gap of 53 points". */
 export function describeRunGap(name: string, epochs: readonly EpochSummary[]): string {
   const last = epochs.at(-1);
   if (!last) return `${name}: no epoch yet.`;
-  return `${name}, after epoch ${last.epoch + 1}: ${percent(last.accuracy)} right on its training pictures, ${percent(last.valAccuracy)} on test pictures — a gap of ${accuracyGapPoints(last).toFixed(0)} points.`;
+  return `${name}, after epoch ${last.epoch + 1}: ${percent(last.accuracy)} right on its training pictures, ${percent(last.valAccuracy)} on test pictures — a gap of ${points(accuracyGapPoints(last))}.`;
 }
 
 /** " Its validation loss rose from 1.59 after epoch 5 to 1.82: …" when it rose by more than 5 % from its lowest; otherwise "". */
@@ -279,7 +281,7 @@ export function describeLabGap(plain: readonly EpochSummary[], regularised: read
     const closed = accuracyGapPoints(same) - accuracyGapPoints(b);
     const valChange = (b.valAccuracy - same.valAccuracy) * 100;
     lines.push(
-      `${regularisedName} ${closed >= 0 ? `closes the gap by ${closed.toFixed(0)} points` : `widens the gap by ${(-closed).toFixed(0)} points`} ` +
+      `${regularisedName} ${closed >= 0 ? `closes the gap by ${points(closed)}` : `widens the gap by ${points(-closed)}`} ` +
         `and ${valChange >= 0 ? `raises validation accuracy by ${valChange.toFixed(1)}` : `lowers validation accuracy by ${(-valChange).toFixed(1)}`} points at the same epoch (${b.epoch + 1}).`,
     );
   }

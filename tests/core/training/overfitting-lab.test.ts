@@ -67,6 +67,8 @@ describe('the overfitting lab', () => {
       'The plain network overfits: it has learnt its 97 % on the training pictures partly by heart, and that does not carry over to pictures it has not seen.',
       'Dropout + weight decay closes the gap by 41 points and raises validation accuracy by 6.0 points at the same epoch (2).',
     ]);
+    expect(describeLabGap([epoch(0, 0.3, 0.29)], [epoch(0, 0.3, 0.3)], 'X')[1]).toBe('X, after epoch 1: 30 % right on its training pictures, 30 % on test pictures — a gap of 0 points.');
+    expect(describeLabGap([epoch(0, 0.3, 0.29)], [epoch(0, 0.3, 0.3)], 'X')[3]).toBe('X closes the gap by 1 point and raises validation accuracy by 1.0 points at the same epoch (1).');
     expect(describeLabGap([epoch(0, 0.3, 0.29)], [], 'X')[2]).toBe('The plain network does not overfit much yet: train it for more epochs, or on fewer pictures.');
     expect(describeLabGap([], [], 'X')).toEqual(['Plain: no epoch yet.', 'X: no epoch yet.']);
     // A rising validation loss is said too.

@@ -74,7 +74,7 @@ function SweepTable({ sweep }: { readonly sweep: SavedSweep<RunSummary> }) {
             <th scope="col">{definition.keras}</th>
             <th scope="col">Status</th>
             <th scope="col">Parameters</th>
-            <th scope="col">Best val_accuracy</th>
+            <th scope="col">Best val_accuracy (epoch)</th>
             <th scope="col">Time</th>
             <th scope="col">Images/s</th>
           </tr>
@@ -87,7 +87,7 @@ function SweepTable({ sweep }: { readonly sweep: SavedSweep<RunSummary> }) {
                 <th scope="row">{row.value}</th>
                 <td>{run ? `${describeRunStatus(run.status)}${run.status === 'finished' ? '' : ` (${run.epochsDone} of ${run.lab.hyperparameters.epochs})`}` : '—'}</td>
                 <td>{row.params === null ? '—' : formatCount(row.params)}</td>
-                <td>{row.bestValAccuracy === null ? '—' : `${(row.bestValAccuracy * 100).toFixed(1)} % (epoch ${row.bestEpoch ?? '?'})`}</td>
+                <td>{row.bestValAccuracy === null ? '—' : `${(row.bestValAccuracy * 100).toFixed(1)} % (${row.bestEpoch ?? '?'})`}</td>
                 <td>{row.seconds > 0 ? describeDuration(row.seconds) : '—'}</td>
                 <td>{row.imagesPerSecond === null ? '—' : Math.round(row.imagesPerSecond).toString()}</td>
               </tr>
