@@ -35,27 +35,28 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
 
-    // The lab: closed until asked for; a tiny subset and two epochs, dropout + weight decay (the preset's choice).
+    // The lab: closed until asked for; a tiny subset and two epochs, dropout + augmentation (the preset's choice).
     await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
     const labForm = lab(page).getByRole('form', { name: 'Overfitting lab settings' });
     expect(await labForm.getByRole('checkbox', { name: 'dropout', exact: true }).isChecked()).toBe(true);
-    expect(await labForm.getByRole('checkbox', { name: 'weight decay', exact: true }).isChecked()).toBe(true);
+    expect(await labForm.getByRole('checkbox', { name: 'augmentation', exact: true }).isChecked()).toBe(true);
+    expect(await labForm.getByRole('checkbox', { name: 'weight decay', exact: true }).isChecked()).toBe(false);
     await sizes(labForm, '128', '64', '2');
     await labForm.getByRole('button', { name: /^Start the lab/ }).click();
 
     const runLines = lab(page).getByRole('list', { name: 'Lab 1: its runs' });
     await expect.poll(() => runLines.getByRole('listitem').allTextContents(), { timeout: SLOW_MS, interval: 500 }).toEqual([
       'Lab 1 · plain: Finished, 2 of 2 epochs.',
-      'Lab 1 · dropout + weight decay: Finished, 2 of 2 epochs.',
+      'Lab 1 · dropout + augmentation: Finished, 2 of 2 epochs.',
     ]);
     expect(await runBackend(page, 'Lab 1 · plain')).toBe('wasm');
-    expect(await runBackend(page, 'Lab 1 · dropout + weight decay')).toBe('wasm');
+    expect(await runBackend(page, 'Lab 1 · dropout + augmentation')).toBe('wasm');
 
     // Both runs' curves, on shared axes: named in the chart's label and legend, and in its data table.
     const accuracy = lab(page).getByRole('img', { name: /^Accuracy per epoch, runs compared\./ });
     const label = (await accuracy.getAttribute('aria-label')) ?? '';
-    expect(label).toMatch(/Lab 1 · plain \d+\.\d % \(2 epochs\), Lab 1 · dropout \+ weight decay \d+\.\d % \(2 epochs\)/);
-    for (const name of ['Lab 1 · plain', 'Lab 1 · dropout + weight decay']) {
+    expect(label).toMatch(/Lab 1 · plain \d+\.\d % \(2 epochs\), Lab 1 · dropout \+ augmentation \d+\.\d % \(2 epochs\)/);
+    for (const name of ['Lab 1 · plain', 'Lab 1 · dropout + augmentation']) {
       expect(await lab(page).locator('.u-legend').getByText(`${name} · training`).first().isVisible()).toBe(true);
       expect(await lab(page).locator('.u-legend').getByText(`${name} · validation`).first().isVisible()).toBe(true);
     }
@@ -66,8 +67,8 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     // The gap in words, for each run.
     const gap = await lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem').allTextContents();
     expect(gap[0]).toMatch(/^Plain, after epoch 2: \d+ % right on its training pictures, \d+ % on test pictures — a gap of -?\d+ points?\.$/);
-    expect(gap[1]).toMatch(/^Dropout \+ weight decay, after epoch 2: \d+ % right on its training pictures, \d+ % on test pictures — a gap of -?\d+ points?\.$/);
-    expect(gap[3]).toMatch(/^Dropout \+ weight decay (closes|widens) the gap by \d+ points? and (raises|lowers) validation accuracy by \d+\.\d points at the same epoch \(2\)\.$/);
+    expect(gap[1]).toMatch(/^Dropout \+ augmentation, after epoch 2: \d+ % right on its training pictures, \d+ % on test pictures — a gap of -?\d+ points?\.$/);
+    expect(gap[3]).toMatch(/^Dropout \+ augmentation (closes|widens) the gap by \d+ points? and (raises|lowers) validation accuracy by \d+\.\d points at the same epoch \(2\)\.$/);
 
     // A sweep of two filter counts from the Quick demo network, one epoch each.
     await sweeps(page).getByRole('button', { name: 'Sweeps', exact: true }).click();

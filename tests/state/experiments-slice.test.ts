@@ -41,7 +41,7 @@ describe('the overfitting lab in the store', () => {
   test('one press queues the plain run, then the regularised one, on the same data and seed, and trains the queue; a reload finds the lab again', async () => {
     const fake = await runningFakeEngine();
     state().setLabForm({ trainImages: '128', validationImages: '64', epochs: '2' });
-    state().setLabChoice('weightDecay', false);
+    state().setLabChoice('augment', false);
     expect(state().startOverfittingLab()).toBe(true);
     const [command] = enqueued(fake.sent);
     const [plain, regularised] = command?.runs ?? [];
@@ -72,7 +72,7 @@ describe('the overfitting lab in the store', () => {
     expect(state().startOverfittingLab()).toBe(false);
     expect(state().labMessage).toBe('Overfitting lab: epochs must be a whole number from 1 to 100, got “0”.');
     state().applyLabPreset();
-    for (const key of ['dropout', 'weightDecay'] as const) state().setLabChoice(key, false);
+    for (const key of ['dropout', 'augment'] as const) state().setLabChoice(key, false);
     expect(state().startOverfittingLab()).toBe(false);
     expect(state().labMessage).toBe('Overfitting lab: tick at least one regulariser to compare with the plain network.');
     expect(enqueued(fake.sent)).toEqual([]);

@@ -34,14 +34,19 @@ export interface RegularisationChoice {
   readonly earlyStopping: boolean;
 }
 
-/** The lab's one-click choice: dropout and weight decay, the tutorial's own pair. */
+/**
+ * The lab's one-click choice: dropout (the tutorial's own) and augmentation. Measured on the preset
+ * (README, "Overfitting lab"): after 12 epochs the plain run is at 92 % on its training pictures and 43 %
+ * on test pictures, this one at 45 % and 46 % — the gap closed and validation accuracy up, where
+ * dropout with weight decay closed the gap (to 28 points) but left validation accuracy at 42 %.
+ */
 export const DEFAULT_REGULARISATION: RegularisationChoice = {
   dropout: true,
-  weightDecay: true,
+  weightDecay: false,
   maxNorm: false,
   dropConnect: false,
   stochasticPooling: false,
-  augment: false,
+  augment: true,
   fewerParameters: false,
   earlyStopping: false,
 };
