@@ -68,7 +68,6 @@ describe('Why this class (wasm)', () => {
     const camOverlay = panel.getByRole('img', { name: `Grad-CAM for ${top}, laid over the picture` });
     await camOverlay.waitFor({ timeout: SLOW_MS });
     await panel.getByRole('img', { name: `Gradient for ${top}, laid over the picture` }).waitFor();
-    expect(await panel.getByRole('img', { name: `Grad-CAM for ${top} alone, 30 × 30` }).count()).toBe(1);
     const camScale = await panel.getByRole('img', { name: /^Grad-CAM colour scale: white is 0, red is / }).getAttribute('aria-label');
     expect(camScale).not.toMatch(/red is 0;/);
     expect(await panel.getByRole('img', { name: /^Gradient colour scale: white is 0, red is / }).count()).toBe(1);
@@ -86,6 +85,11 @@ describe('Why this class (wasm)', () => {
     expect(await panel.getAttribute('aria-busy')).toBe('false');
     expect(await canvasBytes(otherOverlay)).not.toEqual(before);
     process.stdout.write(`why-this-class e2e, last class: ${(await panel.getByText(/both maps took/).textContent()) ?? ''}\n`);
+
+    // The maps alone, on their own grids.
+    await panel.getByRole('checkbox', { name: 'Lay the maps over the picture' }).uncheck();
+    await panel.getByRole('img', { name: `Grad-CAM for ${otherName} alone, 30 × 30` }).waitFor();
+    expect(await panel.getByRole('img', { name: `Gradient for ${otherName} alone, 32 × 32` }).count()).toBe(1);
 
     await toggle.click();
     expect(await panel.count()).toBe(0);

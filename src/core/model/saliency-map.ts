@@ -80,12 +80,16 @@ export function mapForPicture(map: Map2d, size: number): NormalisedMap {
 }
 
 /**
- * Ticks for the colour scale's legend: 0, the middle and the top, as numbers a reader can say aloud
- * (three significant figures). The top is `max`, the raw value drawn in full colour.
+ * Ticks for the colour scale's legend: its two ends, 0 and the top, as numbers a reader can say aloud
+ * (three significant figures; a middle tick would not fit under a picture-wide bar). The top is
+ * `max`, the raw value drawn in full colour.
  */
 export function scaleTicks(max: number): readonly { readonly at: number; readonly label: string }[] {
   if (!(max > 0) || !Number.isFinite(max)) return [{ at: 0, label: '0' }];
-  return [0, 0.5, 1].map((at) => ({ at, label: at === 0 ? '0' : formatValue(max * at) }));
+  return [
+    { at: 0, label: '0' },
+    { at: 1, label: formatValue(max) },
+  ];
 }
 
 /** A positive value in three significant figures, switching to powers of ten outside 0.001…9 999. */

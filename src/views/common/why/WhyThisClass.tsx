@@ -1,8 +1,8 @@
-import { useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CIFAR10_CLASSES } from '../../../core/data/cifar-format';
 import { formatPercent, topClasses } from '../../../core/data/classify-hints';
 import type { Volume } from '../../../core/lessons/volume';
-import { mapForPicture, scaleTicks, type Map2d, type NormalisedMap } from '../../../core/model/saliency-map';
+import { mapForPicture, normaliseMap, scaleTicks, type Map2d, type NormalisedMap } from '../../../core/model/saliency-map';
 import { divergingCss } from '../../../render/diverging-scale';
 import { drawSaliencyOverlay, OVERLAY_OPACITY } from '../../../render/draw-saliency';
 import type { WhyTarget } from '../../../state/slices/why-slice';
@@ -13,8 +13,8 @@ import { sentence } from '../../classify/classify-text';
 import { flatMapNote, gradCamCaption, gradientCaption, mapsFacts, readingSentence } from './why-text';
 import './why.css';
 
-/** Side of each picture on screen: 5 CSS pixels per input pixel. */
-const PICTURE_PX = 160;
+/** Side of each picture on screen: 4.5 CSS pixels per input pixel, so three fit side by side in a result card. */
+const PICTURE_PX = 144;
 
 /**
  * "Why this class?": a button that opens, under a classified picture, its Grad-CAM and gradient maps
@@ -44,15 +44,16 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
   const error = useAppStore((state) => state.whyError);
   const backend = useAppStore((state) => state.backendInfo?.backend ?? null);
   const choose = useAppStore((state) => state.whyChooseClass);
+  const [over, setOver] = useState(true);
   const pickerId = useId();
   const className = CIFAR10_CLASSES[classIndex] ?? `class ${classIndex}`;
   const ranked = target.probabilities.length === CIFAR10_CLASSES.length ? topClasses(target.probabilities, CIFAR10_CLASSES.length) : [];
-  // The maps on screen may still be the previous class's while the next are computed.
-  const shown = maps && maps.classIndex === classIndex ? maps : null;
+  // The maps on screen may still be the previous class's while the next are computed (dimmed meanwhile).
+  const stale = maps !== null && maps.classIndex !== classIndex;
   const shownClass = maps ? (CIFAR10_CLASSES[maps.classIndex] ?? className) : className;
   return (
     <section id={id} className="why-panel" aria-label={`Why this class: ${pictureName}`} aria-busy={status === 'working'}>
-      <div className="why-picker">
+      <div className="why-controls">
         <label htmlFor={pickerId}>Explain the class</label>
         <select id={pickerId} value={classIndex} onChange={(event) => choose(Number(event.target.value))}>
           {ranked.map((entry) => (
@@ -61,6 +62,9 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
             </option>
           ))}
         </select>
+        <label className="why-over">
+          <input type="checkbox" checked={over} onChange={(event) => setOver(event.target.checked)} /> Lay the maps over the picture
+        </label>
         {status === 'working' && (
           <span role="status" className="why-working">
             Computing the maps for {className}…
@@ -74,20 +78,20 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
       )}
       {maps && (
         <>
-          <div className="why-figures" data-class={shownClass} data-stale={shown ? undefined : 'true'}>
+          <div className="why-figures" data-class={shownClass} data-stale={stale ? 'true' : undefined}>
             <figure className="why-figure">
               <div role="img" aria-label={`${pictureName} as the network saw it, 32 × 32 pixels`}>
                 <RgbThumbnail pixels={target.pixels} sizePx={PICTURE_PX} />
               </div>
-              <figcaption>The picture the network saw</figcaption>
+              <figcaption>The picture, 32 × 32</figcaption>
             </figure>
-            {maps.gradCam ? (
-              <MapFigure title="Grad-CAM" map={maps.gradCam} pixels={target.pixels} className={shownClass} caption={gradCamCaption(shownClass, maps)} />
-            ) : (
-              <p className="why-note">{maps.gradCamNote}</p>
-            )}
-            <MapFigure title="Gradient" map={maps.gradient} pixels={target.pixels} className={shownClass} caption={gradientCaption(shownClass)} />
+            {maps.gradCam && <MapFigure title="Grad-CAM" detail={`${maps.gradCam.layerName}, ${maps.gradCam.height} × ${maps.gradCam.width}`} map={maps.gradCam} pixels={target.pixels} className={shownClass} over={over} />}
+            <MapFigure title="Gradient" detail="per pixel" map={maps.gradient} pixels={target.pixels} className={shownClass} over={over} />
           </div>
+          <ul className="why-captions">
+            <li>{maps.gradCam ? gradCamCaption(shownClass, maps) : maps.gradCamNote}</li>
+            <li>{gradientCaption(shownClass)}</li>
+          </ul>
           <p className="why-reading">{readingSentence(shownClass)}</p>
           <p className="why-facts">{mapsFacts(shownClass, maps, backend)}</p>
         </>
@@ -96,20 +100,22 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
   );
 }
 
-/** One map: laid over the picture, alone on its own grid, and its colour scale. */
-function MapFigure({ title, map, pixels, className, caption }: { readonly title: string; readonly map: Map2d; readonly pixels: Uint8Array; readonly className: string; readonly caption: string }) {
+/** One map, laid over the picture or alone on its own grid, with its colour scale. */
+function MapFigure(props: { readonly title: string; readonly detail: string; readonly map: Map2d; readonly pixels: Uint8Array; readonly className: string; readonly over: boolean }) {
+  const { title, detail, map, pixels, className, over } = props;
   const overlay = useMemo(() => mapForPicture(map, 32), [map]);
   const volume = useMemo<Volume>(() => ({ height: map.height, width: map.width, channels: 1, data: Float64Array.from(map.values) }), [map]);
-  const flat = overlay.max === 0;
+  const max = useMemo(() => normaliseMap(map).max, [map]);
   return (
     <figure className="why-figure why-map">
-      <div className="why-map-pair">
+      {over ? (
         <OverlayCanvas pixels={pixels} map={overlay} label={`${title} for ${className}, laid over the picture`} />
-        <PlaneCanvas volume={volume} channel={0} scaleMax={overlay.max} sizePx={PICTURE_PX / 2} label={`${title} for ${className} alone, ${map.height} × ${map.width}`} />
-      </div>
-      <ScaleBar title={title} max={overlay.max} />
+      ) : (
+        <PlaneCanvas volume={volume} channel={0} scaleMax={max} sizePx={PICTURE_PX} label={`${title} for ${className} alone, ${map.height} × ${map.width}`} />
+      )}
+      <ScaleBar title={title} max={over ? overlay.max : max} over={over} />
       <figcaption>
-        <strong>{title}.</strong> {flat ? flatMapNote(className) : caption}
+        <strong>{title}</strong> ({detail}){overlay.max === 0 ? ` — ${flatMapNote()}` : ''}
       </figcaption>
     </figure>
   );
@@ -123,16 +129,17 @@ function OverlayCanvas({ pixels, map, label }: { readonly pixels: Uint8Array; re
   return <canvas ref={canvas} className="why-overlay" role="img" aria-label={label} style={{ width: PICTURE_PX, height: PICTURE_PX, imageRendering: 'pixelated' }} />;
 }
 
-/** The colour scale: white (0) to the heat maps' red (the map's largest value), with three ticks. */
-function ScaleBar({ title, max }: { readonly title: string; readonly max: number }) {
+/** The colour scale: white (0) to the heat maps' red (the map's largest value). */
+function ScaleBar({ title, max, over }: { readonly title: string; readonly max: number; readonly over: boolean }) {
   const ticks = scaleTicks(max);
   const top = ticks.at(-1)?.label ?? '0';
+  const how = over ? `; over the picture, red is laid on at up to ${Math.round(OVERLAY_OPACITY * 100)} %` : '';
   return (
-    <div className="why-scale" role="img" aria-label={`${title} colour scale: white is 0, red is ${top}; over the picture, red is laid on at up to ${Math.round(OVERLAY_OPACITY * 100)} %`}>
+    <div className="why-scale" role="img" aria-label={`${title} colour scale: white is 0, red is ${top}${how}`}>
       <div className="why-scale-bar" style={{ background: `linear-gradient(to right, ${divergingCss(0, 1)}, ${divergingCss(1, 1)})` }} />
       <div className="why-scale-ticks" aria-hidden="true">
         {ticks.map((tick) => (
-          <span key={tick.at} style={{ left: `${tick.at * 100}%` }}>
+          <span key={tick.at} className={tick.at === 0 ? 'is-low' : 'is-high'}>
             {tick.label}
           </span>
         ))}

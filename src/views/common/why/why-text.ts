@@ -15,12 +15,12 @@ export function readingSentence(className: string): string {
 export function gradCamCaption(className: string, maps: SaliencyMaps): string {
   const cam = maps.gradCam;
   if (!cam) return maps.gradCamNote ?? 'No Grad-CAM map for this network.';
-  return `Grad-CAM on ${cam.layerName}: where the feature maps that raise the ${className} score fire (its ${cam.height} × ${cam.width} grid, stretched over the picture).`;
+  return `Grad-CAM: where the feature maps of ${cam.layerName} (the last convolution layer) that raise the ${className} score fire — its ${cam.height} × ${cam.width} grid stretched over the picture.`;
 }
 
 /** Caption of the gradient map. */
 export function gradientCaption(className: string): string {
-  return `Gradient: how strongly nudging each single pixel would change the ${className} score (the largest of its red, green and blue).`;
+  return `Gradient: how strongly nudging each single pixel would change the ${className} score (the largest of its red, green and blue slopes).`;
 }
 
 /** What was explained, by which model, and how long it took. */
@@ -31,6 +31,6 @@ export function mapsFacts(className: string, maps: SaliencyMaps, backend: string
 }
 
 /** A map that is 0 everywhere: the score does not depend on what this map can show. */
-export function flatMapNote(className: string): string {
-  return `All zero: for this picture the ${className} score does not change with what this map measures.`;
+export function flatMapNote(): string {
+  return 'all zero: the score does not change with what this map measures.';
 }
