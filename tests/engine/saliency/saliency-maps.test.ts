@@ -6,6 +6,7 @@ import { planSaliency, saliencyMaps, saliencyTensors } from '../../../src/engine
 import { buildModel } from '../../../src/engine/training/build-model';
 import type { ModelSpec } from '../../../src/core/model/model-spec';
 import { useWasmWithKernels } from '../wasm/backend-parity';
+import { meanWhere, quadrantNetwork, randomPicture, SIZE, topLeftPicture } from './saliency-fixtures';
 
 /** Our custom layers and BatchNormalization in one small network (as in regularised-model.test.ts). */
 const REGULARISED_SPEC: ModelSpec = {
@@ -22,40 +23,11 @@ const REGULARISED_SPEC: ModelSpec = {
 };
 
 const INFO: ClassifierInfo = { kind: 'trained', label: 'a test network', name: null };
-const SIZE = 32;
 
 async function useBackend(backend: 'cpu' | 'wasm'): Promise<void> {
   if (backend === 'wasm') await useWasmWithKernels();
   else await tf.setBackend('cpu');
   expect(tf.getBackend()).toBe(backend);
-}
-
-/** A picture whose top-left quadrant is bright (230) and the rest dark (20). */
-function topLeftPicture(): Uint8Array {
-  const pixels = new Uint8Array(SIZE * SIZE * 3);
-  for (let row = 0; row < SIZE; row += 1) for (let col = 0; col < SIZE; col += 1) pixels.fill(row < 16 && col < 16 ? 230 : 20, (row * SIZE + col) * 3, (row * SIZE + col) * 3 + 3);
-  return pixels;
-}
-
-/**
- * A network whose class-0 score reads the top-left quadrant only: one 3 × 3 conv filter that averages
- * brightness (ReLU after a bias of −0.3, so dark pixels give 0), then a dense layer whose class-0
- * weights are 1 on the top-left quadrant's cells and 0 elsewhere. Class 1's weights are all 0.
- */
-function quadrantNetwork(): tf.LayersModel {
-  const model = tf.sequential({
-    layers: [
-      tf.layers.conv2d({ inputShape: [SIZE, SIZE, 3], filters: 1, kernelSize: 3, padding: 'same', activation: 'relu' }),
-      tf.layers.flatten(),
-      tf.layers.dense({ units: 2, activation: 'softmax' }),
-    ],
-  });
-  const denseKernel = new Float32Array(SIZE * SIZE * 2);
-  for (let row = 0; row < 16; row += 1) for (let col = 0; col < 16; col += 1) denseKernel[(row * SIZE + col) * 2] = 1;
-  const weights = [tf.fill([3, 3, 3, 1], 1 / 27), tf.tensor1d([-0.3]), tf.tensor2d(denseKernel, [SIZE * SIZE, 2]), tf.zeros([2])];
-  model.setWeights(weights);
-  tf.dispose(weights);
-  return model;
 }
 
 /** A small random network with every kind of layer the tutorial has: two convs (the second valid), max pooling, a hidden dense layer. */
@@ -72,26 +44,6 @@ function randomNetwork(seed: number): tf.LayersModel {
       tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(7), biasInitializer: init(8) }),
     ],
   });
-}
-
-function randomPicture(seed: number): Uint8Array {
-  let state = seed;
-  return Uint8Array.from({ length: SIZE * SIZE * 3 }, () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % 256;
-  });
-}
-
-/** Mean of `values` over the cells of a `width`-wide map where `inside(row, col)`. */
-function meanWhere(values: Float32Array, width: number, inside: (row: number, col: number) => boolean): number {
-  let sum = 0;
-  let count = 0;
-  values.forEach((value, index) => {
-    if (!inside(Math.floor(index / width), index % width)) return;
-    sum += value;
-    count += 1;
-  });
-  return sum / count;
 }
 
 describe.each(['cpu', 'wasm'] as const)('Why this class on %s', (backend) => {
