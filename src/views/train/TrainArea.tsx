@@ -5,6 +5,8 @@ import { TrainingPanel } from './training/TrainingPanel';
 import { RunsPanel } from './runs/RunsPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
 import { NetworkInternals } from './internals/NetworkInternals';
+import { OverfittingLab } from './experiments/OverfittingLab';
+import { Sweeps } from './experiments/Sweeps';
 import { ClassroomTools } from '../common/ClassroomTools';
 import './train-view.css';
 
@@ -22,6 +24,8 @@ export function TrainArea() {
       <CodeView />
       <TrainingPanel />
       <RunsPanel />
+      <OverfittingLab />
+      <Sweeps />
       <EvaluationSection />
       <NetworkInternals />
       <DatasetSection />
