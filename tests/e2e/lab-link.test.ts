@@ -96,7 +96,7 @@ describe('the lab in a link', () => {
     await page.goto(`${baseUrl}?backend=wasm&present#/learn/convolution/15`);
     await expectWasm(page);
     expect(await page.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
     await stage(page, 'Convolution', 15, 16).waitFor();
     // Focus on the page itself, outside the lesson: the keys still step it.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
