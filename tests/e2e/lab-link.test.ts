@@ -1,6 +1,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { axeViolations } from './axe';
 import { openAppSession } from './browser';
 import { closeAndExpectClean, appSessionPerTest } from './session-checks';
 import { layer, settings } from './train-page';
@@ -91,13 +92,18 @@ describe('the lab in a link', () => {
     expect(await settings(page).getByLabel('Seed').inputValue()).toBe('5');
   });
 
-  test('presenter mode from ?present: large type, and Space, ← and → drive the lesson from anywhere on the page', async () => {
+  test('presenter mode from ?present: large type, axe-clean in both themes, and Space, ← and → drive the lesson from anywhere on the page', async () => {
     const { page } = session;
     await page.goto(`${baseUrl}?backend=wasm&present#/learn/convolution/15`);
     await expectWasm(page);
     expect(await page.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
     await stage(page, 'Convolution', 15, 16).waitFor();
+    // Its colours and tucked-away parts pass axe in the light and the dark theme.
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await axeViolations(page)).toEqual([]);
     // Focus on the page itself, outside the lesson: the keys still step it.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowLeft');
