@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { readLessonSettings, type LessonId, type LessonSettings } from '../../core/lab/lesson-settings';
+import { DEFAULT_LESSON_SETTINGS, readLessonSettings, type LessonId, type LessonSettings } from '../../core/lab/lesson-settings';
 import { useAppStore } from '../../state/store';
 import { LESSON_DRAFTS, type LessonDrafts } from './lesson-drafts';
 
@@ -55,7 +55,15 @@ export function useDraft<Id extends LessonId, A>(id: Id, build: (draft: LessonDr
     shown = { draft: conversion.toDraft(settings), error: null, from: settings };
     setLocal(shown);
   }
-  const applied = useMemo(() => build(conversion.toDraft(settings)), [build, conversion, settings]);
+  const applied = useMemo(() => {
+    try {
+      return build(conversion.toDraft(settings));
+    } catch {
+      // The lab's rules for a lesson mirror its build, so a link's example builds; should one ever not,
+      // the lesson shows its own example rather than a blank page.
+      return build(conversion.toDraft(DEFAULT_LESSON_SETTINGS[id]));
+    }
+  }, [build, conversion, settings, id]);
 
   const replace = useCallback(
     (patch: Partial<D>, field: keyof D) => {
