@@ -4,6 +4,7 @@ import { AreaNav } from './common/AreaNav';
 import { BackendBadge } from './common/BackendBadge';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
+import { UpdatePrompt } from './common/UpdatePrompt';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
 import { ClassifyArea } from './classify/ClassifyArea';
@@ -27,6 +28,7 @@ export function App() {
         {area === 'train' && <TrainArea />}
         {area === 'classify' && <ClassifyArea />}
       </main>
+      <UpdatePrompt />
     </>
   );
 }
