@@ -29,6 +29,12 @@ export interface DataCommands {
    */
   loadDataset(): void;
   /**
+   * Load CIFAR-10 from a local copy the user picked (manifest.json and the four .bin files, e.g. from
+   * a USB stick) instead of downloading it: checked against the manifest like a download, kept in this
+   * browser for next time. Stops a download in progress.
+   */
+  loadDatasetFromFiles(files: readonly File[]): void;
+  /**
    * Ask the engine for a page of images (asked while the engine starts, it waits for it).
    * @throws (rejects) Error when the engine could not start, the data is not loaded, or the selection is invalid.
    */
@@ -72,12 +78,28 @@ export const createDataCommands: StateCreator<AppState, [], [], DataCommands> = 
       const { dataStatus } = get();
       if (dataStatus !== 'loading' && dataStatus !== 'ready') startLoad();
     },
+    loadDatasetFromFiles: (files) => {
+      set({ dataWanted: true });
+      const session = sessionOf(get());
+      get().dataLoadStarted();
+      // Asked while the engine starts, this waits for it; an engine that cannot start fails the load.
+      session.request({ type: 'data-load-files', baseUrl: new URL(CIFAR_DATA_DIR, document.baseURI).href, files: [...files] }).catch((error: unknown) => {
+        if (get().dataStatus === 'loading') get().dataLoadFailed({ message: error instanceof Error ? error.message : String(error), file: null });
+      });
+    },
     requestDataPage,
     dataEventReceived: (event) => {
       const state = get();
       switch (event.type) {
         case 'data-progress':
-          state.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache, stage: event.stage });
+          state.dataLoadProgressed({
+            loadedBytes: event.loadedBytes,
+            totalBytes: event.totalBytes,
+            file: event.file,
+            fromCache: event.fromCache,
+            stage: event.stage,
+            ...(event.fromLocalCopy ? { fromLocalCopy: true } : {}),
+          });
           return;
         case 'data-loaded':
           state.dataLoaded(event.summary);
