@@ -52,7 +52,17 @@ export type DataCommand =
    * been downloaded from `baseUrl`. Stops a download in flight.
    */
   | { readonly type: 'data-load-files'; readonly id: number; readonly baseUrl: string; readonly files: readonly File[] }
-  | { readonly type: 'data-page'; readonly id: number; readonly split: CifarSplit; readonly selection: DataPageSelection };
+  | {
+      readonly type: 'data-page';
+      readonly id: number;
+      readonly split: CifarSplit;
+      readonly selection: DataPageSelection;
+      /**
+       * The data folder (absolute, ending in "/") to read just these images from when the whole set is
+       * not loaded (a few kilobytes for Classify's samples, not 184 MB); without it such a page fails.
+       */
+      readonly baseUrl?: string;
+    };
 
 /** Data events. */
 export type DataEvent =
