@@ -178,4 +178,29 @@ describe('offline', () => {
     await pickLocalCopy(page, 'Choose the files…', join(damaged, 'manifest.json'));
     await expect.poll(() => dataAlert(page).textContent(), { timeout: 120_000 }).toContain('test-labels.bin, test-images.bin, train-labels.bin, train-images.bin are not among the files you picked');
   });
+
+  test('Classify’s sample photos and lesson 9’s picture come without the 184 MB: the test labels and the first images only', async () => {
+    const { page } = session;
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/data/cifar10/')) dataRequests.push(`${new URL(request.url()).pathname.replace(/^.*\//, '')} ${request.headers().range ?? 'whole'}`);
+    });
+    await page.goto(`${baseUrl}?backend=wasm#/classify`);
+    await expectWasm(page);
+    const tray = page.getByRole('region', { name: 'Sample test images' });
+    await tray.getByRole('button', { name: 'Show sample images' }).click();
+    await expect.poll(() => tray.getByRole('list', { name: 'Sample test images' }).getByRole('button').count(), { timeout: SLOW_MS }).toBe(20);
+    // The labels whole (10 KB), and the images up to the last of the first two photos of each class.
+    const testLabels = readFileSync(join(dataDir, 'test-labels.bin'));
+    const lastNeeded = Math.max(...CIFAR10_CLASSES.map((_, label) => testLabels.indexOf(label, testLabels.indexOf(label) + 1)));
+    expect(dataRequests.filter((line) => line.startsWith('test-'))).toEqual(['test-labels.bin whole', `test-images.bin bytes=0-${(lastNeeded + 1) * 3072 - 1}`]);
+    expect(dataRequests.filter((line) => line.startsWith('train-'))).toEqual([]);
+
+    // Lesson 9's picture: the test set's first image, and the lesson replays the pretrained network on it.
+    await page.goto(`${baseUrl}?backend=wasm#/learn/real-network/28`);
+    await page.getByRole('button', { name: 'Load CIFAR-10' }).click();
+    await page.getByRole('img', { name: 'Feature map of filter 1 (conv2d): click a cell to replay it' }).waitFor({ timeout: SLOW_MS });
+    expect(dataRequests.filter((line) => line.startsWith('train-'))).toEqual([]);
+    expect(await page.getByRole('progressbar', { name: 'Loading CIFAR-10' }).count()).toBe(0);
+  });
 });
