@@ -1,11 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/data/cifar-format';
 import { writeServedCifar } from '../../scripts/data/served-files';
-import { appSessionPerTest } from './session-checks';
+import { preview } from 'vite';
+import { openAppSession } from './browser';
+import { appSessionPerTest, closeAndExpectClean } from './session-checks';
 import { pngFromRgb } from './picture-files';
 import { control, panel } from './train-page';
 import { fillRunSettings } from './run-settings';
@@ -202,5 +204,38 @@ describe('offline', () => {
     await page.getByRole('img', { name: 'Feature map of filter 1 (conv2d): click a cell to replay it' }).waitFor({ timeout: SLOW_MS });
     expect(dataRequests.filter((line) => line.startsWith('train-'))).toEqual([]);
     expect(await page.getByRole('progressbar', { name: 'Loading CIFAR-10' }).count()).toBe(0);
+  });
+
+  test('a new deploy: "A new version of CNN Playground is ready" with Reload, which brings it in', async () => {
+    // A deploy of its own (the app without its data), so changing it does not touch the other tests' server.
+    const deployed = join(work, 'deploy');
+    const distDir = process.env.E2E_DIST ?? 'dist';
+    cpSync(distDir, deployed, { recursive: true, filter: (path) => !/[/\\](data|models)$/.test(path) });
+    const server = await preview({ build: { outDir: deployed }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false }, logLevel: 'warn' });
+    const url = server.resolvedUrls?.local[0] ?? '';
+    const own = await openAppSession(url);
+    try {
+      const { page } = own;
+      await page.goto(`${url}?backend=wasm#/learn/convolution/3`);
+      await expectWasm(page);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+      const prompt = page.getByRole('status').filter({ hasText: 'A new version of CNN Playground is ready.' });
+      expect(await prompt.count()).toBe(0);
+
+      // The next deploy: its service worker differs. A visit finds it, installs it beside the running one, and asks.
+      appendFileSync(join(deployed, 'sw.js'), '\n// the next deploy\n');
+      await page.reload();
+      await prompt.waitFor({ timeout: 120_000 });
+      const before = await page.evaluate(() => performance.timeOrigin);
+      await prompt.getByRole('button', { name: 'Reload' }).click();
+      // The page reloads under the new service worker, and nothing waits any more.
+      await expect.poll(() => page.evaluate(() => performance.timeOrigin).catch(() => before), { timeout: 120_000 }).not.toBe(before);
+      await expectWasm(page);
+      await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null), { timeout: 60_000 }).toBe(null);
+      expect(await prompt.count()).toBe(0);
+    } finally {
+      await closeAndExpectClean(own);
+      await server.close();
+    }
   });
 });
