@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
-import { selectClassifySamples, selectClassifySamplesError, selectDataProgress, selectDataStatus } from '../../state/selectors';
+import { selectClassifySamples, selectClassifySamplesError, selectDataStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';
 import { SAMPLE_DRAG_TYPE } from './sample-drag';
@@ -15,13 +15,11 @@ export function SampleTray() {
   const samples = useAppStore(selectClassifySamples);
   const samplesError = useAppStore(selectClassifySamplesError);
   const dataStatus = useAppStore(selectDataStatus);
-  const progress = useAppStore(selectDataProgress);
   const wanted = useAppStore((state) => state.classifySamplesWanted);
   useEffect(() => {
     if (dataStatus === 'ready' && !samples) useAppStore.getState().loadClassifySamples();
   }, [dataStatus, samples]);
 
-  const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
   return (
     <section className="sample-tray" aria-labelledby="classify-samples-heading">
       <h3 id="classify-samples-heading">Sample test images</h3>
@@ -54,8 +52,6 @@ export function SampleTray() {
         </>
       ) : wanted && !samplesError ? (
         <p role="status">Loading twenty photos of the test set…</p>
-      ) : dataStatus === 'loading' ? (
-        <p role="status">Loading CIFAR-10 for the samples… {percent} %</p>
       ) : (
         <>
           <p className="sample-tray-help">Twenty photos from CIFAR-10’s test set, two of each class: about 0.1 MB of it, not the whole 184 MB data set.</p>
