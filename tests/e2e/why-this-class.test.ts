@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/data/cifar-format';
+import { axeViolations } from './axe';
 import { pngFromRgb } from './picture-files';
 import { appSessionPerTest } from './session-checks';
 
@@ -76,6 +77,7 @@ describe('Why this class (wasm)', () => {
     const facts = (await panel.getByText(/both maps took/).textContent()) ?? '';
     process.stdout.write(`why-this-class e2e, first class: ${facts}\n`);
     const before = await canvasBytes(camOverlay);
+    expect(await axeViolations(page)).toEqual([]);
 
     const other = options[options.length - 1] ?? '0';
     const otherName = CIFAR10_CLASSES[Number(other)] ?? '';
