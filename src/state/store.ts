@@ -13,6 +13,7 @@ import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions
 import { createThemeSlice, initialThemeData, type ThemeActions, type ThemeData } from './slices/theme-slice';
 import { createRunsSlice, initialRunsData, type RunsActions, type RunsData } from './slices/runs-slice';
 import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
+import { createExperimentsSlice, initialExperimentsData, type ExperimentsActions, type ExperimentsData } from './slices/experiments-slice';
 import { createWhySlice, initialWhyData, type WhyActions, type WhyData } from './slices/why-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
@@ -27,13 +28,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & WhyData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & WhyActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialWhyData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData() };
 }
 
 /**
@@ -55,6 +56,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createRunsSlice(...args),
   ...createCodeSlice(...args),
   ...createThemeSlice(...args),
+  ...createExperimentsSlice(...args),
   ...createWhySlice(...args),
 }));
 

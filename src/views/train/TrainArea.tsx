@@ -5,6 +5,8 @@ import { TrainingPanel } from './training/TrainingPanel';
 import { RunsPanel } from './runs/RunsPanel';
 import { EvaluationSection } from './evaluation/EvaluationSection';
 import { NetworkInternals } from './internals/NetworkInternals';
+import { OverfittingLab } from './experiments/OverfittingLab';
+import { Sweeps } from './experiments/Sweeps';
 import './train-view.css';
 
 /** The Train area: train the tutorial's CIFAR-10 CNN on this computer's GPU and watch it learn. */
@@ -20,6 +22,8 @@ export function TrainArea() {
       <CodeView />
       <TrainingPanel />
       <RunsPanel />
+      <OverfittingLab />
+      <Sweeps />
       <EvaluationSection />
       <NetworkInternals />
       <DatasetSection />
