@@ -6,6 +6,7 @@ import { LabLinkNotice } from './common/LabLinkNotice';
 import { PresenterMode } from './common/PresenterMode';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
+import { UpdatePrompt } from './common/UpdatePrompt';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
 import { ClassifyArea } from './classify/ClassifyArea';
@@ -31,6 +32,7 @@ export function App() {
         {area === 'train' && <TrainArea />}
         {area === 'classify' && <ClassifyArea />}
       </main>
+      <UpdatePrompt />
     </>
   );
 }
