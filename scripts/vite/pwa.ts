@@ -54,7 +54,8 @@ export const PWA_OPTIONS: Partial<VitePWAOptions> = {
   injectRegister: false,
   manifest: WEB_APP_MANIFEST,
   workbox: {
-    globPatterns: ['**/*.{html,js,css,wasm,svg,png,webmanifest}'],
+    // The manifest and its icons are added by the plugin itself (includeManifestIcons).
+    globPatterns: ['**/*.{html,js,css,wasm}'],
     globIgnores: [...NOT_PRECACHED],
     // tfjs's chunk is about 2 MB; Workbox skips files over 2 MiB by default, which would leave the engine out.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
