@@ -1,14 +1,18 @@
 /**
  * "Why this class" cost: `npx tsx scripts/bench/measure-saliency.ts [wasm|cpu] [runs]`. Starts the
  * backend as the engine does (wasm: SIMD, our training kernels) in Node, builds the tutorial's model,
- * and times the engine's own `saliencyMaps` (Grad-CAM on conv2d_1 and the gradient map, for one
- * 32 × 32 picture and one class, read back) against `predictProbabilities` (one forward pass), after
+ * and times the engine's own `saliencyMaps` (Grad-CAM on conv2d_1, the gradient map and the occlusion
+ * map, for one 32 × 32 picture and one class, read back), and the occlusion batch alone, against `predictProbabilities` (one forward pass), after
  * warm-up. Prints the first run and the median and 95th percentile of the timed runs. Chromium's
  * worker is measured by the e2e test instead (tests/e2e/why-this-class.test.ts prints the panel's time).
  */
 import { startBackend } from '../../src/engine/backend';
 import { predictProbabilities } from '../../src/engine/classify/predict';
-import { saliencyMaps } from '../../src/engine/saliency/saliency-maps';
+import * as tf from '@tensorflow/tfjs';
+import { occlusionWindows } from '../../src/core/model/saliency-map';
+import { occlusionDrops } from '../../src/engine/saliency/occlusion';
+import { OCCLUSION_PATCH, OCCLUSION_STRIDE, planSaliency, saliencyMaps } from '../../src/engine/saliency/saliency-maps';
+import { imagesFromBytes } from '../../src/engine/webgl/upload-bytes';
 import { buildTutorialModel } from './tutorial-model';
 
 async function main(): Promise<void> {
@@ -26,10 +30,20 @@ async function main(): Promise<void> {
   const firstMaps = await time(() => saliencyMaps(model, pixels, 3, info2));
   const firstPredict = await time(() => predictProbabilities(model, pixels));
   for (let i = 0; i < 3; i += 1) await saliencyMaps(model, pixels, i, info2);
+  const plan = planSaliency(model);
+  const windows = occlusionWindows(32, OCCLUSION_PATCH, OCCLUSION_STRIDE);
+  const occludeOnce = async (classIndex: number): Promise<void> => {
+    const drops = tf.tidy(() => occlusionDrops(plan, imagesFromBytes(pixels, 1), classIndex, windows));
+    await drops.data();
+    drops.dispose();
+  };
+  await occludeOnce(0);
   const maps: number[] = [];
+  const occlusion: number[] = [];
   const predict: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     maps.push(await time(() => saliencyMaps(model, pixels, i % 10, info2)));
+    occlusion.push(await time(() => occludeOnce(i % 10)));
     predict.push(await time(() => predictProbabilities(model, pixels)));
   }
   const stat = (values: number[]): string => {
@@ -39,7 +53,8 @@ async function main(): Promise<void> {
   };
   process.stdout.write(
     `${info.backend} in Node (SIMD ${String(info.wasmSimd)}, threads ${String(info.wasmThreads)}), tutorial model, ${runs} timed runs after warm-up\n` +
-      `  both maps (Grad-CAM + gradient): first ${firstMaps.toFixed(1)} ms; ${stat(maps)}\n` +
+      `  all maps (Grad-CAM, gradient, occlusion): first ${firstMaps.toFixed(1)} ms; ${stat(maps)}\n` +
+      `  of which the occlusion batch (${windows.rows.length + 1} pictures): ${stat(occlusion)}\n` +
       `  one prediction, for scale:       first ${firstPredict.toFixed(1)} ms; ${stat(predict)}\n`,
   );
   model.dispose();

@@ -25,7 +25,7 @@ export function gradientCaption(className: string): string {
 
 /** Caption of the occlusion map. */
 export function occlusionCaption(className: string, patch: number): string {
-  return `Occlusion: how much the ${className} score drops when a ${patch} × ${patch} grey square covers each spot (the mean over the squares covering it) — what the network answers for a changed picture, not a slope; where covering raises the score, the map alone shows blue.`;
+  return `Occlusion: how much the ${className} score drops when a grey square of ${patch} × ${patch} pixels covers each spot (the mean over the squares covering it) — what the network answers for a changed picture, not a slope; where covering raises the score, the map alone shows blue.`;
 }
 
 /** What was explained, by which model, and how long it took. */
