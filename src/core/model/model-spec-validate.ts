@@ -126,8 +126,8 @@ export function analyseModelSpec(spec: ModelSpec, rules: SpecRules = {}): SpecAn
  * Like `analyseModelSpec`, for code that cannot go on with a bad spec.
  * @throws ModelSpecError listing every issue.
  */
-export function assertValidModelSpec(spec: ModelSpec): ValidSpecAnalysis {
-  const analysis = analyseModelSpec(spec);
+export function assertValidModelSpec(spec: ModelSpec, rules: SpecRules = {}): ValidSpecAnalysis {
+  const analysis = analyseModelSpec(spec, rules);
   if (!analysis.ok) throw new ModelSpecError(analysis.issues);
   return analysis;
 }
