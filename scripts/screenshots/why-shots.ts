@@ -1,6 +1,6 @@
 /**
  * The README's "Why this class" screenshot at the projector size (1280 × 720): a CIFAR-10 test picture
- * dropped on Classify, answered by the pretrained model, with its Grad-CAM and gradient maps open.
+ * dropped on Classify, answered by the pretrained model, with its Grad-CAM, gradient and occlusion maps open.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ async function whyThisClass(page: Page): Promise<void> {
   await card.locator(':scope[data-status="done"]').waitFor({ timeout: 120_000 });
   await card.getByRole('button', { name: 'Why this class?' }).click();
   const panel = card.getByRole('region', { name: `Why this class: ${NAME}` });
-  await panel.getByRole('img', { name: /^Gradient for .*, laid over the picture$/ }).waitFor({ timeout: 120_000 });
+  await panel.getByRole('img', { name: /^Occlusion for .*, laid over the picture$/ }).waitFor({ timeout: 120_000 });
   // The maps and their sentences, with the Why button above them.
   await panel.evaluate((element) => {
     element.scrollIntoView({ block: 'start' });

@@ -2,7 +2,8 @@
  * The saliency domain of the engine protocol: "Why this class". For one 32 × 32 picture, one of the
  * classify handler's models and one class, the engine answers with two maps of where the class's
  * score is sensitive — Grad-CAM on the last convolution layer, and the plain gradient per pixel — for
- * the page to lay over the picture. Unioned into `EngineCommand` / `EngineEvent` in protocol.ts.
+ * the page to lay over the picture — and, as a check that is not a slope, how much the score drops when a
+ * grey square covers each part of the picture (occlusion). Unioned into `EngineCommand` / `EngineEvent` in protocol.ts.
  */
 import type { ClassifierInfo, ClassifierKind } from '../core/model/classifier-model';
 import type { Map2d } from '../core/model/saliency-map';
@@ -17,7 +18,14 @@ export interface GradCamMap extends Map2d {
   readonly channels: number;
 }
 
-/** The two maps for one picture and one class. */
+/** The occlusion test's map: per pixel, the mean score drop of the grey squares laid over it. */
+export interface OcclusionResult extends Map2d {
+  /** Side of the grey square, and the step between its places, in pixels. */
+  readonly patch: number;
+  readonly stride: number;
+}
+
+/** The maps for one picture and one class. */
 export interface SaliencyMaps {
   /** Index of the class in the model's output (CIFAR10_CLASSES order). */
   readonly classIndex: number;
@@ -33,9 +41,11 @@ export interface SaliencyMaps {
   readonly gradCamNote: string | null;
   /** The plain gradient: max over R, G, B of |∂score/∂pixel| for the input scaled to 0…1; 32 × 32. */
   readonly gradient: Map2d;
+  /** Occlusion: how much the score drops when a mid-grey square covers each spot (negative: it rises); 32 × 32. */
+  readonly occlusion: OcclusionResult;
   /** The model that answered, as it is named in Classify. */
   readonly model: ClassifierInfo;
-  /** Milliseconds the engine took for both maps (forward and backward passes and read-back). */
+  /** Milliseconds the engine took for all the maps (forward and backward passes and read-back). */
   readonly ms: number;
 }
 

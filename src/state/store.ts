@@ -15,6 +15,7 @@ import { createRunsSlice, initialRunsData, type RunsActions, type RunsData } fro
 import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
 import { createExperimentsSlice, initialExperimentsData, type ExperimentsActions, type ExperimentsData } from './slices/experiments-slice';
 import { createWhySlice, initialWhyData, type WhyActions, type WhyData } from './slices/why-slice';
+import { createLabSlice, initialLabData, type LabActions, type LabData } from './slices/lab-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -28,13 +29,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData() };
 }
 
 /**
@@ -58,6 +59,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createThemeSlice(...args),
   ...createExperimentsSlice(...args),
   ...createWhySlice(...args),
+  ...createLabSlice(...args),
 }));
 
 // Follow-ups to changes, whichever action made them (store-reactions.ts).

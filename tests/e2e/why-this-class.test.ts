@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { CIFAR10_CLASSES } from '../../src/core/data/cifar-format';
+import { axeViolations } from './axe';
 import { pngFromRgb } from './picture-files';
 import { appSessionPerTest } from './session-checks';
 
@@ -44,7 +45,7 @@ function canvasBytes(canvas: Locator): Promise<number[]> {
 }
 
 describe('Why this class (wasm)', () => {
-  test('a classified picture: Grad-CAM and gradient maps over it, with their scales and how to read them; another class redraws them', async () => {
+  test('a classified picture: Grad-CAM, gradient and occlusion maps over it, with their scales and how to read them; another class redraws them', async () => {
     await page.goto(`${baseUrl}?backend=wasm#/classify`);
     const badge = page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
@@ -68,14 +69,17 @@ describe('Why this class (wasm)', () => {
     const camOverlay = panel.getByRole('img', { name: `Grad-CAM for ${top}, laid over the picture` });
     await camOverlay.waitFor({ timeout: SLOW_MS });
     await panel.getByRole('img', { name: `Gradient for ${top}, laid over the picture` }).waitFor();
+    await panel.getByRole('img', { name: `Occlusion for ${top}, laid over the picture` }).waitFor();
     const camScale = await panel.getByRole('img', { name: /^Grad-CAM colour scale: white is 0, red is / }).getAttribute('aria-label');
     expect(camScale).not.toMatch(/red is 0;/);
     expect(await panel.getByRole('img', { name: /^Gradient colour scale: white is 0, red is / }).count()).toBe(1);
+    expect(await panel.getByRole('img', { name: /^Occlusion colour scale: white is 0, red is / }).count()).toBe(1);
     expect(await panel.textContent()).toContain(`the more the ${top} score depends on it for this picture and this model; this does not prove`);
-    expect(await panel.textContent()).toMatch(new RegExp(`Explains the ${top} logit .*both maps took \\d+ ms on wasm\\.`));
-    const facts = (await panel.getByText(/both maps took/).textContent()) ?? '';
+    expect(await panel.textContent()).toMatch(new RegExp(`Explains the ${top} logit .*the maps took \\d+ ms on wasm\\.`));
+    const facts = (await panel.getByText(/the maps took/).textContent()) ?? '';
     process.stdout.write(`why-this-class e2e, first class: ${facts}\n`);
     const before = await canvasBytes(camOverlay);
+    expect(await axeViolations(page)).toEqual([]);
 
     const other = options[options.length - 1] ?? '0';
     const otherName = CIFAR10_CLASSES[Number(other)] ?? '';
@@ -84,12 +88,13 @@ describe('Why this class (wasm)', () => {
     await otherOverlay.waitFor({ timeout: SLOW_MS });
     expect(await panel.getAttribute('aria-busy')).toBe('false');
     expect(await canvasBytes(otherOverlay)).not.toEqual(before);
-    process.stdout.write(`why-this-class e2e, last class: ${(await panel.getByText(/both maps took/).textContent()) ?? ''}\n`);
+    process.stdout.write(`why-this-class e2e, last class: ${(await panel.getByText(/the maps took/).textContent()) ?? ''}\n`);
 
     // The maps alone, on their own grids.
     await panel.getByRole('checkbox', { name: 'Lay the maps over the picture' }).uncheck();
     await panel.getByRole('img', { name: `Grad-CAM for ${otherName} alone, 30 × 30` }).waitFor();
     expect(await panel.getByRole('img', { name: `Gradient for ${otherName} alone, 32 × 32` }).count()).toBe(1);
+    expect(await panel.getByRole('img', { name: `Occlusion for ${otherName} alone, 32 × 32` }).count()).toBe(1);
 
     await toggle.click();
     expect(await panel.count()).toBe(0);

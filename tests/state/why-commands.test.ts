@@ -18,6 +18,7 @@ function mapsFor(classIndex: number): SaliencyMaps {
     gradCam: { layerName: 'conv2d_1', channels: 32, height: 30, width: 30, values: new Float32Array(900) },
     gradCamNote: null,
     gradient: { height: 32, width: 32, values: new Float32Array(1024) },
+    occlusion: { height: 32, width: 32, values: new Float32Array(1024), patch: 8, stride: 4 },
     model: { kind: 'pretrained', label: 'pretrained tutorial model', name: null },
     ms: 12,
   };

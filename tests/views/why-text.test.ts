@@ -9,6 +9,7 @@ const MAPS: SaliencyMaps = {
   gradCam: { layerName: 'conv2d_1', channels: 32, height: 30, width: 30, values: new Float32Array(900) },
   gradCamNote: null,
   gradient: { height: 32, width: 32, values: new Float32Array(1024) },
+  occlusion: { height: 32, width: 32, values: new Float32Array(1024), patch: 8, stride: 4 },
   model: { kind: 'pretrained', label: 'pretrained tutorial model, 70.2 % on the test set', name: null },
   ms: 76.6,
 };
@@ -26,7 +27,7 @@ describe('Why this class sentences', () => {
   });
 
   test('the facts: the score explained, the model, the time and the backend', () => {
-    expect(mapsFacts('airplane', MAPS, 'wasm')).toBe('Explains the airplane logit (its score before softmax), 5.69, of pretrained tutorial model, 70.2 % on the test set; both maps took 77 ms on wasm.');
-    expect(mapsFacts('airplane', { ...MAPS, score: 'probability', scoreValue: 0.5 }, null)).toBe('Explains the airplane probability, 0.5, of pretrained tutorial model, 70.2 % on the test set; both maps took 77 ms.');
+    expect(mapsFacts('airplane', MAPS, 'wasm')).toBe('Explains the airplane logit (its score before softmax), 5.69, of pretrained tutorial model, 70.2 % on the test set; the maps took 77 ms on wasm.');
+    expect(mapsFacts('airplane', { ...MAPS, score: 'probability', scoreValue: 0.5 }, null)).toBe('Explains the airplane probability, 0.5, of pretrained tutorial model, 70.2 % on the test set; the maps took 77 ms.');
   });
 });

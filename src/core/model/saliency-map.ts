@@ -100,6 +100,64 @@ export function formatValue(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
 
+/** Where the occlusion test lays its square: top-left corners, row-major. */
+export interface OcclusionWindows {
+  /** Side of the picture. */
+  readonly size: number;
+  /** Side of the square laid over it. */
+  readonly patch: number;
+  readonly stride: number;
+  /** Top-left corner of each square: `rows[i]`, `cols[i]`. */
+  readonly rows: readonly number[];
+  readonly cols: readonly number[];
+}
+
+/**
+ * The squares of an occlusion test: `patch` × `patch`, every `stride` pixels, the last one flush with
+ * the far edge so every pixel is covered (32, 8, 4 → 7 × 7 = 49 squares).
+ *
+ * @throws RangeError when the sizes are not whole numbers with 1 ≤ patch ≤ size and stride ≥ 1.
+ */
+export function occlusionWindows(size: number, patch: number, stride: number): OcclusionWindows {
+  if (![size, patch, stride].every(Number.isInteger) || patch < 1 || patch > size || stride < 1) {
+    throw new RangeError(`an occlusion square is 1 … ${size} pixels with a stride ≥ 1, got ${patch} and ${stride}`);
+  }
+  const starts: number[] = [];
+  for (let start = 0; start + patch < size; start += stride) starts.push(start);
+  starts.push(size - patch);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (const row of starts) for (const col of starts) {
+    rows.push(row);
+    cols.push(col);
+  }
+  return { size, patch, stride, rows, cols };
+}
+
+/**
+ * The occlusion map: each pixel gets the mean of the score drops of the squares that cover it.
+ *
+ * @param drops one per square, in `windows` order: the score without the square minus the score with it.
+ * @throws RangeError when there is not one drop per square.
+ */
+export function occlusionMap(drops: ArrayLike<number>, windows: OcclusionWindows): Map2d {
+  const { size, patch, rows, cols } = windows;
+  if (drops.length !== rows.length) throw new RangeError(`an occlusion map needs one drop per square (${rows.length}), got ${drops.length}`);
+  const sums = new Float32Array(size * size);
+  const counts = new Uint16Array(size * size);
+  rows.forEach((top, index) => {
+    const left = cols[index] ?? 0;
+    const drop = drops[index] ?? 0;
+    for (let row = top; row < top + patch; row += 1) {
+      for (let col = left; col < left + patch; col += 1) {
+        sums[row * size + col] = (sums[row * size + col] ?? 0) + drop;
+        counts[row * size + col] = (counts[row * size + col] ?? 0) + 1;
+      }
+    }
+  });
+  return { height: size, width: size, values: sums.map((sum, cell) => sum / Math.max(1, counts[cell] ?? 1)) };
+}
+
 /** An sRGB colour, 0…255 per component. */
 export type RgbTriple = readonly [number, number, number];
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { blendPixel, formatValue, mapForPicture, normaliseMap, resizeBilinear, scaleTicks, type Map2d } from '../../../src/core/model/saliency-map';
+import { blendPixel, formatValue, mapForPicture, normaliseMap, occlusionMap, occlusionWindows, resizeBilinear, scaleTicks, type Map2d } from '../../../src/core/model/saliency-map';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -73,5 +73,28 @@ describe('the legend and the overlay', () => {
     expect(blendPixel([0, 100, 200], [200, 0, 0], 1, 0.5)).toEqual([100, 50, 100]);
     expect(blendPixel([0, 0, 0], [200, 0, 0], 5, 1)).toEqual([200, 0, 0]);
     expect(blendPixel([0, 0, 0], [200, 0, 0], Number.NaN)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('occlusion', () => {
+  test('8 × 8 squares every 4 pixels cover a 32 × 32 picture in 7 × 7 places; an uneven stride ends flush with the edge', () => {
+    const windows = occlusionWindows(32, 8, 4);
+    expect(windows.rows).toHaveLength(49);
+    expect([...new Set(windows.rows)]).toEqual([0, 4, 8, 12, 16, 20, 24]);
+    expect([...new Set(occlusionWindows(10, 4, 4).cols)]).toEqual([0, 4, 6]);
+    expect(() => occlusionWindows(32, 0, 4)).toThrow(RangeError);
+    expect(() => occlusionWindows(32, 8, 0)).toThrow(RangeError);
+  });
+
+  test('each pixel gets the mean drop of the squares over it', () => {
+    const windows = occlusionWindows(4, 2, 2);
+    expect(windows.rows).toEqual([0, 0, 2, 2]);
+    const map = occlusionMap([1, 2, 3, 4], windows);
+    expect(Array.from(map.values)).toEqual([1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+    const overlapping = occlusionMap(new Array(9).fill(0).map((_, i) => (i === 0 ? 6 : 0)), occlusionWindows(4, 2, 1));
+    // Pixel (0, 0) is under square 0 alone; pixel (1, 1) under four squares, one of them square 0.
+    expect(overlapping.values[0]).toBe(6);
+    expect(overlapping.values[5]).toBe(1.5);
+    expect(() => occlusionMap([1], windows)).toThrow(/one drop per square \(4\), got 1/);
   });
 });

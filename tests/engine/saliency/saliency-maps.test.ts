@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_MODEL_SPEC } from '../../../src/core/model/model-spec';
 import type { ClassifierInfo } from '../../../src/core/model/classifier-model';
+import { occlusionWindows } from '../../../src/core/model/saliency-map';
+import { occlusionDrops } from '../../../src/engine/saliency/occlusion';
 import { planSaliency, saliencyMaps, saliencyTensors } from '../../../src/engine/saliency/saliency-maps';
 import { buildModel } from '../../../src/engine/training/build-model';
 import type { ModelSpec } from '../../../src/core/model/model-spec';
@@ -69,6 +71,11 @@ describe.each(['cpu', 'wasm'] as const)('Why this class on %s', (backend) => {
     expect(camMap.values[5 * SIZE + 5]).toBeCloseTo(0.25 * (230 / 255 - 0.3), 5);
     // The logit is the sum of A over the quadrant.
     expect(maps.scoreValue).toBeGreaterThan(100);
+
+    // Occlusion: a grey square on the quadrant lowers the score; one that stays beyond the filter's reach of it (all squares over row or column ≥ 24 do) changes nothing.
+    expect(maps.occlusion).toMatchObject({ height: SIZE, width: SIZE, patch: 8, stride: 4 });
+    expect(Math.max(...maps.occlusion.values.filter((_, index) => Math.floor(index / SIZE) >= 24 || index % SIZE >= 24).map(Math.abs))).toBeLessThan(1e-4);
+    expect(meanWhere(maps.occlusion.values, SIZE, (row, col) => row < 12 && col < 12)).toBeGreaterThan(1);
 
     // Class 1 reads nothing: both maps are flat zero.
     const flat = await saliencyMaps(model, topLeftPicture(), 1, INFO);
@@ -144,6 +151,22 @@ describe.each(['cpu', 'wasm'] as const)('Why this class on %s', (backend) => {
       const expected = Math.max(...Array.from(slopes, (slope) => Math.abs(Number(slope))));
       expect(Math.abs((gradientValues[pixel] ?? 0) - expected) / gradientScale, `pixel ${pixel}`).toBeLessThan(5e-3);
     }
+    // Occlusion: each square's drop equals the logit of the picture minus the logit of the picture with that square grey.
+    const windows = occlusionWindows(SIZE, 8, 4);
+    const drops = tf.tidy(() => occlusionDrops(plan, input, classIndex, windows).dataSync());
+    for (const square of [0, 24, 48]) {
+      const expected = tf.tidy(() => {
+        const mask = tf.buffer([1, SIZE, SIZE, 1]);
+        const top = windows.rows[square] ?? 0;
+        const left = windows.cols[square] ?? 0;
+        for (let row = top; row < top + 8; row += 1) for (let col = left; col < left + 8; col += 1) mask.set(1, 0, row, col, 0);
+        const covered = mask.toTensor();
+        const occluded = tf.add(tf.mul(input, tf.sub(1, covered)), tf.mul(covered, 0.5));
+        return tf.sub(tf.slice(logitOf(input), [0, classIndex], [1, 1]), tf.slice(logitOf(occluded), [0, classIndex], [1, 1])).dataSync()[0] ?? Number.NaN;
+      });
+      expect(drops[square], `square ${square}`).toBeCloseTo(expected, 4);
+    }
+
     tf.dispose(kept);
     expect(tf.memory().numTensors).toBe(before);
     input.dispose();

@@ -10,14 +10,14 @@ import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../RgbThumbnail';
 import { PlaneCanvas } from '../PlaneCanvas';
 import { sentence } from '../../classify/classify-text';
-import { flatMapNote, gradCamCaption, gradientCaption, mapsFacts, readingSentence } from './why-text';
+import { flatMapNote, gradCamCaption, gradientCaption, mapsFacts, occlusionCaption, readingSentence } from './why-text';
 import './why.css';
 
-/** Side of each picture on screen: 4.5 CSS pixels per input pixel, so three fit side by side in a result card. */
-const PICTURE_PX = 144;
+/** Side of each picture on screen: 3.75 CSS pixels per input pixel, so four fit side by side in a result card. */
+const PICTURE_PX = 120;
 
 /**
- * "Why this class?": a button that opens, under a classified picture, its Grad-CAM and gradient maps
+ * "Why this class?": a button that opens, under a classified picture, its Grad-CAM, gradient and occlusion maps
  * for a class the user picks (the top answer first), each laid over the picture with its colour scale.
  * One such view is open at a time in the whole app; opening another closes this one.
  */
@@ -87,10 +87,12 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
             </figure>
             {maps.gradCam && <MapFigure title="Grad-CAM" detail={`${maps.gradCam.layerName}, ${maps.gradCam.height} × ${maps.gradCam.width}`} map={maps.gradCam} pixels={target.pixels} className={shownClass} over={over} />}
             <MapFigure title="Gradient" detail="per pixel" map={maps.gradient} pixels={target.pixels} className={shownClass} over={over} />
+            <MapFigure title="Occlusion" detail={`${maps.occlusion.patch} × ${maps.occlusion.patch} grey square`} map={maps.occlusion} pixels={target.pixels} className={shownClass} over={over} />
           </div>
           <ul className="why-captions">
             <li>{maps.gradCam ? gradCamCaption(shownClass, maps) : maps.gradCamNote}</li>
             <li>{gradientCaption(shownClass)}</li>
+            <li>{occlusionCaption(shownClass, maps.occlusion.patch)}</li>
           </ul>
           <p className="why-reading">{readingSentence(shownClass)}</p>
           <p className="why-facts">{mapsFacts(shownClass, maps, backend)}</p>

@@ -23,11 +23,16 @@ export function gradientCaption(className: string): string {
   return `Gradient: how strongly nudging each single pixel would change the ${className} score (the largest of its red, green and blue slopes).`;
 }
 
+/** Caption of the occlusion map. */
+export function occlusionCaption(className: string, patch: number): string {
+  return `Occlusion: how much the ${className} score drops when a ${patch} × ${patch} grey square covers each spot (the mean over the squares covering it) — what the network answers for a changed picture, not a slope; where covering raises the score, the map alone shows blue.`;
+}
+
 /** What was explained, by which model, and how long it took. */
 export function mapsFacts(className: string, maps: SaliencyMaps, backend: string | null): string {
   const score = maps.score === 'logit' ? `the ${className} logit (its score before softmax)` : `the ${className} probability`;
   const where = backend ? ` on ${backend}` : '';
-  return `Explains ${score}, ${formatValue(maps.scoreValue)}, of ${maps.model.label}; both maps took ${Math.round(maps.ms)} ms${where}.`;
+  return `Explains ${score}, ${formatValue(maps.scoreValue)}, of ${maps.model.label}; the maps took ${Math.round(maps.ms)} ms${where}.`;
 }
 
 /** A map that is 0 everywhere: the score does not depend on what this map can show. */
