@@ -3,8 +3,12 @@
  * holds the models) and the views (which show the names before an answer) say the same words.
  *
  * The contract every model here meets: input [N, 32, 32, 3] float32 in [0, 1] (bytes ÷ 255, as the
- * tutorial feeds CIFAR-10), output [N, 10] softmax probabilities in CIFAR10_CLASSES order.
+ * tutorial feeds CIFAR-10), output [N, C] softmax probabilities, one per class of its `classNames`:
+ * CIFAR10_CLASSES unless the model was trained on your own classes, whose names travel with it in
+ * its file's `userDefinedMetadata`.
  */
+import { CIFAR10_CLASSES } from '../data/cifar-format';
+import { MAX_CLASSES, MAX_CLASS_NAME_LENGTH, MIN_CLASSES } from '../data/class-set';
 import { formatPercent } from '../data/classify-hints';
 import { isAtChance } from '../training/divergence';
 
@@ -27,17 +31,32 @@ export interface ModelMetadata {
   /** Accuracy on CIFAR-10 test images, 0…1, and on how many. */
   readonly testAccuracy: number | null;
   readonly testImages: number | null;
+  /** The class names of a model trained on your own classes (2–10 distinct names); null for a CIFAR-10 model. */
+  readonly classNames: readonly string[] | null;
 }
 
 /** Pick the fields of ModelMetadata out of a model file's `userDefinedMetadata`; anything else is ignored. */
 export function readModelMetadata(value: unknown): ModelMetadata {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const { description, testAccuracy, testImages } = record;
+  const { description, testAccuracy, testImages, classNames } = record;
   return {
     description: typeof description === 'string' && description.length <= 300 ? description : null,
     testAccuracy: typeof testAccuracy === 'number' && testAccuracy >= 0 && testAccuracy <= 1 ? testAccuracy : null,
     testImages: typeof testImages === 'number' && Number.isInteger(testImages) && testImages > 0 ? testImages : null,
+    classNames: readClassNames(classNames),
   };
+}
+
+/** Class names as a model file may carry them: 2–10 distinct non-empty names, or null. */
+function readClassNames(value: unknown): readonly string[] | null {
+  if (!Array.isArray(value) || value.length < MIN_CLASSES || value.length > MAX_CLASSES) return null;
+  const names = value.filter((name): name is string => typeof name === 'string' && name.trim() !== '' && [...name].length <= MAX_CLASS_NAME_LENGTH);
+  return names.length === value.length && new Set(names).size === names.length ? names : null;
+}
+
+/** The class names a model's outputs stand for: its own, or CIFAR-10's. */
+export function classNamesOf(metadata: Pick<ModelMetadata, 'classNames'>): readonly string[] {
+  return metadata.classNames ?? CIFAR10_CLASSES;
 }
 
 /** Images in CIFAR-10's test split: an accuracy on this many is "on the test set". */
@@ -94,18 +113,20 @@ export function describeLoaded(name: string, origin: 'library' | 'files', metada
 
 /**
  * Why a model with these input and output shapes cannot be the classifier, or null when it can.
- * Shapes as tfjs gives them, batch axis first (null: any batch size).
+ * Shapes as tfjs gives them, batch axis first (null: any batch size). `classCount`: the probabilities
+ * it must give (10, CIFAR-10's, unless its file names its own classes).
  */
-export function classifierShapeProblem(inputShapes: readonly (readonly (number | null)[])[], outputShapes: readonly (readonly (number | null)[])[]): string | null {
+export function classifierShapeProblem(inputShapes: readonly (readonly (number | null)[])[], outputShapes: readonly (readonly (number | null)[])[], classCount = 10): string | null {
   if (inputShapes.length !== 1) return `it has ${inputShapes.length} inputs; the classifier feeds one picture tensor`;
-  if (outputShapes.length !== 1) return `it has ${outputShapes.length} outputs; the classifier needs one, the 10 class probabilities`;
+  if (outputShapes.length !== 1) return `it has ${outputShapes.length} outputs; the classifier needs one, the ${classCount} class probabilities`;
   const [input] = inputShapes;
   const [output] = outputShapes;
   if (!input || input.length !== 4 || input[1] !== 32 || input[2] !== 32 || input[3] !== 3) {
     return `it takes inputs of shape ${formatShape(input ?? [])}, but the classifier feeds 32 × 32 colour pictures, shape [null, 32, 32, 3]`;
   }
-  if (!output || output.length !== 2 || output[1] !== 10) {
-    return `it gives outputs of shape ${formatShape(output ?? [])}, but the classifier needs 10 probabilities, one per CIFAR-10 class, shape [null, 10]`;
+  if (!output || output.length !== 2 || output[1] !== classCount) {
+    const per = classCount === 10 ? 'one per CIFAR-10 class' : 'one per class its file names';
+    return `it gives outputs of shape ${formatShape(output ?? [])}, but the classifier needs ${classCount} probabilities, ${per}, shape [null, ${classCount}]`;
   }
   return null;
 }

@@ -66,11 +66,17 @@ export class ModelSpecError extends Error {
   }
 }
 
+/** What the network must give: one probability per class. */
+export interface SpecRules {
+  /** Units of the last (softmax) layer: CIFAR-10's 10 unless the run trains on your own classes. */
+  readonly classCount?: number;
+}
+
 /**
  * Validate `spec` and compute each layer's output shape and parameter count. Field checks run on
  * every layer; shapes are propagated until the first layer whose shape cannot be computed.
  */
-export function analyseModelSpec(spec: ModelSpec): SpecAnalysis {
+export function analyseModelSpec(spec: ModelSpec, rules: SpecRules = {}): SpecAnalysis {
   const issues: SpecIssue[] = [];
   const layers: LayerSummary[] = [];
   const specLayers: readonly LayerSpec[] = Array.isArray(spec.layers) ? spec.layers : [];
@@ -104,7 +110,7 @@ export function analyseModelSpec(spec: ModelSpec): SpecAnalysis {
     shape = outcome.shape;
     nonNegative = keepsNonNegative(layer, nonNegative);
   });
-  issues.push(...checkOutputLayer(specLayers));
+  issues.push(...checkOutputLayer(specLayers, rules.classCount ?? MODEL_CLASS_COUNT));
   const totalParams = layers.reduce((sum, layer) => sum + layer.params, 0);
   if (issues.length === 0 && totalParams > MAX_MODEL_PARAMS) {
     issues.push({
@@ -120,8 +126,8 @@ export function analyseModelSpec(spec: ModelSpec): SpecAnalysis {
  * Like `analyseModelSpec`, for code that cannot go on with a bad spec.
  * @throws ModelSpecError listing every issue.
  */
-export function assertValidModelSpec(spec: ModelSpec): ValidSpecAnalysis {
-  const analysis = analyseModelSpec(spec);
+export function assertValidModelSpec(spec: ModelSpec, rules: SpecRules = {}): ValidSpecAnalysis {
+  const analysis = analyseModelSpec(spec, rules);
   if (!analysis.ok) throw new ModelSpecError(analysis.issues);
   return analysis;
 }
@@ -311,15 +317,15 @@ export function windowOutputSize(inputSize: number, windowSize: number, stride: 
   return padding === 'same' ? Math.ceil(inputSize / stride) : Math.floor((inputSize - windowSize) / stride) + 1;
 }
 
-function checkOutputLayer(layers: readonly LayerSpec[]): SpecIssue[] {
+function checkOutputLayer(layers: readonly LayerSpec[], classCount: number): SpecIssue[] {
   const last = layers.at(-1);
   if (last === undefined) return [];
   const layerIndex = layers.length - 1;
-  if (last.type !== 'Dense' || last.units !== MODEL_CLASS_COUNT || last.activation !== 'softmax') {
+  if (last.type !== 'Dense' || last.units !== classCount || last.activation !== 'softmax') {
     return [{
       layerIndex,
       field: null,
-      message: `${describeLayer(layerIndex, String(last.type))}: the last layer must be Dense with ${MODEL_CLASS_COUNT} units and softmax, one probability per CIFAR-10 class`,
+      message: `${describeLayer(layerIndex, String(last.type))}: the last layer must be Dense with ${classCount} units and softmax, one probability per ${classCount === MODEL_CLASS_COUNT ? 'CIFAR-10 class' : 'class of your set'}`,
     }];
   }
   return [];

@@ -188,7 +188,9 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         if (await library.has(name)) throw new Error(`a model named “${name}” is already in your library: choose another name, or delete that one first`);
         const held = await resolve(command.model);
         const description = held.info.kind === 'loaded' ? (held.metadata.description ?? held.info.label) : held.info.label;
-        const metadata = { description, testAccuracy: held.metadata.testAccuracy, testImages: held.metadata.testImages };
+        // A model of your own classes carries their names, so the library and its exports name its outputs.
+        const classNames = held.metadata.classNames === null ? {} : { classNames: held.metadata.classNames };
+        const metadata = { description, testAccuracy: held.metadata.testAccuracy, testImages: held.metadata.testImages, ...classNames };
         const artifacts = await captureArtifacts(held.model, metadata);
         await library.save({ name, savedAt: new Date().toISOString(), description, weightBytes: artifacts.weightData.byteLength }, artifacts);
         emit({ type: 'classify-library', id: command.id, entries: await library.list() });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { MODEL_INPUT_SHAPE, sizePair, type KernelRegularisation, type LayerSpec, type ModelSpec } from '../../core/model/model-spec';
+import { MODEL_CLASS_COUNT, MODEL_INPUT_SHAPE, sizePair, type KernelRegularisation, type LayerSpec, type ModelSpec } from '../../core/model/model-spec';
 import { kerasLayerNames } from '../../core/model/model-spec-edit';
 import { assertValidModelSpec } from '../../core/model/model-spec-validate';
 import { DropConnectDense } from '../layers/drop-connect-dense';
@@ -17,10 +17,11 @@ import { gpuDropout } from './gpu-dropout-layer';
  * tutorial's `model.summary()` and match the architecture editor's.
  *
  * The caller owns the model and must `dispose()` it.
+ * @param classCount the probabilities it must end in: 10 for CIFAR-10, a class set's own count otherwise.
  * @throws ModelSpecError when the spec is invalid (the message names the layer).
  */
-export function buildModel(spec: ModelSpec, seed: number): tf.Sequential {
-  assertValidModelSpec(spec);
+export function buildModel(spec: ModelSpec, seed: number, classCount: number = MODEL_CLASS_COUNT): tf.Sequential {
+  assertValidModelSpec(spec, { classCount });
   const model = tf.sequential();
   const names = kerasLayerNames(spec);
   spec.layers.forEach((layer, layerIndex) => {

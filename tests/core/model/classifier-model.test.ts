@@ -32,7 +32,7 @@ describe('naming the model that answered', () => {
   });
 
   test('readModelMetadata keeps only well-formed fields', () => {
-    expect(readModelMetadata({ testAccuracy: 1.5, testImages: -3, description: 7 })).toEqual({ description: null, testAccuracy: null, testImages: null });
+    expect(readModelMetadata({ testAccuracy: 1.5, testImages: -3, description: 7 })).toEqual({ description: null, testAccuracy: null, testImages: null, classNames: null });
   });
 });
 
