@@ -4,6 +4,7 @@ import { AreaNav } from './common/AreaNav';
 import { BackendBadge } from './common/BackendBadge';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
+import { TrainingDock } from './common/TrainingDock';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
 import { ClassifyArea } from './classify/ClassifyArea';
@@ -22,6 +23,7 @@ export function App() {
         <ThemeToggle />
         <BackendBadge />
       </header>
+      <TrainingDock />
       <main id={MAIN_ID} tabIndex={-1}>
         {area === 'learn' && <LearnArea />}
         {area === 'train' && <TrainArea />}
