@@ -1,7 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
-/** localStorage, which may be missing or refuse (private windows, storage turned off): then nothing is remembered. */
+/** Said on the page whenever a remembered choice changes, so every component showing it follows. */
+const CHANGED_EVENT = 'cnn-playground:remembered-choice';
+
+/** This page's choices, for when localStorage refuses to keep them (private windows, storage turned off). */
+const onThisPage = new Map<string, string>();
+
+/** localStorage, which may be missing or refuse: then only this page remembers. */
 function readStored(key: string): string | null {
+  const here = onThisPage.get(key);
+  if (here !== undefined) return here;
   try {
     return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
@@ -10,27 +18,41 @@ function readStored(key: string): string | null {
 }
 
 function writeStored(key: string, value: string): void {
+  onThisPage.set(key, value);
   try {
     globalThis.localStorage?.setItem(key, value);
   } catch {
-    // Not remembered; the choice still holds on this page.
+    // Not kept for the next visit; this page still has it.
   }
 }
 
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener(CHANGED_EVENT, onChange);
+  // Another tab of this browser changed it.
+  const fromOtherTab = (event: StorageEvent) => {
+    if (event.key !== null) onThisPage.delete(event.key);
+    onChange();
+  };
+  window.addEventListener('storage', fromOtherTab);
+  return () => {
+    window.removeEventListener(CHANGED_EVENT, onChange);
+    window.removeEventListener('storage', fromOtherTab);
+  };
+}
+
 /**
- * A small view choice (a tab, a panel shown or hidden) that this browser remembers across reloads.
+ * A small view choice (a tab, a panel shown or hidden) that this browser remembers across reloads,
+ * the same in every component that shows it (the Train dashboard's switch and the dock it hides).
  * `allowed` lists the values it may take; anything else stored (an older version's, a typo) reads as
  * `fallback`.
  */
 export function useRememberedChoice<T extends string>(key: string, allowed: readonly T[], fallback: T): readonly [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(() => {
-    const stored = readStored(key);
-    return allowed.find((candidate) => candidate === stored) ?? fallback;
-  });
+  const stored = useSyncExternalStore(subscribe, () => readStored(key));
+  const value = allowed.find((candidate) => candidate === stored) ?? fallback;
   const choose = useCallback(
     (next: T) => {
-      setValue(next);
       writeStored(key, next);
+      window.dispatchEvent(new Event(CHANGED_EVENT));
     },
     [key],
   );

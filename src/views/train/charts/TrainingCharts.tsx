@@ -4,7 +4,7 @@ import { EpochChart } from './EpochChart';
 import './charts.css';
 
 /** Plot heights (CSS px) small enough that the dashboard's three charts share the first screen with the controls. */
-const COMPACT_HEIGHTS = { batch: 150, epoch: 150 } as const;
+const COMPACT_HEIGHTS = { batch: 130, epoch: 130 } as const;
 const FULL_HEIGHTS = { batch: 260, epoch: 220 } as const;
 
 /**

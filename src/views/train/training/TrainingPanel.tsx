@@ -100,11 +100,14 @@ export function TrainingPanel({ children }: { readonly children?: ReactNode }) {
             {backend && phase !== 'idle' ? ` on ${backend}` : ''}
             {!dataReady && phase === 'idle' ? ' — waiting for CIFAR-10 to finish loading' : ''}
           </p>
-          <DockChoice />
-        </div>
-        <TrainingProgress planned={planned}>
           <AccuracyLine epochs={epochs} />
-        </TrainingProgress>
+          <DockChoice />
+          {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
+          <p className="visually-hidden" role="status" aria-label="Latest epoch">
+            {epochAnnouncement(epochs.at(-1), totalEpochs)}
+          </p>
+        </div>
+        <TrainingProgress planned={planned} />
         <TrainingCharts compact />
         <div className="train-dashboard-notes">
           {/* The first visit's download (or a failed one, with Retry) is the first thing to wait for: shown here, not in the Data tab. */}
@@ -152,10 +155,6 @@ export function TrainingPanel({ children }: { readonly children?: ReactNode }) {
               </button>
             </p>
           )}
-          {/* Each finished epoch, said once: the batch numbers above change too often to be read out. */}
-          <p className="visually-hidden" role="status" aria-label="Latest epoch">
-            {epochAnnouncement(epochs.at(-1), totalEpochs)}
-          </p>
         </div>
       </div>
       {children}

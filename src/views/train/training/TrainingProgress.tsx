@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { selectLatestBatch, selectTrainingPosition, selectTrainingSizes } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { RunSpeed } from '../progress/RunSpeed';
@@ -15,7 +14,7 @@ export interface PlannedRun {
  * any run the bars stand empty at the planned run's length (`planned`), so the dashboard keeps its
  * shape and the teacher sees how long the run will be.
  */
-export function TrainingProgress({ planned = null, children }: { readonly planned?: PlannedRun | null; /** Shown after the numbers (the accuracy line). */ readonly children?: ReactNode }) {
+export function TrainingProgress({ planned = null }: { readonly planned?: PlannedRun | null }) {
   const shown = useAppStore(selectTrainingPosition);
   const latest = useAppStore(selectLatestBatch);
   const sizes = useAppStore(selectTrainingSizes);
@@ -39,6 +38,11 @@ export function TrainingProgress({ planned = null, children }: { readonly planne
           </span>
           <progress aria-label="Batches completed in this epoch" max={Math.max(position.batchesPerEpoch, 1)} value={batchesDone} />
         </label>
+        {sizes && (
+          <p className="training-sizes">
+            {formatCount(sizes.trainImages)} training images per epoch · {formatCount(sizes.validationImages)} validation images
+          </p>
+        )}
       </div>
       <div className="training-progress-numbers">
         <dl className="training-latest" aria-label="Latest batch">
@@ -60,12 +64,6 @@ export function TrainingProgress({ planned = null, children }: { readonly planne
           </div>
         </dl>
         <RunSpeed />
-        {sizes && (
-          <p className="training-sizes">
-            {formatCount(sizes.trainImages)} training images per epoch · {formatCount(sizes.validationImages)} validation images
-          </p>
-        )}
-        {children}
       </div>
     </div>
   );
