@@ -120,6 +120,8 @@ describe('the classroom layout', () => {
     const lesson = page.getByRole('article').first();
     await shot(page, 'learn-dock-1280x720');
     expect((await box(dock)).bottom).toBeLessThanOrEqual((await box(lesson)).top);
+    // With the dock above it, the lesson's whole written sum still fits the first screen.
+    expect(await offFirstScreen(page, { 'written sum': page.getByRole('region', { name: 'Written sum' }) })).toEqual([]);
     await dock.getByRole('button', { name: 'Resume' }).click();
     // The three batches left run while the lesson stays on screen; the dock says when the run ends.
     await expect.poll(() => dock.getByRole('link', { name: 'Finished' }).count(), { timeout: SLOW_MS }).toBe(1);

@@ -30,10 +30,17 @@ export function sparklinePoints(values: readonly number[], width: number, height
     .join(' ');
 }
 
-/** A loss axis for a sparkline: from 0 to the largest finite loss seen (2.5 before any, a fresh network's ln 10 ≈ 2.3). */
+/**
+ * A loss axis for a sparkline: the losses seen with a margin (a run's loss moves by tenths, which an
+ * axis from 0 would flatten), never below 0; before any loss, 0…2.5 (a fresh network's ln 10 ≈ 2.3).
+ */
 export function lossSparklineRange(losses: readonly number[]): readonly [number, number] {
   const finite = losses.filter((value) => Number.isFinite(value));
-  return [0, finite.length === 0 ? 2.5 : Math.max(...finite, 0.1)];
+  if (finite.length === 0) return [0, 2.5];
+  const low = Math.min(...finite);
+  const high = Math.max(...finite);
+  const margin = Math.max((high - low) * 0.15, 0.05);
+  return [Math.max(0, low - margin), high + margin];
 }
 
 function round(value: number): number {

@@ -25,8 +25,14 @@ describe('sparklinePoints', () => {
 });
 
 describe('lossSparklineRange', () => {
-  test('runs from 0 to the largest finite loss, or 2.5 before any', () => {
-    expect(lossSparklineRange([2.3, 1.2, Number.POSITIVE_INFINITY])).toEqual([0, 2.3]);
+  test('spans the finite losses with a 15 % margin (at least 0.05), never below 0; 0…2.5 before any', () => {
+    const [low, high] = lossSparklineRange([2.3, 1.3, Number.POSITIVE_INFINITY]);
+    expect(low).toBeCloseTo(1.15, 10);
+    expect(high).toBeCloseTo(2.45, 10);
+    const [single, singleHigh] = lossSparklineRange([2.3]);
+    expect(single).toBeCloseTo(2.25, 10);
+    expect(singleHigh).toBeCloseTo(2.35, 10);
+    expect(lossSparklineRange([0.01, 0.02])[0]).toBe(0);
     expect(lossSparklineRange([])).toEqual([0, 2.5]);
   });
 });
