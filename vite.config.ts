@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { contentSecurityPolicyPlugin } from './scripts/vite/content-security-policy.js';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './scripts/vite/cross-origin-isolation.js';
 import { wasmThreadsPlugin } from './scripts/vite/wasm-threads-plugin.js';
+import { pwaPlugin } from './scripts/vite/pwa.js';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
 
@@ -13,13 +14,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
  * - `contentSecurityPolicyPlugin` sends the page's and the worker's Content-Security-Policy headers from
  *   `npm start` and `npm run preview`, and puts the page's in the built index.html (content-security-policy.ts).
  * - `wasmThreadsPlugin` keeps tfjs's threaded wasm startable after minification (tfjs #4107).
+ * - `pwaPlugin` adds the service worker and the web app manifest, for offline use (scripts/vite/pwa.ts).
  * - Three test projects: `unit` (Node, real tfjs on its cpu backend), `gpu` (Vitest browser mode in
  *   Debian's headless Chromium: our WebGL kernels against stock tfjs webgl, on SwiftShader here) and
  *   `e2e` (playwright-core driving that Chromium against the built app served by `vite preview`).
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicyPlugin(), wasmThreadsPlugin()],
+  plugins: [react(), contentSecurityPolicyPlugin(), wasmThreadsPlugin(), pwaPlugin()],
   // The engine worker bundles tfjs-backend-wasm itself, and worker bundles get only these plugins.
   worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   // Cross-origin isolation (COOP/COEP), so WebAssembly threads can be used where they help

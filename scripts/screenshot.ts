@@ -10,6 +10,7 @@ import { INSPECT_SHOTS } from './screenshots/inspect-shots';
 import type { Shot } from './screenshots/shot';
 import { THEME_SHOTS } from './screenshots/theme-shots';
 import { TRAIN_SHOTS } from './screenshots/train-shots';
+import { WHY_SHOTS } from './screenshots/why-shots';
 
 /** Each Learn lesson at a step that shows its idea (`#/learn/<lesson>/<step>`). */
 const LESSON_STEPS: ReadonlyArray<readonly [lesson: string, step: number]> = [
@@ -30,7 +31,7 @@ const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
   prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
 }));
 
-const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS, ...THEME_SHOTS];
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS, ...THEME_SHOTS, ...WHY_SHOTS];
 
 async function main(): Promise<void> {
   // E2E_DIST serves another build folder, as the end-to-end tests do.

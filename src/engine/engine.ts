@@ -18,6 +18,8 @@ import { probeBackend } from './backend-probe';
 import { isEvaluateCommand } from './protocol-evaluate';
 import { createEvaluateNowHandler } from './training/evaluate-now';
 import { browserTrainingWorkers } from './parallel/browser-gradient-worker';
+import { isSaliencyCommand } from './protocol-saliency';
+import { createSaliencyHandler } from './saliency/saliency-handler';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -55,6 +57,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
   // The inspector borrows the classify handler's pretrained model, so the weights are loaded once.
   const inspect = createInspectHandler({ emit, trainedModel: () => training.currentModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
+  // "Why this class" borrows the model Classify answers with.
+  const saliency = createSaliencyHandler({ emit, borrowModel: (kind) => classify.borrowModel(kind) });
   // "Evaluate now" borrows the resting run's model from the controller, or the pretrained one likewise.
   const evaluateNow = createEvaluateNowHandler({ emit, getData: getLoadedDataset, lendRunModel: () => training.lendModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
 
@@ -89,6 +93,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
       if (isInspectCommand(command)) return inspect.handle(command);
       if (isProbeCommand(command)) return probeBackend(command, emit);
       if (isEvaluateCommand(command)) return evaluateNow.handle(command);
+      if (isSaliencyCommand(command)) return saliency.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

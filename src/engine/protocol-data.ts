@@ -34,6 +34,8 @@ export interface DatasetSummary {
   readonly cacheNote: string | null;
   /** Wall time of the load, manifest to last check, in milliseconds. */
   readonly loadMs: number;
+  /** True when the files came from a local copy the user picked (a folder, a USB stick). */
+  readonly fromLocalCopy?: boolean;
 }
 
 /** Data commands. */
@@ -44,7 +46,23 @@ export type DataCommand =
       /** Absolute URL of the folder holding manifest.json, ending in "/". */
       readonly baseUrl: string;
     }
-  | { readonly type: 'data-page'; readonly id: number; readonly split: CifarSplit; readonly selection: DataPageSelection };
+  /**
+   * Load CIFAR-10 from a local copy the user picked (manifest.json and the .bin files, from a folder or
+   * a USB stick), checked against the manifest like a download and kept in Cache Storage as if it had
+   * been downloaded from `baseUrl`. Stops a download in flight.
+   */
+  | { readonly type: 'data-load-files'; readonly id: number; readonly baseUrl: string; readonly files: readonly File[] }
+  | {
+      readonly type: 'data-page';
+      readonly id: number;
+      readonly split: CifarSplit;
+      readonly selection: DataPageSelection;
+      /**
+       * The data folder (absolute, ending in "/") to read just these images from when the whole set is
+       * not loaded (a few kilobytes for Classify's samples, not 184 MB); without it such a page fails.
+       */
+      readonly baseUrl?: string;
+    };
 
 /** Data events. */
 export type DataEvent =
@@ -60,6 +78,8 @@ export type DataEvent =
       readonly fromCache: boolean;
       /** Receiving bytes, saving a verified copy of `file` in the cache, or checking the whole set. */
       readonly stage: 'receiving' | 'saving' | 'checking';
+      /** True while the bytes come from a local copy the user picked rather than the network. */
+      readonly fromLocalCopy?: boolean;
     }
   /** Every file arrived and verified against the manifest; training may use the data from now on. */
   | { readonly type: 'data-loaded'; readonly id: number; readonly summary: DatasetSummary }
@@ -82,7 +102,7 @@ export type DataEvent =
   | { readonly type: 'data-error'; readonly id: number; readonly command: 'load' | 'page'; readonly message: string; readonly file: string | null };
 
 /** The `type` tags of `DataCommand`. */
-export const DATA_COMMAND_TYPES: readonly DataCommand['type'][] = ['data-load', 'data-page'];
+export const DATA_COMMAND_TYPES: readonly DataCommand['type'][] = ['data-load', 'data-load-files', 'data-page'];
 /** The `type` tags of `DataEvent`. */
 export const DATA_EVENT_TYPES: readonly DataEvent['type'][] = ['data-progress', 'data-loaded', 'data-page-result', 'data-error'];
 

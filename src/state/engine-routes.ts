@@ -59,6 +59,9 @@ export const EVENT_ROUTES: EventRoutes = Object.freeze({
   'evaluate-progress': (state, event) => state.evaluateNowEventReceived(event),
   'evaluate-result': (state, event) => state.evaluateNowEventReceived(event),
   'evaluate-failed': (state, event) => state.evaluateNowEventReceived(event),
+  // Answers to "Why this class" requests.
+  'saliency-result': null,
+  'saliency-error': null,
 });
 
 /** Carry `event` to the store action its kind routes to. */

@@ -198,6 +198,7 @@ function failureOf(event: EngineEvent): string | null {
     case 'init-failed':
     case 'data-error':
     case 'classify-error':
+    case 'saliency-error':
     case 'inspect-error':
       return event.message;
     default:

@@ -49,6 +49,7 @@ export function setupWithImport(setup: ImportableSetup, imported: KerasImport): 
       validationSubset: subset(settings.validationSubset, run.validationSubset),
       epochs: text(settings.epochs, run.epochs),
       batchSize: text(settings.batchSize, run.batchSize),
+      seed: text(settings.seed, run.seed),
       augment: settings.augment ?? run.augment,
     },
   };
@@ -74,6 +75,7 @@ const TRAINING_LABELS: Readonly<Record<keyof TrainingForm, string>> = Object.fre
   validationSubset: 'Validation images',
   epochs: 'Epochs',
   batchSize: 'Batch size',
+  seed: 'Seed',
   augment: 'Augment the training pictures',
 });
 

@@ -13,6 +13,9 @@ import { createEvaluateNowSlice, initialEvaluateNowData, type EvaluateNowActions
 import { createThemeSlice, initialThemeData, type ThemeActions, type ThemeData } from './slices/theme-slice';
 import { createRunsSlice, initialRunsData, type RunsActions, type RunsData } from './slices/runs-slice';
 import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } from './slices/code-slice';
+import { createExperimentsSlice, initialExperimentsData, type ExperimentsActions, type ExperimentsData } from './slices/experiments-slice';
+import { createWhySlice, initialWhyData, type WhyActions, type WhyData } from './slices/why-slice';
+import { createLabSlice, initialLabData, type LabActions, type LabData } from './slices/lab-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -26,13 +29,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData() };
 }
 
 /**
@@ -54,6 +57,9 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createRunsSlice(...args),
   ...createCodeSlice(...args),
   ...createThemeSlice(...args),
+  ...createExperimentsSlice(...args),
+  ...createWhySlice(...args),
+  ...createLabSlice(...args),
 }));
 
 // Follow-ups to changes, whichever action made them (store-reactions.ts).

@@ -10,6 +10,8 @@ export interface TrainingForm {
   readonly validationSubset: string;
   readonly epochs: string;
   readonly batchSize: string;
+  /** Seeds the weights, dropout, subsets, shuffle and augmentation: the same seed trains the same run. */
+  readonly seed: string;
   /** The "Augment training images" checkbox: mirror and shift each training image, new at every step. */
   readonly augment: boolean;
 }
@@ -28,16 +30,23 @@ export const TUTORIAL_RUN_LENGTH: Readonly<Pick<TrainingForm, 'epochs' | 'batchS
  * a classroom-sized slice of the data (1 000 training images, 500 to validate) so that a first run
  * finishes during a lesson.
  */
-export const DEFAULT_TRAINING_FORM: TrainingForm = Object.freeze({ trainSubset: '1000', validationSubset: '500', augment: DEFAULT_HYPERPARAMETERS.augment, ...TUTORIAL_RUN_LENGTH });
+export const DEFAULT_TRAINING_FORM: TrainingForm = Object.freeze({
+  trainSubset: '1000',
+  validationSubset: '500',
+  seed: String(DEFAULT_HYPERPARAMETERS.seed),
+  augment: DEFAULT_HYPERPARAMETERS.augment,
+  ...TUTORIAL_RUN_LENGTH,
+});
 
 /** The form showing a run's size and data (a run's or a recipe's; the optimiser is in hyperparameter-form.ts): `null` subsets as 'all'. */
-export function trainingFormFrom(settings: Pick<TrainingHyperparameters, 'trainSubset' | 'validationSubset' | 'epochs' | 'batchSize' | 'augment'>): TrainingForm {
+export function trainingFormFrom(settings: Pick<TrainingHyperparameters, 'trainSubset' | 'validationSubset' | 'epochs' | 'batchSize' | 'seed' | 'augment'>): TrainingForm {
   const subset = (value: number | null): string => (value === null ? 'all' : String(value));
   return {
     trainSubset: subset(settings.trainSubset),
     validationSubset: subset(settings.validationSubset),
     epochs: String(settings.epochs),
     batchSize: String(settings.batchSize),
+    seed: String(settings.seed),
     augment: settings.augment,
   };
 }
@@ -71,6 +80,7 @@ export function readTrainingForm(form: TrainingForm, data?: DataSizes, base: Tra
     batchSize: whole('batchSize', 'Batch size'),
     trainSubset: subset('trainSubset', 'Training images'),
     validationSubset: subset('validationSubset', 'Validation images'),
+    seed: whole('seed', 'Seed'),
     augment: form.augment,
   };
   for (const issue of validateHyperparameters(settings, data)) {
@@ -85,4 +95,5 @@ const LABELS: Readonly<Record<TrainingFormField, string>> = Object.freeze({
   validationSubset: 'Validation images',
   epochs: 'Epochs',
   batchSize: 'Batch size',
+  seed: 'Seed',
 });

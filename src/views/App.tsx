@@ -2,9 +2,12 @@ import { useAppStore } from '../state/store';
 import { selectArea } from '../state/selectors';
 import { AreaNav } from './common/AreaNav';
 import { BackendBadge } from './common/BackendBadge';
+import { LabLinkNotice } from './common/LabLinkNotice';
+import { PresenterMode } from './common/PresenterMode';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
 import { TrainingDock } from './common/TrainingDock';
+import { UpdatePrompt } from './common/UpdatePrompt';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
 import { ClassifyArea } from './classify/ClassifyArea';
@@ -25,10 +28,13 @@ export function App() {
       </header>
       <TrainingDock />
       <main id={MAIN_ID} tabIndex={-1}>
+        <PresenterMode />
+        <LabLinkNotice />
         {area === 'learn' && <LearnArea />}
         {area === 'train' && <TrainArea />}
         {area === 'classify' && <ClassifyArea />}
       </main>
+      <UpdatePrompt />
     </>
   );
 }

@@ -244,12 +244,12 @@ describe('Learn lessons', () => {
     expect(await flipped.getByRole('row').first().textContent()).toBe('1 0 −1'.replace(/ /g, ''));
     await page.goto(`${baseUrl}#/learn/flipping/12`);
     await page.getByRole('status').filter({ hasText: /cells/ }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: /cells/ }).textContent()).toMatch(/^Different in 9 of 9 cells/);
+    expect(await page.getByRole('status').filter({ hasText: /cells/ }).textContent()).toMatch(/flipping matters: here 9 of 9 cells differ/);
     const correlation = await readWrittenSum('Cross-correlation sum');
     const convolution = await readWrittenSum('Convolution sum');
     expect(convolution.total).toBe(-correlation.total);
     await page.getByRole('button', { name: 'Symmetric (Gaussian)' }).click();
-    expect(await page.getByRole('status').filter({ hasText: /result/ }).textContent()).toBe('Same result: the mask is symmetric.');
+    expect(await page.getByRole('status').filter({ hasText: /half-turn/ }).textContent()).toMatch(/^The mask is the same after a half-turn, so flipping changes nothing/);
   });
 
   test('1-D: Conv1D then MaxPooling1D on the series, to the end', async () => {

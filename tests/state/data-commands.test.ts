@@ -50,7 +50,7 @@ describe('data commands', () => {
     emit({ type: 'data-loaded', id: 101, summary: SUMMARY });
     expect(selectDataReady(useAppStore.getState())).toBe(true);
     expect(useAppStore.getState().dataset).toEqual(SUMMARY);
-    expect(sent.at(-1)).toEqual({ type: 'data-page', id: 102, split: 'test', selection: { kind: 'indices', indices: [0] } });
+    expect(sent.at(-1)).toEqual({ type: 'data-page', id: 102, split: 'test', selection: { kind: 'indices', indices: [0] }, baseUrl: 'http://school.example/playground/data/cifar10/' });
     const pixels = new Uint8Array(3072).fill(7);
     emit({ type: 'data-page-result', id: 102, split: 'test', indices: Uint32Array.of(0), labels: Uint8Array.of(3), pixels });
     await Promise.resolve();

@@ -62,7 +62,7 @@ describe('training slice', () => {
 
 describe('training form', () => {
   test('reads the inputs as settings on top of the tutorial optimiser', () => {
-    const reading = readTrainingForm({ trainSubset: '128', validationSubset: 'all', epochs: '2', batchSize: '32', augment: false });
+    const reading = readTrainingForm({ trainSubset: '128', validationSubset: 'all', epochs: '2', batchSize: '32', seed: '1', augment: false });
     expect(reading).toMatchObject({ ok: true, settings: { trainSubset: 128, validationSubset: null, epochs: 2, batchSize: 32, learningRate: 0.01, momentum: 0.5 } });
   });
 
@@ -78,7 +78,7 @@ describe('training form', () => {
   });
 
   test('each bad input gets its own message, in the words of its label', () => {
-    const reading = readTrainingForm({ trainSubset: '1000', validationSubset: '500', epochs: '0', batchSize: '', augment: false }, { trainCount: 500, testCount: 100 });
+    const reading = readTrainingForm({ trainSubset: '1000', validationSubset: '500', epochs: '0', batchSize: '', seed: '1', augment: false }, { trainCount: 500, testCount: 100 });
     expect(reading).toEqual({
       ok: false,
       errors: {

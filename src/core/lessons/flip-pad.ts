@@ -41,6 +41,16 @@ export function flip2d(volume: Volume): Volume {
 }
 
 /**
+ * Whether a mask is the same after a half-turn (flipped both ways): then convolution and
+ * cross-correlation give the same result on every input. Decided from the mask alone — two outputs
+ * that happen to agree on one input (a Sobel mask on a flat picture) prove nothing.
+ */
+export function isHalfTurnSymmetric(mask: Volume): boolean {
+  const turned = flip2d(mask);
+  return mask.data.every((value, index) => value === turned.data[index]);
+}
+
+/**
  * Surround every channel with a border of `value` (zero padding by default).
  * @param padding cells to add on each side, each a whole number ≥ 0.
  * @throws RangeError when a side is negative or not whole ("padding must be ≥ 0, got -1").

@@ -183,3 +183,8 @@ export function sweepRows(results: readonly SweepRunResult[]): SweepRow[] {
 export function sweepCsvHeader(parameter: SweepParameter): string[] {
   return [sweepDefinition(parameter).keras, 'params', 'best_val_accuracy', 'best_epoch', 'seconds', 'images_per_second'];
 }
+
+/** The results table's rows as CSV cells, in `sweepCsvHeader`'s order (accuracy as a fraction, as Keras' history). */
+export function sweepCsvRows(rows: readonly SweepRow[]): (number | null)[][] {
+  return rows.map((row) => [row.value, row.params, row.bestValAccuracy, row.bestEpoch, row.seconds, row.imagesPerSecond]);
+}

@@ -45,6 +45,12 @@ export interface ClassifyHandler {
    * @throws what loading or the classifier check threw.
    */
   pretrainedModel(url: string): Promise<tf.LayersModel>;
+  /**
+   * The model that answers for `kind` now, and how Classify names it: borrowed (for "Why this class"),
+   * never to be disposed by the caller.
+   * @throws Error saying why there is no such model (none loaded, no training run, not prepared).
+   */
+  borrowModel(kind: ClassifierKind): Promise<{ readonly model: tf.LayersModel; readonly info: ClassifierInfo }>;
 }
 
 /** A model the handler owns, with how it is named and what its file said about it. */
@@ -245,6 +251,7 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         emit({ type: 'classify-error', id: command.id, message: describe(error) });
       }),
     pretrainedModel: (url) => pretrainedHeld(url).then((held) => held.model),
+    borrowModel: (kind) => resolve(kind).then(({ model, info }) => ({ model, info })),
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The engine's handler for data commands: load CIFAR-10 (one load at a time; a second request while
- * one runs joins it), report progress at most about ten times a second, answer page requests.
+ * one runs joins it), or from a local copy the user picked (which stops a download in flight), report
+ * progress at most about ten times a second, answer page requests.
  */
 import { CifarDataError, cifarManifestBytes } from '../../core/data/cifar-manifest';
 import type { DataCommand, DataEvent, DatasetSummary } from '../protocol-data';
 import { buildDataPage } from './data-page';
+import { createPartialPages } from './partial-page';
 import { clearLoadedDataset, getLoadedManifest, setLoadedDataset } from './dataset-store';
-import { loadCifar, type LoadProgress } from './load-cifar';
+import { loadCifar, type LoadedCifar, type LoadProgress } from './load-cifar';
+import { loadCifarFromFiles } from './load-local-copy';
 
 /** Least time between two progress events: at most about ten a second reach the page. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -19,10 +22,12 @@ export interface DataHandler {
 
 /** Make the data handler of one engine. `now` is injectable for tests of the rate limit. */
 export function createDataHandler(emit: (event: DataEvent) => void, now: () => number = () => performance.now()): DataHandler {
-  let inFlight: { baseUrl: string; done: Promise<DatasetSummary> } | null = null;
+  let inFlight: { baseUrl: string; done: Promise<DatasetSummary>; abort: AbortController } | null = null;
   let loadedFrom: { baseUrl: string; summary: DatasetSummary } | null = null;
+  const partial = createPartialPages();
 
-  async function load(id: number, baseUrl: string): Promise<DatasetSummary> {
+  /** Load from the network (or this browser's cache), or from `files` when the user picked a local copy. */
+  async function load(id: number, baseUrl: string, files: readonly File[] | null, signal: AbortSignal): Promise<DatasetSummary> {
     clearLoadedDataset();
     loadedFrom = null;
     const started = now();
@@ -34,7 +39,7 @@ export function createDataHandler(emit: (event: DataEvent) => void, now: () => n
       lastSent = now();
       emit({ type: 'data-progress', id, ...progress });
     };
-    const loaded = await loadCifar(baseUrl, report);
+    const loaded: LoadedCifar = files ? await loadCifarFromFiles(baseUrl, files, report) : await loadCifar(baseUrl, report, signal);
     setLoadedDataset(loaded.manifest, loaded.train, loaded.test);
     const { manifest } = loaded;
     const summary: DatasetSummary = {
@@ -48,6 +53,7 @@ export function createDataHandler(emit: (event: DataEvent) => void, now: () => n
       fromCache: loaded.fromCache,
       cacheNote: loaded.cacheNote,
       loadMs: Math.round(now() - started),
+      ...(files ? { fromLocalCopy: true } : {}),
     };
     loadedFrom = { baseUrl, summary };
     return summary;
@@ -57,25 +63,36 @@ export function createDataHandler(emit: (event: DataEvent) => void, now: () => n
     async handle(command) {
       if (command.type === 'data-page') {
         try {
-          emit(buildDataPage(command.id, command.split, command.selection));
+          // Without the whole set, a few images are read from the start of the files instead of waiting for 184 MB.
+          const page = !getLoadedManifest() && command.baseUrl ? await partial.page(command.id, command.split, command.selection, command.baseUrl) : buildDataPage(command.id, command.split, command.selection);
+          emit(page);
         } catch (error) {
           emit({ type: 'data-error', id: command.id, command: 'page', message: messageOf(error), file: null });
         }
         return;
       }
       const { id, baseUrl } = command;
+      const files = command.type === 'data-load-files' ? command.files : null;
+      let current: NonNullable<typeof inFlight> | null = null;
       try {
-        if (loadedFrom?.baseUrl === baseUrl && getLoadedManifest()) {
+        if (!files && loadedFrom?.baseUrl === baseUrl && getLoadedManifest()) {
           emit({ type: 'data-loaded', id, summary: loadedFrom.summary });
           return;
         }
-        if (inFlight?.baseUrl !== baseUrl) inFlight = { baseUrl, done: load(id, baseUrl) };
-        const current = inFlight;
+        if (files || inFlight?.baseUrl !== baseUrl) {
+          // A local copy replaces whatever was loading: the download in flight stops where it is.
+          inFlight?.abort.abort();
+          const abort = new AbortController();
+          inFlight = { baseUrl, abort, done: load(id, baseUrl, files, abort.signal) };
+        }
+        current = inFlight;
         const summary = await current.done.finally(() => {
           if (inFlight === current) inFlight = null;
         });
         emit({ type: 'data-loaded', id, summary });
       } catch (error) {
+        // A download stopped for a local copy is not a failure: the local copy's load reports for it.
+        if (current?.abort.signal.aborted) return;
         emit({ type: 'data-error', id, command: 'load', message: messageOf(error), file: error instanceof CifarDataError ? error.file : null });
       }
     },

@@ -27,6 +27,8 @@ export interface FetchOptions {
    * else to show for it, so the page can name it.
    */
   readonly onSaving?: () => void;
+  /** Aborts the download (a local copy the user picked replaces it). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -52,8 +54,9 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
 
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store' });
+    response = await fetch(url, { cache: 'no-store', signal: options.signal ?? null });
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!response.ok || !response.body) {
@@ -68,7 +71,7 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
       onBytes(delta, false);
     });
   } catch (error) {
-    if (error instanceof CifarDataError) throw error;
+    if (error instanceof CifarDataError || options.signal?.aborted) throw error;
     throw new CifarDataError(entry.path, `${entry.path} stopped arriving: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (received > entry.bytes) throw new CifarDataError(entry.path, `${entry.path} is longer than the ${entry.bytes.toLocaleString('en-US')} bytes the manifest states`);
@@ -77,7 +80,7 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
     throw new CifarDataError(entry.path, `${entry.path} is corrupt: its SHA-256 differs from the manifest's (the file changed, or the download was damaged)`);
   }
   if (cache) options.onSaving?.();
-  const cacheNote = await store(cache, url, bytes);
+  const cacheNote = await keepVerifiedCopy(cache, url, bytes);
   return { bytes, fromCache: false, cacheNote };
 }
 
@@ -86,7 +89,7 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
  * @returns the bytes received; a stream longer than `target` is cancelled at the first extra chunk and
  *   reported as `target.length + 1`, which every caller treats as a size mismatch.
  */
-async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, onChunk: (delta: number, chunk: Uint8Array) => void): Promise<number> {
+export async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, onChunk: (delta: number, chunk: Uint8Array) => void): Promise<number> {
   const reader = body.getReader();
   let received = 0;
   try {
@@ -106,8 +109,11 @@ async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, on
   }
 }
 
-/** Keep verified bytes for next time; returns why that failed, or null. Never throws. */
-async function store(cache: Cache | null, url: string, bytes: Uint8Array<ArrayBuffer>): Promise<string | null> {
+/**
+ * Keep verified bytes for next time under `url` (a local copy the user picked is kept under the URL it
+ * would have been downloaded from, so the next load finds it); returns why that failed, or null. Never throws.
+ */
+export async function keepVerifiedCopy(cache: Cache | null, url: string, bytes: Uint8Array<ArrayBuffer>): Promise<string | null> {
   if (!cache) return 'this page cannot use Cache Storage (it needs https or localhost)';
   try {
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) };

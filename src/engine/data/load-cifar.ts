@@ -32,6 +32,8 @@ export interface LoadProgress {
   readonly file: string;
   readonly fromCache: boolean;
   readonly stage: LoadStage;
+  /** True while the bytes come from a local copy the user picked (load-local-copy.ts). */
+  readonly fromLocalCopy?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface LoadProgress {
  * @throws CifarDataError naming the file when the manifest or a data file is missing, unreachable,
  *   truncated, corrupt or inconsistent. Nothing partial is ever returned.
  */
-export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProgress) => void): Promise<LoadedCifar> {
+export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<LoadedCifar> {
   const manifestUrl = new URL(CIFAR_MANIFEST_FILE, baseUrl).href;
   const manifestText = await fetchManifestText(manifestUrl);
   let json: unknown;
@@ -66,6 +68,7 @@ export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProg
         onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: cached, stage: 'receiving' });
       },
       onSaving: () => onProgress({ loadedBytes, totalBytes, file: entry.path, fromCache: false, stage: 'saving' }),
+      ...(signal ? { signal } : {}),
     });
     bytes.set(entry.path, fetched.bytes);
     fromCache &&= fetched.fromCache;
@@ -82,7 +85,7 @@ export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProg
 }
 
 /** The manifest from the network (revalidated, so a new data set is noticed), or from the cache offline. */
-async function fetchManifestText(manifestUrl: string): Promise<string> {
+export async function fetchManifestText(manifestUrl: string): Promise<string> {
   let failure: string;
   try {
     const response = await fetch(manifestUrl, { cache: 'no-cache' });

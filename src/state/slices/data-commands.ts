@@ -29,6 +29,17 @@ export interface DataCommands {
    */
   loadDataset(): void;
   /**
+   * Load CIFAR-10 from a local copy the user picked (manifest.json and the four .bin files, e.g. from
+   * a USB stick) instead of downloading it: checked against the manifest like a download, kept in this
+   * browser for next time. Stops a download in progress.
+   */
+  loadDatasetFromFiles(files: readonly File[]): void;
+  /**
+   * Make the first test image the current one without loading the whole data set (lesson 9's one
+   * picture: the engine reads 3 KB of it, not 184 MB). Does nothing once an image is chosen.
+   */
+  chooseFirstTestImage(): Promise<void>;
+  /**
    * Ask the engine for a page of images (asked while the engine starts, it waits for it).
    * @throws (rejects) Error when the engine could not start, the data is not loaded, or the selection is invalid.
    */
@@ -43,16 +54,22 @@ export interface DataCommands {
   dataEngineFailed(message: string): void;
 }
 
+/** The absolute URL of the served data folder. */
+function dataBaseUrl(): string {
+  return new URL(CIFAR_DATA_DIR, document.baseURI).href;
+}
+
 /** The data commands, spread into the data slice. */
 export const createDataCommands: StateCreator<AppState, [], [], DataCommands> = (set, get) => {
   const startLoad = (): void => {
     const session = sessionOf(get());
     if (!session.isRunning()) return;
     get().dataLoadStarted();
-    session.send({ type: 'data-load', baseUrl: new URL(CIFAR_DATA_DIR, document.baseURI).href });
+    session.send({ type: 'data-load', baseUrl: dataBaseUrl() });
   };
   const requestDataPage = async (split: CifarSplit, selection: DataPageSelection): Promise<DataPage> => {
-    const event = await sessionOf(get()).request({ type: 'data-page', split, selection });
+    // With the folder named, the engine reads just these images when the whole set is not loaded.
+    const event = await sessionOf(get()).request({ type: 'data-page', split, selection, baseUrl: dataBaseUrl() });
     if (event.type !== 'data-page-result') throw new Error(`the engine answered a page request with ${event.type}`);
     return { split: event.split, indices: event.indices, labels: event.labels, pixels: event.pixels };
   };
@@ -72,12 +89,29 @@ export const createDataCommands: StateCreator<AppState, [], [], DataCommands> = 
       const { dataStatus } = get();
       if (dataStatus !== 'loading' && dataStatus !== 'ready') startLoad();
     },
+    loadDatasetFromFiles: (files) => {
+      set({ dataWanted: true });
+      const session = sessionOf(get());
+      get().dataLoadStarted();
+      // Asked while the engine starts, this waits for it; an engine that cannot start fails the load.
+      session.request({ type: 'data-load-files', baseUrl: dataBaseUrl(), files: [...files] }).catch((error: unknown) => {
+        if (get().dataStatus === 'loading') get().dataLoadFailed({ message: error instanceof Error ? error.message : String(error), file: null });
+      });
+    },
     requestDataPage,
+    chooseFirstTestImage,
     dataEventReceived: (event) => {
       const state = get();
       switch (event.type) {
         case 'data-progress':
-          state.dataLoadProgressed({ loadedBytes: event.loadedBytes, totalBytes: event.totalBytes, file: event.file, fromCache: event.fromCache, stage: event.stage });
+          state.dataLoadProgressed({
+            loadedBytes: event.loadedBytes,
+            totalBytes: event.totalBytes,
+            file: event.file,
+            fromCache: event.fromCache,
+            stage: event.stage,
+            ...(event.fromLocalCopy ? { fromLocalCopy: true } : {}),
+          });
           return;
         case 'data-loaded':
           state.dataLoaded(event.summary);

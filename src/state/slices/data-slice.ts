@@ -35,6 +35,8 @@ export interface DataLoadProgress {
   readonly fromCache: boolean;
   /** What the engine is doing: receiving bytes (the default), saving a copy of `file`, or checking the set. */
   readonly stage?: 'receiving' | 'saving' | 'checking';
+  /** True while the bytes come from a local copy the user picked (a folder, a USB stick). */
+  readonly fromLocalCopy?: boolean;
 }
 
 /** Why loading failed, and which file (null when not one file, e.g. the engine stopped). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { MAX_IMAGE_PIXELS, READABLE_FORMATS_TEXT } from '../../core/data/image-header';
+import { ClassroomTools } from '../common/ClassroomTools';
 import { CameraPanel } from './CameraPanel';
 import { ModelLibrary } from './ModelLibrary';
 import { ModelPanel } from './ModelPanel';
@@ -48,6 +49,7 @@ export function ClassifyArea() {
   return (
     <section {...getRootProps({ role: 'region', onDrop: onSampleDrop })} aria-labelledby="classify-heading" className={isDragActive ? 'area classify is-dragging' : 'area classify'}>
       <input {...getInputProps()} aria-label="Pictures to classify" />
+      <ClassroomTools />
       <h2 id="classify-heading">Classify</h2>
       <p className="lead">
         Drop photos anywhere here to see which of the ten CIFAR-10 classes the network thinks they show, and how sure it is. Everything happens on this computer.

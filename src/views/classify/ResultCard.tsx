@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import { PictureFigures } from './PictureFigures';
 import { TopFive } from './TopFive';
 import { sentence } from './classify-text';
+import { WhyThisClass } from '../common/why/WhyThisClass';
 
 const ORIGINS: Record<ClassifyItem['origin'], string> = { file: 'dropped or chosen', paste: 'pasted', camera: 'from the camera', sample: 'sample from the test set' };
 
@@ -68,6 +69,7 @@ export function ResultCard({ item }: { readonly item: ClassifyItem }) {
               </ul>
             )}
           </div>
+          <WhyThisClass target={{ key: `classify-${item.key}`, pixels: answer.input, model: answer.model.kind, probabilities: answer.probabilities }} pictureName={item.name} />
         </div>
       )}
     </article>

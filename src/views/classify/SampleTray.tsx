@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
-import { selectClassifySamples, selectClassifySamplesError, selectDataError, selectDataProgress, selectDataStatus } from '../../state/selectors';
+import { selectClassifySamples, selectClassifySamplesError, selectDataStatus } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { RgbThumbnail } from '../common/RgbThumbnail';
 import { SAMPLE_DRAG_TYPE } from './sample-drag';
@@ -8,20 +8,18 @@ import { withArticle } from './classify-text';
 
 /**
  * Real CIFAR-10 test photos to try without files at hand: press one, or drag it onto the drop area.
- * They come from the data set the engine holds, which is loaded on request (184 MB the first time,
- * then from this browser's cache), or at once when the Train area already loaded it.
+ * On request the engine reads just these twenty from the start of the test files (about 0.1 MB, not
+ * the 184 MB set); they show at once when the Train area already loaded the whole set.
  */
 export function SampleTray() {
   const samples = useAppStore(selectClassifySamples);
   const samplesError = useAppStore(selectClassifySamplesError);
   const dataStatus = useAppStore(selectDataStatus);
-  const dataError = useAppStore(selectDataError);
-  const progress = useAppStore(selectDataProgress);
+  const wanted = useAppStore((state) => state.classifySamplesWanted);
   useEffect(() => {
     if (dataStatus === 'ready' && !samples) useAppStore.getState().loadClassifySamples();
   }, [dataStatus, samples]);
 
-  const percent = progress && progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
   return (
     <section className="sample-tray" aria-labelledby="classify-samples-heading">
       <h3 id="classify-samples-heading">Sample test images</h3>
@@ -52,18 +50,18 @@ export function SampleTray() {
             })}
           </ul>
         </>
-      ) : dataStatus === 'loading' ? (
-        <p role="status">Loading CIFAR-10 for the samples… {percent} %</p>
+      ) : wanted && !samplesError ? (
+        <p role="status">Loading twenty photos of the test set…</p>
       ) : (
         <>
-          <p className="sample-tray-help">Twenty photos from CIFAR-10’s test set, two of each class. They need the data set: 184 MB the first time, then read from this browser’s cache.</p>
-          {(dataStatus === 'failed' || samplesError) && (
+          <p className="sample-tray-help">Twenty photos from CIFAR-10’s test set, two of each class: about 0.1 MB of it, not the whole 184 MB data set.</p>
+          {samplesError && (
             <p role="alert" className="field-error">
-              The samples could not be loaded: {samplesError ?? dataError?.message ?? 'unknown reason'}
+              The samples could not be loaded: {samplesError}
             </p>
           )}
           <button type="button" onClick={() => useAppStore.getState().loadClassifySamples()}>
-            {dataStatus === 'failed' || samplesError ? 'Try again' : 'Show sample images'}
+            {samplesError ? 'Try again' : 'Show sample images'}
           </button>
         </>
       )}

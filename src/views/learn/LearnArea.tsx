@@ -12,6 +12,8 @@ import { PoolingLesson } from './lessons/PoolingLesson';
 import { Conv1dLesson } from './lessons/Conv1dLesson';
 import { NetworkLesson } from './lessons/NetworkLesson';
 import { RealNetworkLesson } from './lessons/RealNetworkLesson';
+import { TutorialCredit } from '../common/TutorialCredit';
+import { ClassroomTools } from '../common/ClassroomTools';
 import './learn.css';
 
 const LESSON_VIEWS: Readonly<Record<LessonId, ComponentType>> = {
@@ -58,10 +60,12 @@ export function LearnArea() {
           <Lesson key={lessonId} />
         ) : (
           <div className="learn-intro">
+            <ClassroomTools />
             <p className="lead">
               How a convolutional network sees: a small mask slides over the picture, multiplies and adds, and the sums become a new picture. Each
               lesson plays one idea a step at a time — press Play, step with the arrow keys, or drag the slider — and every number can be changed.
             </p>
+            <TutorialCredit />
             <ol className="lesson-cards">
               {LESSONS.map((lesson) => (
                 <li key={lesson.id}>

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { DatasetSection } from './dataset/DatasetSection';
+import { OverfittingLab } from './experiments/OverfittingLab';
+import { Sweeps } from './experiments/Sweeps';
 import { NetworkInternals } from './internals/NetworkInternals';
 import { RunsPanel } from './runs/RunsPanel';
 import { ResultsTab } from './training/ResultsTab';
@@ -14,12 +16,14 @@ export interface TrainTab {
 
 /**
  * The Train area's tabs, in order; the first is open on a first visit. To add one, add a line here —
- * `{ id: 'lab', label: 'Overfitting lab', Panel: OverfittingLab }` — nothing else changes.
+ * `{ id: 'sweeps', label: 'Sweeps', Panel: Sweeps }` — nothing else changes.
  */
 export const TRAIN_TABS: readonly TrainTab[] = [
   { id: 'setup', label: 'Network and settings', Panel: SetupTab },
   { id: 'results', label: 'Results', Panel: ResultsTab },
   { id: 'runs', label: 'Runs', Panel: RunsPanel },
+  { id: 'overfitting', label: 'Overfitting lab', Panel: OverfittingLab },
+  { id: 'sweeps', label: 'Sweeps', Panel: Sweeps },
   { id: 'inside', label: 'Inside the network', Panel: NetworkInternals },
   { id: 'data', label: 'Data', Panel: DatasetSection },
 ];

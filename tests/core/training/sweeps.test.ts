@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../../src/core/charts/csv';
 import { QUICK_DEMO_RECIPE } from '../../../src/core/training/recipes';
-import { nextSweepNumber, parseSweepValues, savedSweeps, sweepCsvHeader, sweepDefinition, sweepRows, sweepRuns, SWEEPS } from '../../../src/core/training/sweeps';
+import { nextSweepNumber, parseSweepValues, savedSweeps, sweepCsvHeader, sweepCsvRows, sweepDefinition, sweepRows, sweepRuns, SWEEPS } from '../../../src/core/training/sweeps';
 import type { EpochSummary } from '../../../src/core/training/training-record';
 
 const BASE = { spec: QUICK_DEMO_RECIPE.spec, hyperparameters: QUICK_DEMO_RECIPE.hyperparameters };
@@ -54,7 +54,7 @@ describe('sweeps over the tutorial’s hyperparameters', () => {
     ]);
     expect(rows[0]).toEqual({ value: 8, params: 8 * 28 + (72 + 1) * 8 + (8 * 8 * 8 + 1) * 64 + 65 * 10, bestValAccuracy: 0.35, bestEpoch: 2, seconds: 40, imagesPerSecond: 2 / (1 / 100 + 9 / 300) });
     expect(rows[1]).toMatchObject({ bestValAccuracy: null, bestEpoch: null, seconds: 0, imagesPerSecond: null });
-    const csv = toCsv(sweepCsvHeader('filters'), rows.map((row) => [row.value, row.params, row.bestValAccuracy, row.bestEpoch, row.seconds, row.imagesPerSecond]));
+    const csv = toCsv(sweepCsvHeader('filters'), sweepCsvRows(rows));
     expect(csv.split('\r\n')[0]).toBe('filters,params,best_val_accuracy,best_epoch,seconds,images_per_second');
     expect(csv.split('\r\n')[2]).toBe(`16,${rows[1]?.params ?? ''},,,0,`);
   });

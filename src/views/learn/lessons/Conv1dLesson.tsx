@@ -1,9 +1,11 @@
 import { useCallback, useId } from 'react';
 import { conv1dSteps, pool1dSteps, signalVolume } from '../../../core/lessons/conv1d';
-import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { formatNumber, parseField, parseGrid, withCell } from '../format-number';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, poolStepReads, scaleOf, windowCentre } from '../grid-cells';
 import { useDraft } from '../use-draft';
+import type { Conv1dDraft } from '../lesson-drafts';
+import { conv1dIntro } from '../lesson-text';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -11,23 +13,6 @@ import { FieldError, NumberField } from '../parts/NumberField';
 import { PoolWorking } from '../parts/PoolWorking';
 import { SeriesChart } from '../parts/SeriesChart';
 import { WrittenSum } from '../parts/WrittenSum';
-
-interface Conv1dDraft {
-  readonly series: string[][];
-  readonly mask: string[][];
-  readonly divisor: string;
-  readonly padding: 'valid' | 'same';
-  readonly poolSize: number;
-}
-
-const INITIAL: Conv1dDraft = {
-  // Daily temperatures (°C) over two weeks, with one faulty reading on day 9.
-  series: gridTexts([[12, 14, 13, 15, 17, 16, 18, 19, 31, 18, 20, 19, 21, 22]]),
-  mask: gridTexts([[1, 1, 1]]),
-  divisor: '3',
-  padding: 'same',
-  poolSize: 2,
-};
 
 function buildConv1d(draft: Conv1dDraft) {
   const series = parseGrid('series', draft.series)[0] ?? [];
@@ -45,7 +30,7 @@ function buildConv1d(draft: Conv1dDraft) {
 export function Conv1dLesson() {
   const poolId = useId();
   const paddingId = useId();
-  const { draft, applied, error, edit } = useDraft(INITIAL, buildConv1d);
+  const { draft, applied, error, edit } = useDraft('conv-1d', buildConv1d);
   const player = useLessonPlayer(applied.conv.length + applied.pool.length);
   const inConv = player.step <= applied.conv.length;
   const convIndex = inConv ? player.step - 1 : applied.conv.length;
@@ -60,7 +45,7 @@ export function Conv1dLesson() {
   const caption = convRecord
     ? `Step ${player.step}: Conv1D — the mask covers ${convRecord.terms.filter((term) => !term.isPadding).length} values around day ${convRecord.outputCol + 1}; the result is ${formatNumber(convRecord.output)}.`
     : poolRecord
-      ? `Step ${player.step}: MaxPooling1D — the larger of the window is ${formatNumber(poolRecord.value)}; it becomes pooled value ${poolRecord.outputCol + 1}.`
+      ? `Step ${player.step}: MaxPooling1D — the ${draft.poolSize === 2 ? 'larger' : 'largest'} of the window is ${formatNumber(poolRecord.value)}; it becomes pooled value ${poolRecord.outputCol + 1}.`
       : '';
   return (
     <LessonFrame
@@ -69,7 +54,7 @@ export function Conv1dLesson() {
       title="1-D convolution and pooling"
       player={player}
       caption={caption}
-      intro={<p>A time series is a picture with one row. Conv1D slides a 3-day average along it, taming the bad reading on day 9; MaxPooling1D then keeps the larger of each pair, halving the length.</p>}
+      intro={<p>{conv1dIntro(applied.mask.length, draft.poolSize, applied.convOutput.length, applied.pool.length)}</p>}
       settings={
         <>
           <NumberField label="Divide the sum by" value={draft.divisor} onChange={(text) => edit('divisor', text)} error={error?.field === 'divisor' ? error.message : null} />

@@ -9,6 +9,7 @@ import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf, windowCentre } from '../grid-cells';
 import { matchingPreset, MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
+import type { ConvolutionDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -16,25 +17,6 @@ import { NumberField } from '../parts/NumberField';
 import { RealImagePanel } from '../parts/RealImagePanel';
 import { VolumeCanvas } from '../parts/VolumeCanvas';
 import { WrittenSum } from '../parts/WrittenSum';
-
-interface ConvolutionDraft {
-  readonly input: string[][];
-  readonly mask: string[][];
-  readonly divisor: string;
-}
-
-const INITIAL: ConvolutionDraft = {
-  input: gridTexts([
-    [5, 4, 1, 0, 2, 6],
-    [2, 6, 3, 1, 8, 7],
-    [0, 3, 9, 5, 4, 2],
-    [1, 2, 4, 8, 6, 3],
-    [7, 1, 0, 3, 9, 5],
-    [4, 6, 2, 1, 5, 8],
-  ]),
-  mask: gridTexts(MASK_PRESETS.find((preset) => preset.id === 'edges')?.rows ?? [[1]]),
-  divisor: '1',
-};
 
 function buildConvolution(draft: ConvolutionDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -46,7 +28,7 @@ function buildConvolution(draft: ConvolutionDraft) {
 
 /** Lesson 3: the mask slides, each sum is written out, the output fills in; then the same mask on a real picture. */
 export function ConvolutionLesson() {
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildConvolution);
+  const { draft, applied, error, edit, replace } = useDraft('convolution', buildConvolution);
   const player = useLessonPlayer(applied.records.length);
   const record = applied.records[player.step - 1];
   const reads = convStepReads(record);

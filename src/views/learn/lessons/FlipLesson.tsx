@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { convGeometry } from '../../../core/lessons/conv-geometry';
 import { convSteps, convolveSteps, type ConvStep } from '../../../core/lessons/conv-steps';
-import { flip2d, flipHorizontal } from '../../../core/lessons/flip-pad';
+import { flip2d, flipHorizontal, isHalfTurnSymmetric } from '../../../core/lessons/flip-pad';
 import { matrixFromRows, volumeToRows, type Volume } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
 import { cellKey, convStepReads, inputCells, outputCellsFromRecords, scaleOf } from '../grid-cells';
 import { MASK_PRESETS, matchingPreset } from '../presets';
 import { useDraft } from '../use-draft';
+import type { FlipDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -15,22 +16,6 @@ import { WrittenSum } from '../parts/WrittenSum';
 /** Steps before the side-by-side part: the mask as typed, flipped left ↔ right, then top ↔ bottom. */
 const FLIP_STEPS = 3;
 const CHOICES = MASK_PRESETS.filter((preset) => preset.id === 'noise' || preset.id === 'edges');
-
-interface FlipDraft {
-  readonly input: string[][];
-  readonly mask: string[][];
-}
-
-const INITIAL: FlipDraft = {
-  input: gridTexts([
-    [1, 2, 3, 4, 5],
-    [2, 3, 4, 5, 6],
-    [9, 8, 7, 6, 5],
-    [1, 1, 1, 1, 1],
-    [4, 2, 0, 2, 4],
-  ]),
-  mask: gridTexts(MASK_PRESETS.find((preset) => preset.id === 'edges')?.rows ?? [[1]]),
-};
 
 function buildFlip(draft: FlipDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -43,12 +28,23 @@ function buildFlip(draft: FlipDraft) {
     correlation: [...convSteps(input, mask)],
     convolution: [...convolveSteps(input, mask)],
     geometry: convGeometry(input, mask, 1, 'valid'),
+    symmetric: isHalfTurnSymmetric(mask),
   };
+}
+
+/**
+ * The lesson's conclusion, decided from the mask (the same after a half-turn or not) and only
+ * illustrated by the outputs: a Sobel mask on a flat input gives equal outputs, yet flipping matters.
+ */
+function verdictText(symmetric: boolean, differing: number, cells: number): string {
+  if (symmetric) return 'The mask is the same after a half-turn, so flipping changes nothing: convolution and cross-correlation agree on every input.';
+  if (differing > 0) return `The mask changes under a half-turn, so flipping matters: here ${differing} of ${cells} cells differ.`;
+  return 'The mask changes under a half-turn, so flipping matters — this input happens to give the same sums both ways, but another one would not.';
 }
 
 /** Lesson 2: flip horizontally, then vertically; convolution and cross-correlation side by side. */
 export function FlipLesson() {
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildFlip);
+  const { draft, applied, error, edit, replace } = useDraft('flipping', buildFlip);
   const player = useLessonPlayer(FLIP_STEPS + applied.correlation.length);
   const flipStage = Math.min(player.step, FLIP_STEPS);
   const index = player.step - FLIP_STEPS - 1;
@@ -71,9 +67,7 @@ export function FlipLesson() {
     ][flipStage - 1] ?? '';
   } else {
     caption = `Step ${player.step}: same position, two masks. Cross-correlation gives ${formatNumber(correlation?.output ?? 0)}, convolution gives ${formatNumber(convolution?.output ?? 0)}.`;
-    if (isLast) {
-      caption += differing === 0 ? ' Every cell agrees: for this mask, flipping changes nothing.' : ` ${differing} of ${applied.correlation.length} cells differ: this mask is not symmetric.`;
-    }
+    if (isLast) caption += ` ${verdictText(applied.symmetric, differing, applied.correlation.length)}`;
   }
 
   return (
@@ -83,7 +77,7 @@ export function FlipLesson() {
       title="Flipping"
       player={player}
       caption={caption}
-      intro={<p>Convolution flips the mask left ↔ right, then top ↔ bottom, before sliding it. Without the flip it is called cross-correlation — what a Conv2D layer computes. A symmetric mask gives the same result both ways.</p>}
+      intro={<p>Convolution flips the mask left ↔ right, then top ↔ bottom, before sliding it. Without the flip it is called cross-correlation — what a Conv2D layer computes. A mask that is the same after a half-turn (flipped both ways) gives the same result both ways, on any input.</p>}
       settings={
         <div className="preset-buttons" role="group" aria-label="Mask presets">
           {CHOICES.map((item) => (
@@ -95,8 +89,8 @@ export function FlipLesson() {
       }
       aside={
         isLast && (
-          <p className={differing === 0 ? 'verdict verdict-same' : 'verdict verdict-differ'} role="status">
-            {differing === 0 ? 'Same result: the mask is symmetric.' : `Different in ${differing} of ${applied.correlation.length} cells: flipping matters for this mask.`}
+          <p className={applied.symmetric ? 'verdict verdict-same' : 'verdict verdict-differ'} role="status">
+            {verdictText(applied.symmetric, differing, applied.correlation.length)}
           </p>
         )
       }

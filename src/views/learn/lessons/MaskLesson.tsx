@@ -5,30 +5,12 @@ import { matrixFromRows, volumeFromData } from '../../../core/lessons/volume';
 import { formatNumber, gridTexts, parseGrid, withCell } from '../format-number';
 import { inputCells, scaleOf } from '../grid-cells';
 import { useDraft } from '../use-draft';
+import type { MaskDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
 
 const MASK_SIZES = [1, 2, 3, 4, 5] as const;
-
-interface MaskDraft {
-  readonly size: number;
-  readonly weights: string[][];
-  readonly values: string[][];
-  readonly hidden: readonly boolean[];
-}
-
-const INITIAL: MaskDraft = {
-  size: 3,
-  weights: gridTexts([
-    [1, 2, 1],
-    [2, 4, 2],
-    [1, 2, 1],
-  ]),
-  // numpy's own example: hide the 4th value of [1, 2, 3, −1, 5].
-  values: gridTexts([[1, 2, 3, -1, 5]]),
-  hidden: [false, false, false, true, false],
-};
 
 function buildMask(draft: MaskDraft) {
   const weights = matrixFromRows(parseGrid('mask', draft.weights));
@@ -42,7 +24,7 @@ const offsetText = (offset: number): string => (offset === 0 ? '0' : offset > 0 
 /** Lesson 1: a mask is a small grid of weights with a centre; a masked array hides values without deleting them. */
 export function MaskLesson() {
   const sizeId = useId();
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildMask);
+  const { draft, applied, error, edit, replace } = useDraft('mask', buildMask);
   const cellSteps = applied.offsets.length;
   const player = useLessonPlayer(cellSteps + applied.arraySteps.length);
   const inMask = player.step <= cellSteps;

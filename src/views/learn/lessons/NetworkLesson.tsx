@@ -6,6 +6,7 @@ import { analyseModelSpec } from '../../../core/model/model-spec-validate';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { formatCount, formatNumber, parseField, parseNumber, withCell } from '../format-number';
 import { useDraft } from '../use-draft';
+import type { ScoresDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { FieldError } from '../parts/NumberField';
@@ -25,11 +26,6 @@ const TOTAL_PARAMS = ANALYSIS.ok ? ANALYSIS.totalParams : ANALYSIS.layers.reduce
 /** Sums a layer might produce, to show what ReLU does to each. */
 const RELU_EXAMPLES = [-2, -0.5, 0, 1.5, 3];
 
-interface ScoresDraft {
-  readonly scores: string[][];
-}
-const INITIAL: ScoresDraft = { scores: [['1.2', '0.3', '2.5', '4.1', '1', '3', '0.5', '0.2', '0.8', '0.1']] };
-
 function buildScores(draft: ScoresDraft) {
   const scores = (draft.scores[0] ?? []).map((text, index) => parseField(`Score for ${CIFAR10_CLASSES[index] ?? `class ${index + 1}`}`, text, LESSON_RULES.score));
   return softmaxWorking(scores);
@@ -39,7 +35,7 @@ const shapeText = (shape: readonly number[]): string => shape.join(' × ');
 
 /** Lesson 8: the tutorial's whole network, from a 32×32×3 photo to 10 probabilities. */
 export function NetworkLesson() {
-  const { draft, applied, error, edit } = useDraft(INITIAL, buildScores);
+  const { draft, applied, error, edit } = useDraft('network', buildScores);
   const player = useLessonPlayer(LAYERS.length + 1);
   const layerIndex = player.step - 2;
   const current = LAYERS[layerIndex];

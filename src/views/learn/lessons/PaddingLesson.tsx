@@ -6,43 +6,15 @@ import { formatNumber, gridTexts, parseField, parseGrid, parseNumber, withCell }
 import { assertLessonGridFits, LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { sizeFormula } from '../formulas';
 import { useDraft } from '../use-draft';
+import { SIDES, type PaddingDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { FieldError, NumberField } from '../parts/NumberField';
 import { WindowStage } from '../parts/WindowStage';
 import { WrittenSum } from '../parts/WrittenSum';
 
-type PaddingMode = 'valid' | 'same' | 'explicit';
-const SIDES = ['top', 'bottom', 'left', 'right'] as const;
 type Side = (typeof SIDES)[number];
 const SIDE_LABELS: Readonly<Record<Side, string>> = { top: 'Top', bottom: 'Bottom', left: 'Left', right: 'Right' };
-
-interface PaddingDraft {
-  readonly input: string[][];
-  readonly mask: string[][];
-  readonly maskSize: number;
-  readonly mode: PaddingMode;
-  readonly sides: Readonly<Record<Side, string>>;
-  readonly stride: string;
-}
-
-const INITIAL: PaddingDraft = {
-  input: gridTexts([
-    [2, 7, 1, 8],
-    [2, 8, 1, 8],
-    [2, 8, 4, 5],
-    [9, 0, 4, 5],
-  ]),
-  mask: gridTexts([
-    [1, 1, 1],
-    [1, 1, 1],
-    [1, 1, 1],
-  ]),
-  maskSize: 3,
-  mode: 'same',
-  sides: { top: '1', bottom: '1', left: '1', right: '1' },
-  stride: '1',
-};
 
 function buildPadding(draft: PaddingDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -65,7 +37,7 @@ export function PaddingLesson() {
   const modeId = useId();
   const sizeId = useId();
   const sidesId = useId();
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildPadding);
+  const { draft, applied, error, edit, replace } = useDraft('padding', buildPadding);
   const player = useLessonPlayer(applied.records.length);
   const index = player.step - 1;
   const record = applied.records[index];

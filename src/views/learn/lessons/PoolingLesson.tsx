@@ -3,11 +3,12 @@ import type { Padding } from '../../../core/lessons/conv-geometry';
 import { crossCorrelate2d } from '../../../core/lessons/conv2d';
 import { avgPool2d, maxPool2d, poolGeometry, poolSteps, type PoolMode } from '../../../core/lessons/pool2d';
 import { matrixFromRows, type Volume } from '../../../core/lessons/volume';
-import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { formatNumber, parseField, parseGrid, withCell } from '../format-number';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { cellKey, inputCells, outputCellsFromRecords, poolStepReads, scaleOf } from '../grid-cells';
 import { MASK_PRESETS } from '../presets';
 import { useDraft } from '../use-draft';
+import type { PoolingDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberGrid } from '../parts/NumberGrid';
@@ -15,29 +16,6 @@ import { FieldError, NumberField } from '../parts/NumberField';
 import { PoolWorking } from '../parts/PoolWorking';
 import { RealImagePanel } from '../parts/RealImagePanel';
 import { VolumeCanvas } from '../parts/VolumeCanvas';
-
-interface PoolingDraft {
-  readonly input: string[][];
-  readonly mode: PoolMode;
-  readonly poolSize: number;
-  readonly stride: string;
-  readonly padding: 'valid' | 'same';
-}
-
-const INITIAL: PoolingDraft = {
-  input: gridTexts([
-    [1, 3, 2, 9, 0, 4],
-    [5, 6, 1, 2, 7, 3],
-    [3, 2, 8, 4, 1, 0],
-    [0, 1, 5, 6, 2, 8],
-    [4, 7, 0, 3, 9, 1],
-    [2, 5, 6, 1, 3, 2],
-  ]),
-  mode: 'max',
-  poolSize: 2,
-  stride: '2',
-  padding: 'valid',
-};
 
 function buildPooling(draft: PoolingDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -51,7 +29,7 @@ export function PoolingLesson() {
   const modeId = useId();
   const sizeId = useId();
   const paddingId = useId();
-  const { draft, applied, error, edit, replace } = useDraft(INITIAL, buildPooling);
+  const { draft, applied, error, edit, replace } = useDraft('pooling', buildPooling);
   const player = useLessonPlayer(applied.records.length);
   const index = player.step - 1;
   const record = applied.records[index];

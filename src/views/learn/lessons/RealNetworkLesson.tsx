@@ -11,6 +11,7 @@ import { useNetworkInternals } from '../../common/use-network-internals';
 import { formatNumber } from '../format-number';
 import { readPosition, replayPhase, replayStepCount, runningSums } from '../real-network-steps';
 import { useLessonPlayer } from '../use-lesson-player';
+import { LESSON_DRAFTS } from '../lesson-drafts';
 import { LessonFrame } from '../parts/LessonFrame';
 import { MarkedCanvas } from '../parts/MarkedCanvas';
 import { NumberField } from '../parts/NumberField';
@@ -22,8 +23,6 @@ import '../real-network.css';
 const CHANNEL_NAMES = ['Red', 'Green', 'Blue'];
 
 type Field = 'filter' | 'row' | 'column';
-/** The cell the lesson opens on: filter 1, the middle of the map. */
-const FIRST_CELL: Readonly<Record<Field, string>> = { filter: '1', row: '16', column: '16' };
 const ORIGIN: Readonly<Record<Field, number>> = { filter: 0, row: 0, column: 0 };
 
 /** Everything the replay needs, once the engine has answered for an image. */
@@ -36,12 +35,21 @@ interface Replay {
   readonly bank: FilterBank;
 }
 
+
 /** Lesson 9: click a cell of a first-layer feature map and replay the convolution that made it, with the trained weights. */
 export function RealNetworkLesson() {
   const { status, internals, message } = useNetworkInternals();
-  const [texts, setTexts] = useState(FIRST_CELL);
-  // The last filter, row and column that read well: what the step-through shows while a field is wrong.
-  const [goodTexts, setGoodTexts] = useState(FIRST_CELL);
+  // The last filter, row and column that read well are the lab's (a link opens the same cell): what the
+  // step-through shows while a field is wrong. The typing itself stays here.
+  const stored = useAppStore((state) => state.lessonSettings['real-network']);
+  const goodTexts = useMemo(() => LESSON_DRAFTS['real-network'].toDraft(stored), [stored]);
+  const [texts, setTexts] = useState(goodTexts);
+  const [shownFrom, setShownFrom] = useState(stored);
+  if (shownFrom !== stored) {
+    // The lab's cell changed from elsewhere (a link, "Back to the lesson's own example"): show it.
+    setShownFrom(stored);
+    setTexts(goodTexts);
+  }
   const replay = useMemo((): Replay | string | null => {
     const result = internals?.result;
     if (!result || !internals) return null;
@@ -90,7 +98,10 @@ export function RealNetworkLesson() {
         : `Step ${player.step}: ${record.activation === 'relu' ? (record.preActivation < 0 ? 'ReLU turns the negative sum into 0' : 'ReLU keeps the positive sum') : 'no activation'}: ${formatNumber(record.output, 4)}, the value the network itself put in this cell.`;
   const choose = (next: Readonly<Record<Field, string>>): void => {
     setTexts(next);
-    if (ready && 'position' in readCell(ready, next)) setGoodTexts(next);
+    if (!ready || !('position' in readCell(ready, next))) return;
+    const settings = LESSON_DRAFTS['real-network'].fromDraft(next);
+    setShownFrom(settings);
+    useAppStore.getState().setLessonSettings('real-network', settings);
   };
   const setField = (field: Field) => (text: string) => choose({ ...texts, [field]: text });
   const first = record?.terms[0];
@@ -105,7 +116,8 @@ export function RealNetworkLesson() {
       caption={caption}
       intro={
         <p>
-          A trained network does exactly the arithmetic of lesson 3. Pick one of its first-layer filters, click a cell of that filter’s feature
+          A trained network does the multiply-and-add of lesson 3 without its flip: a Conv2D layer slides its filter as stored — cross-correlation, lesson 2 —
+          and adds a bias, over all three colour channels at once. Pick one of its first-layer filters, click a cell of that filter’s feature
           map, and replay the {record ? record.terms.length : 27} multiplications that made it — with the network’s own weights — then the bias and ReLU.
           {internals?.result ? ` The weights are those of ${describeInspectedModel(internals.result.model)}.` : ''}
         </p>

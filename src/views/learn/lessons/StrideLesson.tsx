@@ -2,39 +2,16 @@ import { useCallback, useId } from 'react';
 import { convSteps } from '../../../core/lessons/conv-steps';
 import { convGeometry } from '../../../core/lessons/conv-geometry';
 import { matrixFromRows } from '../../../core/lessons/volume';
-import { formatNumber, gridTexts, parseField, parseGrid, withCell } from '../format-number';
+import { formatNumber, parseField, parseGrid, withCell } from '../format-number';
 import { LESSON_RULES } from '../../../core/lessons/lesson-bounds';
 import { windowCentre } from '../grid-cells';
-import { sizeFormula } from '../formulas';
+import { sizeFormula, strideBorderText } from '../formulas';
 import { useDraft } from '../use-draft';
+import type { StrideDraft } from '../lesson-drafts';
 import { useLessonPlayer } from '../use-lesson-player';
 import { LessonFrame } from '../parts/LessonFrame';
 import { NumberField } from '../parts/NumberField';
 import { WindowStage } from '../parts/WindowStage';
-
-interface StrideDraft {
-  readonly input: string[][];
-  readonly mask: string[][];
-  readonly stride: string;
-  readonly padding: 'valid' | 'same';
-}
-
-const INITIAL: StrideDraft = {
-  input: gridTexts([
-    [3, 1, 4, 1, 5],
-    [9, 2, 6, 5, 3],
-    [5, 8, 9, 7, 9],
-    [3, 2, 3, 8, 4],
-    [6, 2, 6, 4, 3],
-  ]),
-  mask: gridTexts([
-    [1, 0, 1],
-    [0, 1, 0],
-    [1, 0, 1],
-  ]),
-  stride: '1',
-  padding: 'valid',
-};
 
 function buildStride(draft: StrideDraft) {
   const input = matrixFromRows(parseGrid('input', draft.input));
@@ -47,7 +24,7 @@ function buildStride(draft: StrideDraft) {
 /** Lesson 4: the same 5×5 input and 3×3 mask with stride 1, 2 and 3; where the mask goes, and where it cannot. */
 export function StrideLesson() {
   const paddingId = useId();
-  const { draft, applied, error, edit } = useDraft(INITIAL, buildStride);
+  const { draft, applied, error, edit } = useDraft('stride', buildStride);
   const player = useLessonPlayer(applied.records.length);
   const index = player.step - 1;
   const record = applied.records[index];
@@ -93,10 +70,13 @@ export function StrideLesson() {
           {unread ? (
             <p className="warning-text">
               The stride does not land on the last {rows.unreadCells === cols.unreadCells ? `${rows.unreadCells} rows and columns` : `${rows.unreadCells} row(s) and ${cols.unreadCells} column(s)`}{' '}
-              (striped): the mask would need cells that are not there, so they are never read. Padding “same” adds a zero border so the mask fits.
+              (striped): the mask would need cells that are not there, so they are never read. {strideBorderText(rows, cols, applied.padding)}
             </p>
           ) : (
-            <p>Every row and column is read: the jumps fit the input exactly.</p>
+            <p>
+              Every row and column is read: the jumps fit the {applied.padding === 'same' ? 'padded ' : ''}input exactly.
+              {applied.padding === 'same' ? ` ${strideBorderText(rows, cols, 'same')}` : ''}
+            </p>
           )}
         </section>
       }

@@ -1,6 +1,6 @@
 import type { LayerSpec } from '../../../core/model/model-spec';
 import { sizePair } from '../../../core/model/model-spec';
-import { formatCount } from '../format-number';
+import { formatCount, formatNumber } from '../format-number';
 
 /** What the network lesson writes about one layer, with its own numbers filled in. */
 export interface LayerExplanation {
@@ -15,6 +15,15 @@ export interface LayerExplanation {
 }
 
 const shapeText = (shape: readonly number[]): string => shape.join('×');
+const countOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** "three quarters" for 3/4, otherwise a percentage ("89 %", "55.6 %"): how much smaller `after` is than `before`. */
+export function reductionText(before: number, after: number): string {
+  if (before <= 0 || after >= before) return 'no';
+  if (after * 4 === before * 1) return 'three quarters';
+  if (after * 2 === before) return 'half as many';
+  return `${formatNumber((1 - after / before) * 100, 1)} %`;
+}
 
 /**
  * Explain one layer of the tutorial's network. `inputShape` is the previous layer's output (per image),
@@ -43,7 +52,7 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
         keras: `${layer.type}(pool_size=(${poolRows}, ${poolCols}))`,
         paramFormula: null,
         usesRelu: false,
-        text: `Each ${poolRows}×${poolCols} window of every feature map keeps only its ${layer.type === 'MaxPooling2D' ? 'largest' : 'average'} value: ${shapeText(inputShape)} becomes ${shapeText(outputShape)}. Nothing to learn, and three quarters fewer numbers for the next layers.`,
+        text: `Each ${poolRows}×${poolCols} window of every feature map keeps only its ${layer.type === 'MaxPooling2D' ? 'largest' : 'average'} value: ${shapeText(inputShape)} becomes ${shapeText(outputShape)}. Nothing to learn, and the next layers get ${formatCount(countOf(outputShape))} numbers instead of ${formatCount(countOf(inputShape))}${fewerText(countOf(inputShape), countOf(outputShape))}.`,
       };
     }
     case 'StochasticPooling2D': {
@@ -76,7 +85,7 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
         keras: `Dropout(${layer.rate})`,
         paramFormula: null,
         usesRelu: false,
-        text: `While training, ${Math.round(layer.rate * 100)} % of these ${formatCount(inputShape.reduce((a, b) => a * b, 1))} values are set to 0 at random — a different choice every time — so the network cannot lean on any single one. The shape does not change, there is nothing to learn, and when predicting nothing is dropped.`,
+        text: dropoutText(layer.rate, countOf(inputShape)),
       };
     case 'Flatten':
       return {
@@ -99,4 +108,25 @@ export function explainLayer(layer: LayerSpec, inputShape: readonly number[], ou
       };
     }
   }
+}
+
+function fewerText(before: number, after: number): string {
+  const reduction = reductionText(before, after);
+  if (reduction === 'no') return '';
+  return reduction === 'half as many' ? ': half as many' : `: ${reduction} fewer`;
+}
+
+/**
+ * Dropout as it is computed (inverted dropout, as Keras and tfjs do): each value is zeroed with
+ * probability `rate`, and the kept ones are scaled by 1 / (1 − rate) so the layer's output keeps its
+ * expected size; nothing happens when predicting.
+ */
+export function dropoutText(rate: number, values: number): string {
+  const kept = 1 / (1 - rate);
+  const scale = `${formatNumber(kept, 3)}${Number(kept.toFixed(3)) === kept ? '' : '…'}`;
+  return (
+    `While training, each of these ${formatCount(values)} values is set to 0 with probability ${formatNumber(rate, 3)} — about ${formatNumber(rate * 100, 1)} % of them, ` +
+    `a different choice every time — so the network cannot lean on any single one. The values that are kept are multiplied by 1 / (1 − ${formatNumber(rate, 3)}) = ${scale}, ` +
+    'so the sum passed on stays the same on average. The shape does not change, there is nothing to learn, and when predicting nothing is dropped or scaled.'
+  );
 }

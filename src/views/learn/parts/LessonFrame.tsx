@@ -1,8 +1,11 @@
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { DEFAULT_LESSON_SETTINGS } from '../../../core/lab/lesson-settings';
+import { useAppStore } from '../../../state/store';
 import { hashForLesson } from '../../../state/hash-route';
-import type { LessonId } from '../../../state/store';
+import { LESSON_IDS, type LessonId } from '../../../state/store';
 import type { LessonPlayer } from '../use-lesson-player';
 import { StepControls } from './StepControls';
+import { ClassroomTools } from '../../common/ClassroomTools';
 import { LESSON_STAGE_ID } from '../../common/SkipLink';
 
 /** Elements that use Space and the arrow keys themselves; the lesson leaves those keys to them. */
@@ -14,16 +17,23 @@ const OWNS_SPACE = new Set(['BUTTON', 'A', 'SUMMARY']);
  * Space, ← and → anywhere in the lesson: play/pause, step back, step forward — except where the
  * focused element needs the key itself (typing a number, moving the scrubber, pressing a button).
  */
-function handleLessonKeys(event: KeyboardEvent<HTMLElement>, player: LessonPlayer): void {
+function handleLessonKeys(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'key' | 'preventDefault'>, player: LessonPlayer, onPastEnd?: () => void): void {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target instanceof HTMLElement ? event.target : null;
   const tag = target?.tagName ?? '';
   if (OWNS_ALL_KEYS.has(tag) || target?.isContentEditable) return;
-  if (event.key === 'ArrowRight') player.next();
+  if (event.key === 'ArrowRight' && onPastEnd && player.step >= player.totalSteps) onPastEnd();
+  else if (event.key === 'ArrowRight') player.next();
   else if (event.key === 'ArrowLeft') player.previous();
   else if (event.key === ' ' && !OWNS_SPACE.has(tag)) player.togglePlay();
   else return;
   event.preventDefault();
+}
+
+/** Open the lesson after `lessonId` (undefined after the last one). */
+function nextLessonOf(lessonId: LessonId): (() => void) | undefined {
+  const next = LESSON_IDS[LESSON_IDS.indexOf(lessonId) + 1];
+  return next ? () => useAppStore.getState().openLesson(next) : undefined;
 }
 
 /** The parts every lesson has. */
@@ -55,9 +65,24 @@ export interface LessonFrameProps {
  */
 export function LessonFrame(props: LessonFrameProps) {
   const headingId = useId();
-  const { player } = props;
+  const { player, lessonId } = props;
+  const articleRef = useRef<HTMLElement>(null);
+  const presenting = useAppStore((state) => state.presenting);
+  const edited = useAppStore((state) => state.lessonSettings[lessonId] !== DEFAULT_LESSON_SETTINGS[lessonId]);
+  // In presenter mode the keys drive the lesson from anywhere on the page, not only from inside it,
+  // and → past the last step opens the next lesson, so a talk runs on one key.
+  useEffect(() => {
+    if (!presenting) return undefined;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.target instanceof Node && articleRef.current?.contains(event.target)) return;
+      handleLessonKeys(event, player, nextLessonOf(lessonId));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [presenting, player, lessonId]);
   return (
-    <article className="lesson" aria-labelledby={headingId} onKeyDown={(event) => handleLessonKeys(event, player)}>
+    <article ref={articleRef} className="lesson" aria-labelledby={headingId} onKeyDown={(event) => handleLessonKeys(event.nativeEvent, player, presenting ? nextLessonOf(lessonId) : undefined)}>
+      <ClassroomTools />
       <h3 id={headingId}>
         <span className="lesson-number">{props.number}.</span> {props.title}
       </h3>
@@ -81,7 +106,12 @@ export function LessonFrame(props: LessonFrameProps) {
         </div>
       </div>
       <p className="lesson-link">
-        <a href={hashForLesson(props.lessonId, player.step)}>Link to this step</a>
+        <a href={hashForLesson(lessonId, player.step)}>Link to this step</a>{' '}
+        {edited && (
+          <button type="button" className="lesson-reset" onClick={() => useAppStore.getState().resetLessonSettings(lessonId)}>
+            Back to the lesson's own example
+          </button>
+        )}
       </p>
       {props.after}
     </article>

@@ -15,10 +15,10 @@ export function RealNetworkMissing({ status, message }: RealNetworkMissingProps)
   return (
     <div className="no-picture">
       <p>
-        This lesson needs a CIFAR-10 picture. Choose one in the dataset browser in <a href="#/train">Train</a>, or load the data set here and
-        start with its first test image.
+        This lesson needs a CIFAR-10 picture. Choose one in the dataset browser in <a href="#/train">Train</a>, or start here with the test
+        set’s first image (3 KB, not the whole data set).
       </p>
-      <button type="button" className="control-button" onClick={() => useAppStore.getState().loadDataset()}>
+      <button type="button" className="control-button" onClick={() => void useAppStore.getState().chooseFirstTestImage()}>
         Load CIFAR-10
       </button>
     </div>

@@ -34,7 +34,7 @@ export function DatasetBrowser({ dataset }: DatasetBrowserProps) {
       <p className="dataset-summary">
         {(train.count + test.count).toLocaleString('en-US')} photos of {dataset.classes.length} classes, 32 × 32 pixels:{' '}
         {train.count.toLocaleString('en-US')} to train on and {test.count.toLocaleString('en-US')} to test with.{' '}
-        {dataset.fromCache ? 'Read from this browser’s cache' : 'Downloaded'} in {(dataset.loadMs / 1000).toFixed(1)} s and checked.
+        {dataset.fromLocalCopy ? 'Read from your local copy' : dataset.fromCache ? 'Read from this browser’s cache' : 'Downloaded'} in {(dataset.loadMs / 1000).toFixed(1)} s and checked.
       </p>
       {dataset.cacheNote && <p className="dataset-note">No copy kept for next time: {dataset.cacheNote}.</p>}
       <div className="dataset-controls">

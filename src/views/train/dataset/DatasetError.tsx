@@ -1,5 +1,6 @@
 import type { DataFailure } from '../../../state/slices/data-slice';
 import { useAppStore } from '../../../state/store';
+import { LocalCopyPicker } from './LocalCopyPicker';
 
 /** Props of {@link DatasetError}. */
 export interface DatasetErrorProps {
@@ -24,6 +25,7 @@ export function DatasetError({ failure }: DatasetErrorProps) {
       <button type="button" onClick={() => useAppStore.getState().loadDataset()}>
         Retry
       </button>
+      <LocalCopyPicker />
     </div>
   );
 }

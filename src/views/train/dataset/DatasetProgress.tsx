@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { selectDataProgress, selectEngineError, selectEngineStatus } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { formatMegabytes, loadingDetail } from './format-bytes';
+import { LocalCopyPicker } from './LocalCopyPicker';
 
 /**
  * The load's real progress bar: bytes of the data files so far, of all of them, and which file is
@@ -45,6 +46,17 @@ export function DatasetProgress() {
         {detail}
       </p>
       <p className="dataset-progress-detail">60,000 photos in ten classes, each file checked against the data set’s manifest as it arrives.</p>
+      {/* Only where bytes may come over the network: a cached or local load needs neither the warning nor the alternative. */}
+      {!progress?.fromCache && !progress?.fromLocalCopy && (
+        <>
+          <p className="dataset-download-note">
+            <strong>The first visit downloads {progress ? formatMegabytes(progress.totalBytes) : 'about 184 MB'}</strong>, once per browser: the
+            files are then kept in this browser, so later visits — offline too — read them from here. On a classroom’s Wi-Fi, thirty laptops
+            make that thirty downloads.
+          </p>
+          <LocalCopyPicker />
+        </>
+      )}
     </div>
   );
 }

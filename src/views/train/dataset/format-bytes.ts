@@ -10,6 +10,7 @@ export interface LoadStanding {
   readonly file: string;
   readonly fromCache: boolean;
   readonly stage?: 'receiving' | 'saving' | 'checking';
+  readonly fromLocalCopy?: boolean;
 }
 
 /**
@@ -21,7 +22,7 @@ export function loadingDetail(progress: LoadStanding): string {
   if (progress.stage === 'saving') return `${progress.file} arrived and checked out; keeping a copy in this browser’s cache for next time (a few seconds for a large file)…`;
   if (progress.stage === 'checking') return 'Every file arrived; checking the whole set against the manifest…';
   if (progress.loadedBytes >= progress.totalBytes) return `Every byte arrived; checking ${progress.file}…`;
-  return `${progress.fromCache ? 'Reading from this browser’s cache' : 'Downloading'}: ${progress.file}`;
+  return `${progress.fromLocalCopy ? 'Reading your local copy' : progress.fromCache ? 'Reading from this browser’s cache' : 'Downloading'}: ${progress.file}`;
 }
 
 /** What Start waits for while CIFAR-10 loads, said beside Start: "keeping a copy of train-images.bin…". */
@@ -31,5 +32,5 @@ export function dataWaitText(progress: LoadStanding | null): string {
   if (progress.stage === 'checking') return 'checking the whole set (every byte has arrived)';
   if (progress.loadedBytes >= progress.totalBytes) return `checking ${progress.file} (every byte has arrived)`;
   const percent = progress.totalBytes > 0 ? Math.floor((100 * progress.loadedBytes) / progress.totalBytes) : 0;
-  return `${progress.fromCache ? 'reading it from this browser’s cache' : 'downloading it'}, ${percent} %`;
+  return `${progress.fromLocalCopy ? 'reading your local copy' : progress.fromCache ? 'reading it from this browser’s cache' : 'downloading it'}, ${percent} %`;
 }

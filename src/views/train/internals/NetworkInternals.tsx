@@ -9,6 +9,8 @@ import { FeatureMaps } from './FeatureMaps';
 import { FirstLayerFilters } from './FirstLayerFilters';
 import { InspectedImage } from './InspectedImage';
 import { SoftmaxBars } from './SoftmaxBars';
+import { WhyThisClass } from '../../common/why/WhyThisClass';
+import type { CurrentImage } from '../../../state/store';
 import './internals.css';
 
 /**
@@ -66,6 +68,12 @@ export function NetworkInternals() {
               <DenseUnits key={layer.layerIndex} layer={layer} />
             ))}
           </div>
+          {output && shownImage && internals && (
+            <WhyThisClass
+              target={{ key: `internals ${imageName(shownImage)} ${internals.request.modelKey}`, pixels: shownImage.pixels, model: result.model.kind, probabilities: Array.from(output.values) }}
+              pictureName={imageName(shownImage)}
+            />
+          )}
           {result.firstConv && <FirstLayerFilters conv={result.firstConv} />}
           {maps.map((layer) => (
             <FeatureMaps key={layer.layerIndex} layer={layer} />
@@ -74,4 +82,9 @@ export function NetworkInternals() {
       )}
     </section>
   );
+}
+
+/** How "Why this class" names the inspected picture. */
+function imageName(image: CurrentImage): string {
+  return image.source.kind === 'cifar' ? `${image.source.split} image ${image.source.index}` : image.source.name;
 }

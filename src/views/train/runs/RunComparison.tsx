@@ -9,13 +9,14 @@ import { LiveChart } from '../charts/LiveChart';
 
 /**
  * The chosen runs' curves on shared axes — training solid, validation dashed, one colour per run, the
- * legend naming each — for loss and for accuracy. They follow the runs as their epochs arrive.
+ * legend naming each — for loss and for accuracy (or the `metrics` asked for). They follow the runs as their epochs arrive.
  */
-export function RunComparison({ runs }: { readonly runs: readonly RunSummary[] }) {
+export function RunComparison({ runs, metrics = ['loss', 'accuracy'] }: { readonly runs: readonly RunSummary[]; readonly metrics?: readonly EpochMetric[] }) {
   return (
     <div className="run-comparison">
-      <ComparisonChart runs={runs} metric="loss" />
-      <ComparisonChart runs={runs} metric="accuracy" />
+      {metrics.map((metric) => (
+        <ComparisonChart key={metric} runs={runs} metric={metric} />
+      ))}
     </div>
   );
 }
