@@ -23,7 +23,7 @@ const WIDTHS: ReadonlyArray<readonly [number, number]> = [
   [2560, 1440],
 ];
 const LESSONS = ['mask', 'flipping', 'convolution', 'stride', 'padding', 'pooling', 'conv-1d', 'network', 'real-network'];
-const TABS = ['Network and settings', 'Results', 'Runs', 'Inside the network', 'Data'];
+const TABS = ['Network and settings', 'Results', 'Runs', 'Overfitting lab', 'Sweeps', 'Inside the network', 'Data'];
 
 /** Where an element sits in the window (CSS px); it must be rendered. */
 async function box(locator: Locator): Promise<{ top: number; bottom: number; left: number; right: number }> {

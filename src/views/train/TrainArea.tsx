@@ -13,7 +13,7 @@ export function TrainArea() {
     <section aria-labelledby="train-heading" className="area train-area">
       <div className="train-head">
         <h2 id="train-heading">Train</h2>
-        <p className="lead">Train the tutorial's network on CIFAR-10 on this computer, and watch it learn.</p>
+        <p className="lead">Train the tutorial's network on CIFAR-10 on this computer and watch it learn.</p>
         <ClassroomTools />
       </div>
       <TrainingPanel>
