@@ -184,6 +184,8 @@ async function trainSmallRun(page: Page): Promise<TrainingRunMeasure> {
   }
   const seconds = (Date.now() - startMs) / 1000;
   const deltas = (await page.evaluate(FRAME_RECORDER_STOP)) as number[];
+  // The per-epoch table is in the Train area's Results tab.
+  await page.getByRole('tablist', { name: 'Train sections' }).getByRole('tab', { name: 'Results', exact: true }).click();
   const rows = await panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row')
     .evaluateAll((elements) => elements.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
   const epochImagesPerSecond = rows.slice(1).filter((cells) => cells.length === 7).map((cells) => Number((cells[6] ?? '').replace(/[^\d.]/g, '')));

@@ -36,6 +36,8 @@ export async function runQuickDemo(page: Page): Promise<QuickDemoMeasure> {
   const start = panel.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await start.waitFor({ state: 'visible' });
   if (!(await start.isEnabled())) throw new Error('Start is not enabled after choosing the Quick demo');
+  // The per-epoch table is in the Train area's Results tab; the recipe above was in the first tab.
+  await page.getByRole('tablist', { name: 'Train sections' }).getByRole('tab', { name: 'Results', exact: true }).click();
   const table = panel.getByRole('table', { name: 'Results per epoch' });
   const status = panel.getByRole('status', { name: 'Training status' });
   const startMs = Date.now();

@@ -3,6 +3,7 @@
  * order, in one page). They need a trained network: the first one trains a short run on wasm (seconds
  * here), and the next two stay on the same page (hash changes only), so the run's model is still there.
  */
+import { openTrainTab } from '../../tests/e2e/train-page';
 import { scrollToRegion, trainRun, type Shot } from './shot';
 
 /** Evaluation after a short run, the network's insides, and lesson 9 on the same trained network. */
@@ -15,6 +16,7 @@ export const INSPECT_SHOTS: readonly Shot[] = [
       // Taller than the other screenshots: the whole matrix, the bars and the chosen square's pictures.
       await page.setViewportSize({ width: 1280, height: 1100 });
       await trainRun(page, { trainImages: '5000', validationImages: '500', batchSize: '32', epochs: '2' });
+      await openTrainTab(page, 'Results');
       const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
       // The square of the most common mistake, with its pictures.
       const counts = await evaluation.getByRole('button', { name: /^true \w+, predicted \w+: \d+ images?$/ }).evaluateAll((buttons) =>

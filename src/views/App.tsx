@@ -6,6 +6,7 @@ import { LabLinkNotice } from './common/LabLinkNotice';
 import { PresenterMode } from './common/PresenterMode';
 import { MAIN_ID, SkipLink } from './common/SkipLink';
 import { ThemeToggle } from './common/ThemeToggle';
+import { TrainingDock } from './common/TrainingDock';
 import { UpdatePrompt } from './common/UpdatePrompt';
 import { LearnArea } from './learn/LearnArea';
 import { TrainArea } from './train/TrainArea';
@@ -25,6 +26,7 @@ export function App() {
         <ThemeToggle />
         <BackendBadge />
       </header>
+      <TrainingDock />
       <main id={MAIN_ID} tabIndex={-1}>
         <PresenterMode />
         <LabLinkNotice />

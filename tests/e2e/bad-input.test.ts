@@ -8,6 +8,7 @@ import { PAGE_POLICY_HEADER, WORKER_POLICY_HEADER } from '../../scripts/vite/con
 import type { AppSession } from './browser';
 import { pngFile } from './picture-files';
 import { appSessionPerTest } from './session-checks';
+import { openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 let session: AppSession;
@@ -238,6 +239,7 @@ describe('a heavy setting is estimated before Start, and Stop acts within the ba
     await expect.poll(phase, { timeout: SLOW_MS }).toBe('stopped');
     // The batch in flight was dropped between its micro-batches: none of the 64 finished it.
     expect(await progressValue('Batches completed in this epoch')).toBe('0');
+    await openTrainTab(page, 'Results');
     expect(await trainPanel().getByRole('table', { name: 'Results per epoch' }).locator('tbody').textContent()).toBe('No epoch has finished yet.');
     expect(await trainPanel().getByLabel('Latest batch').textContent()).toContain('Steps0');
   });

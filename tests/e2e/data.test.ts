@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { AppSession } from './browser';
 import { appSessionPerTest } from './session-checks';
+import { openTrainTab } from './train-page';
 
 /**
  * CIFAR-10 in the browser: the Train area streams the data set into the engine worker with a real
@@ -52,6 +53,9 @@ describe('the dataset browser', () => {
     // The bar measures the real bytes: its maximum is the size of all four data files.
     await expect.poll(() => progressBar(session).getAttribute('max'), { timeout: 120_000 }).toBe(String(TOTAL_BYTES));
 
+    // The bar is on the Train dashboard; the images are in the Data tab (remembered from now on).
+    await progressBar(session).waitFor({ state: 'detached', timeout: 120_000 });
+    await openTrainTab(session.page, 'Data');
     await catThumbnail(session).waitFor({ timeout: 120_000 });
     expect(await progressBar(session).count()).toBe(0);
     expect(firstLoad.sort()).toEqual(['test-images.bin', 'test-labels.bin', 'train-images.bin', 'train-labels.bin']);
@@ -110,6 +114,7 @@ describe('the dataset browser', () => {
 
     await session.context.unroute(`**/data/cifar10/${file}`);
     await session.page.getByRole('button', { name: 'Retry' }).click();
+    await openTrainTab(session.page, 'Data');
     await catThumbnail(session).waitFor({ timeout: 120_000 });
     expect(await alert.count()).toBe(0);
   });

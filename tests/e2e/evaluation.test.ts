@@ -3,6 +3,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
 import { waitForTrainingPhase } from './training-phase';
+import { openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -47,13 +48,16 @@ async function trainOneShortEpoch(page: Page): Promise<void> {
   const start = trainPanel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await expect.poll(() => start.isEnabled(), { timeout: SLOW_MS }).toBe(true);
   // Before any run, the confusion matrix waits for an epoch, and the insides are the pretrained model's (or, without it, say so).
+  await openTrainTab(page, 'Results');
   expect(await evaluation(page).getByText(/appear here/).isVisible()).toBe(true);
+  await openTrainTab(page, 'Inside the network');
   await expect
     .poll(async () => (await internals(page).textContent()) ?? '', { timeout: 60_000 })
     .toMatch(/What the pretrained tutorial model makes of this picture\.|There is no model to look into yet: no network has been trained here/);
   await start.click();
   const status = trainPanel(page).getByRole('status', { name: 'Training status' });
   await waitForTrainingPhase(status, 'finished', SLOW_MS);
+  await openTrainTab(page, 'Results');
 }
 
 describe('evaluation and network internals after an epoch (wasm)', () => {
@@ -87,7 +91,11 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     await expect.poll(() => thumbnails.count(), { timeout: 30_000 }).toBe(Math.min(fullest.count, 60));
     expect(await inkedPixels(thumbnails.first().locator('canvas'))).toBeGreaterThan(100);
 
+    const thumbnailName = (await thumbnails.first().getAttribute('aria-label')) ?? '';
+    const index = /Test image (\d+)/.exec(thumbnailName)?.[1] ?? '';
+
     // Inside the network: the trained model after epoch 1, every conv and pooling layer's 32 maps, the filters, the units, the softmax.
+    await openTrainTab(page, 'Inside the network');
     const inside = internals(page);
     await expect.poll(() => inside.getByRole('status', { name: 'Network internals status' }).textContent(), { timeout: 60_000 }).toBe('What your network after epoch 1 makes of this picture.');
     for (const layer of ['conv2d', 'conv2d_1', 'max_pooling2d']) {
@@ -101,10 +109,10 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     const softmax = inside.getByRole('region', { name: 'Softmax output' });
     expect(await softmax.getByRole('row').count()).toBe(11);
 
-    // A thumbnail becomes the current image, and the network is asked about it.
-    const thumbnailName = (await thumbnails.first().getAttribute('aria-label')) ?? '';
-    const index = /Test image (\d+)/.exec(thumbnailName)?.[1] ?? '';
+    // A thumbnail becomes the current image, its button opens the insides, and the network is asked about it.
+    await openTrainTab(page, 'Results');
     await thumbnails.first().click();
+    expect(await page.getByRole('tab', { name: 'Inside the network' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => inside.getByRole('figure', { name: 'Inspected image' }).textContent(), { timeout: 60_000 }).toContain(`test image ${index}`);
     await expect.poll(() => softmax.getByRole('row', { name: new RegExp(`^${fullest.trueClass} \\(true\\)`) }).count(), { timeout: 60_000 }).toBe(1);
 
@@ -144,8 +152,10 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     await setUpShortRun(page);
     await page.getByRole('checkbox', { name: /^Augment the training pictures/ }).check();
     // The dataset browser shows what augmentation does to the current picture.
+    await openTrainTab(page, 'Data');
     const variants = page.getByRole('figure', { name: 'What the network sees with augmentation' }).getByRole('img', { name: /^Variant \d: / });
     await expect.poll(() => variants.count(), { timeout: 60_000 }).toBe(8);
+    await openTrainTab(page, 'Results');
     const training = trainPanel(page).getByRole('group', { name: 'Training controls' });
     const status = trainPanel(page).getByRole('status', { name: 'Training status' });
     const controls = evaluation(page).getByRole('group', { name: 'Evaluate now' });
@@ -171,9 +181,11 @@ describe('evaluation and network internals after an epoch (wasm)', () => {
     await expect.poll(said, { timeout: 30_000 }).toMatch(new RegExp(`on ${VALIDATION_IMAGES} images from the test set, after epoch 1:`));
 
     // The settings are free again: score the trained network on 256 test images, without training it.
-    await page.getByLabel('Validation images').selectOption('256');
     const epochTable = trainPanel(page).getByRole('table', { name: 'Results per epoch' });
     const epochsBefore = await epochTable.textContent();
+    await openTrainTab(page, 'Network and settings');
+    await page.getByLabel('Validation images').selectOption('256');
+    await openTrainTab(page, 'Results');
     await now.click();
     await expect.poll(said, { timeout: 120_000 }).toMatch(/on 256 images from the test set, by your network, evaluated now, after epoch 1 \(at \d\d:\d\d:\d\d\)/);
     expect(await total()).toBe('256');

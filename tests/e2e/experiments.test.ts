@@ -3,7 +3,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { appSessionPerTest } from './session-checks';
-import { control } from './train-page';
+import { control, openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -24,6 +24,7 @@ async function sizes(form: ReturnType<Page['getByRole']>, trainImages: string, v
 
 /** The backend column of the run list's row for `name`. */
 async function runBackend(page: Page, name: string): Promise<string | null> {
+  await openTrainTab(page, 'Runs');
   return runsPanel(page).getByRole('row', { name: new RegExp(`^Compare ${name.replace(/[+.]/g, '\\$&')} `) }).locator('th, td').nth(6).textContent();
 }
 
@@ -35,7 +36,8 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
 
-    // The lab: closed until asked for; a tiny subset and two epochs, dropout + augmentation (the preset's choice).
+    // The lab (a Train tab): closed until asked for; a tiny subset and two epochs, dropout + augmentation (the preset's choice).
+    await openTrainTab(page, 'Overfitting lab');
     await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
     const labForm = lab(page).getByRole('form', { name: 'Overfitting lab settings' });
     expect(await labForm.getByRole('checkbox', { name: 'dropout', exact: true }).isChecked()).toBe(true);
@@ -51,6 +53,9 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     ]);
     expect(await runBackend(page, 'Lab 1 · plain')).toBe('wasm');
     expect(await runBackend(page, 'Lab 1 · dropout + augmentation')).toBe('wasm');
+    // Back to the lab's tab (opened afresh, so its panel is closed again).
+    await openTrainTab(page, 'Overfitting lab');
+    await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
 
     // Both runs' curves, on shared axes: named in the chart's label and legend, and in its data table.
     const accuracy = lab(page).getByRole('img', { name: /^Accuracy per epoch, runs compared\./ });
@@ -71,6 +76,7 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     expect(gap[3]).toMatch(/^Dropout \+ augmentation (closes|widens) the gap by \d+ points? and (raises|lowers) validation accuracy by \d+\.\d points at the same epoch \(2\)\.$/);
 
     // A sweep of two filter counts from the Quick demo network, one epoch each.
+    await openTrainTab(page, 'Sweeps');
     await sweeps(page).getByRole('button', { name: 'Sweeps', exact: true }).click();
     const sweepForm = sweeps(page).getByRole('form', { name: 'Sweep settings' });
     await sweepForm.getByLabel('Vary').selectOption('filters');
@@ -107,8 +113,11 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
 
     // Both come back after a reload, from the saved runs.
     await page.reload();
+    await openTrainTab(page, 'Overfitting lab');
     await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
     await expect.poll(() => lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem').count(), { timeout: 60_000 }).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
+    await openTrainTab(page, 'Sweeps');
     await sweeps(page).getByRole('button', { name: 'Sweeps', exact: true }).click();
     expect(await results.getByRole('row').count()).toBe(3);
     // Both panels open, with their results: nothing axe-core objects to.

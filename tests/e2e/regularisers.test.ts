@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
-import { architecture, summary, layer, panel, settings, control } from './train-page';
+import { architecture, summary, layer, panel, settings, control, openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -110,6 +110,7 @@ describe('regularisers, recipes and each optimiser’s own decay', () => {
     await start.click();
     const status = panel(page).getByRole('status', { name: 'Training status' });
     await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS }).toBe('finished');
+    await openTrainTab(page, 'Results');
     const epochs = await panel(page).getByRole('table', { name: 'Results per epoch' }).locator('tbody tr').allTextContents();
     expect(epochs).toHaveLength(2);
     expect(await page.locator('[data-backend]').getAttribute('data-backend')).toBe('wasm');

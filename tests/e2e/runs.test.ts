@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
 import { waitForTrainingPhase } from './training-phase';
+import { openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -61,7 +62,9 @@ describe('runs: saved, queued, compared, deleted', () => {
     await openTrain(page);
     await fillRunSettings(panel(page), { trainImages: '512', validationImages: '64', batchSize: '64', epochs: '4' });
     for (const learningRate of ['0.005', '0.002', '0.001']) {
+      await openTrainTab(page, 'Network and settings');
       await useAdam(page, learningRate);
+      await openTrainTab(page, 'Runs');
       await runsPanel(page).getByRole('button', { name: 'Add to queue' }).click();
       await expect.poll(() => runsPanel(page).getByRole('row', { name: new RegExp(`Adam lr ${learningRate},`) }).count()).toBe(1);
     }
@@ -71,8 +74,10 @@ describe('runs: saved, queued, compared, deleted', () => {
     // The second run has saved its first epoch: reload in the middle of it.
     await expect.poll(async () => (await rowCells(page, 2))[3], { timeout: SLOW_MS, interval: 200 }).toBe('1 of 4');
     expect((await rowCells(page, 1))[2]).toBe('Finished');
+    await openTrainTab(page, 'Results');
     const firstEpochLoss = await panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row').nth(1).locator('td').nth(0).textContent();
     await page.reload();
+    await openTrainTab(page, 'Runs');
 
     // The queue goes on by itself: the second run from its saved epoch (its history first), then the third.
     await expect.poll(async () => (await rowCells(page, 3))[2], { timeout: SLOW_MS, interval: 500 }).toBe('Finished');
@@ -109,11 +114,13 @@ describe('runs: saved, queued, compared, deleted', () => {
     await useAdam(page, '0.002');
     await architecture(page).getByRole('group', { name: /^Layer 6: Dense\b/ }).getByLabel('Units (units)').fill('64');
     await control(page, 'Start').click();
+    await openTrainTab(page, 'Runs');
     await expect.poll(async () => (await rowCells(page, 1))[3], { timeout: SLOW_MS, interval: 200 }).toBe('1 of 3');
     await page.reload();
 
     // The page comes back with the tutorial's defaults; the saved run is offered.
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await openTrainTab(page, 'Network and settings');
     expect(await settingsForm(page).getByLabel('Batch size').inputValue()).toBe('512');
     const offer = panel(page).getByText(/^Saved in this browser: “Run 1 · Adam lr 0\.002, batch 32” after epoch [12] of 3/);
     expect(await offer.isVisible()).toBe(true);
@@ -127,7 +134,9 @@ describe('runs: saved, queued, compared, deleted', () => {
     expect(await settingsForm(page).getByLabel('Training images').inputValue()).toBe('512');
     expect(await architecture(page).getByRole('group', { name: /^Layer 6: Dense\b/ }).getByLabel('Units (units)').inputValue()).toBe('64');
     await waitForTrainingPhase(panel(page).getByRole('status', { name: 'Training status' }), 'finished', SLOW_MS);
+    await openTrainTab(page, 'Results');
     expect(await panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row').count()).toBe(4);
+    await openTrainTab(page, 'Runs');
     expect((await rowCells(page, 1)).slice(2, 4)).toEqual(['Finished', '3 of 3']);
 
     // Start after a finished run: a new run beside it, both listed.
@@ -148,6 +157,7 @@ describe('runs: saved, queued, compared, deleted', () => {
     // The second tab shares the browser profile (and its IndexedDB and locks).
     const other = await session.context.newPage();
     await openTrain(other);
+    await openTrainTab(other, 'Runs');
     await expect.poll(async () => (await rowCells(other, 1))[2], { timeout: 60_000 }).toBe('Training');
     await control(other, 'Start').click();
     const alert = panel(other).getByRole('alert').filter({ hasText: 'Training is running in another tab of this browser.' });

@@ -8,3 +8,9 @@ export const panel = (page: Page) => page.getByRole('region', { name: 'Train the
 export const settings = (page: Page) => panel(page).getByRole('form', { name: 'Training settings' });
 export const charts = (page: Page) => panel(page).getByRole('region', { name: 'Live charts' });
 export const control = (page: Page, name: string) => panel(page).getByRole('group', { name: 'Training controls' }).getByRole('button', { name, exact: true });
+/** The Train area's tabs under the dashboard ("Network and settings" is open on a first visit). */
+export const trainTab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Train sections' }).getByRole('tab', { name, exact: true });
+/** Open one of the Train area's tabs: "Network and settings", "Results", "Runs", "Inside the network" or "Data". */
+export async function openTrainTab(page: Page, name: string): Promise<void> {
+  await trainTab(page, name).click();
+}

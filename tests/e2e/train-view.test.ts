@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
-import { architecture, summary, layer, panel, charts, control } from './train-page';
+import { architecture, summary, layer, panel, charts, control, openTrainTab } from './train-page';
 import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
@@ -162,6 +162,7 @@ describe('the Train view', () => {
     const accuracyChart = charts(page).getByRole('figure', { name: 'Accuracy per epoch' });
     const lossRows = await chartTableRows(lossChart);
     expect(lossRows.map((cells) => cells[0])).toEqual(['1', '2']);
+    await openTrainTab(page, 'Results');
     const results = await panel(page).getByRole('table', { name: 'Results per epoch' }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
     expect(lossRows.map((cells) => [cells[1], cells[2]])).toEqual(results.map((cells) => [cells[1], cells[3]]));
     expect((await chartTableRows(accuracyChart)).map((cells) => [cells[1], cells[2]])).toEqual(results.map((cells) => [cells[2], cells[4]]));

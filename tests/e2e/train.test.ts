@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { appSessionPerTest } from './session-checks';
 import { fillRunSettings } from './run-settings';
 import { waitForTrainingPhase } from './training-phase';
+import { openTrainTab } from './train-page';
 
 const baseUrl = inject('baseUrl');
 const session = appSessionPerTest(baseUrl);
@@ -34,6 +35,7 @@ async function stepsDone(page: Page): Promise<number> {
 
 /** The per-epoch table's body rows as text cells. */
 async function epochRows(page: Page): Promise<string[][]> {
+  await openTrainTab(page, 'Results');
   const rows = panel(page).getByRole('table', { name: 'Results per epoch' }).getByRole('row');
   const all = await rows.evaluateAll((elements) => elements.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
   return all.slice(1).filter((cells) => cells.length === 7);
@@ -100,6 +102,7 @@ describe('training in the browser', () => {
     const trainingLoss = rows.map((cells) => Number(cells[1]));
     expect(trainingLoss.every(Number.isFinite)).toBe(true);
     expect(trainingLoss[1]).toBeLessThan(trainingLoss[0] ?? 0);
+    await openTrainTab(page, 'Runs');
     expect(await panel(page).getByText(/^Accuracy: \d+\.\d{2}%$/).isVisible()).toBe(true);
     const runs = page.getByRole('region', { name: 'Runs in this browser' });
     const firstRun = runs.getByRole('row', { name: /^Compare Run 1 ·/ });
@@ -116,6 +119,7 @@ describe('training in the browser', () => {
 
     // After a reload both runs are still listed; the first opens with its whole history.
     await page.reload();
+    await openTrainTab(page, 'Runs');
     await expect.poll(() => runs.getByRole('row', { name: /^Compare Run 2 ·/ }).locator('td').nth(1).textContent(), { timeout: 120_000 }).toBe('Stopped');
     const open = runs.getByRole('button', { name: /^Open Run 1 ·/ });
     await expect.poll(() => open.isEnabled(), { timeout: SLOW_MS }).toBe(true);

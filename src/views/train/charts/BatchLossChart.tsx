@@ -17,7 +17,7 @@ const SMOOTHING_CHOICES = [0, 0.6, 0.8, 0.9, 0.95, 0.99] as const;
  * whose weight the user picks). The series grows in place: each new batch is appended, not the run
  * recomputed.
  */
-export function BatchLossChart() {
+export function BatchLossChart({ height = 260, compact = false }: { /** CSS px of the plot. */ readonly height?: number; /** Small axes, for the dashboard. */ readonly compact?: boolean }) {
   const batches = useAppStore(selectTrainingBatches);
   const position = useAppStore(selectTrainingPosition);
   const [weight, setWeight] = useState(DEFAULT_SMOOTHING_WEIGHT);
@@ -54,7 +54,8 @@ export function BatchLossChart() {
         xLabel="Training step"
         yLabel="Loss"
         valueScale="loss"
-        height={260}
+        height={height}
+        compact={compact}
         label={batchChartLabel(current, totalSteps)}
       />
     </ChartFrame>

@@ -30,7 +30,7 @@ export function ChartFrame({ title, summary, fileName, csv, controls, children, 
               downloadText(fileName, toCsv(header, rows));
             }}
           >
-            Download CSV<span className="visually-hidden"> of the {title.toLowerCase()}</span>
+            <span className="chart-csv-verb">Download </span>CSV<span className="visually-hidden"> of the {title.toLowerCase()}</span>
           </button>
         </div>
         <p className="chart-summary">{summary}</p>

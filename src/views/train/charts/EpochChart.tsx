@@ -12,7 +12,7 @@ import { LiveChart } from './LiveChart';
  * Training and validation loss (or accuracy) after each epoch, as Keras' `history` records them: the
  * gap between the two lines is the overfitting the tutorial warns about.
  */
-export function EpochChart({ metric }: { readonly metric: EpochMetric }) {
+export function EpochChart({ metric, height = 220, compact = false }: { readonly metric: EpochMetric; /** CSS px of the plot. */ readonly height?: number; /** Small axes, for the dashboard. */ readonly compact?: boolean }) {
   const epochs = useAppStore(selectTrainingEpochs);
   const position = useAppStore(selectTrainingPosition);
   const columns = useMemo(() => {
@@ -43,7 +43,8 @@ export function EpochChart({ metric }: { readonly metric: EpochMetric }) {
         xLabel="Epoch"
         yLabel={metric === 'loss' ? 'Loss' : 'Accuracy'}
         valueScale={metric === 'loss' ? 'loss' : 'percent'}
-        height={220}
+        height={height}
+        compact={compact}
         label={epochChartLabel(metric, epochs, totalEpochs)}
       />
     </ChartFrame>

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { selectTheme } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { AXIS_COLOUR, AXIS_FONT, AXIS_LABEL_FONT, GRID_COLOUR, resolveCssColour, type ChartLine } from './chart-style';
+import { AXIS_COLOUR, AXIS_FONT, AXIS_FONT_SMALL, AXIS_LABEL_FONT, GRID_COLOUR, resolveCssColour, type ChartLine } from './chart-style';
 
 /** How the y axis is scaled: a loss from 0 up, or a percentage 0…100. */
 export type ValueScale = 'loss' | 'percent';
@@ -21,7 +21,15 @@ export interface LiveChartProps {
   readonly height: number;
   /** What the picture shows, with its latest values (the chart's accessible name). */
   readonly label: string;
+  /** Narrow axes in smaller type and no x-axis title (the dashboard's low charts); false: the full-size axes. */
+  readonly compact?: boolean;
 }
+
+/** Axis sizes (CSS px) and fonts of a full-size and a compact chart. */
+const AXES = {
+  full: { font: AXIS_FONT, labelSize: 30, xSize: 44, ySize: 64, showXLabel: true },
+  compact: { font: AXIS_FONT_SMALL, labelSize: 22, xSize: 26, ySize: 52, showXLabel: false },
+} as const;
 
 /**
  * A uPlot line chart made once and fed as points arrive: new data is handed to the same chart
@@ -29,7 +37,7 @@ export interface LiveChartProps {
  * page. It fills its container's width and follows it. The canvas is an image to assistive technology
  * (role img, `label`); the numbers themselves are in the data table beside it.
  */
-export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale, height, label }: LiveChartProps) {
+export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale, height, label, compact = false }: LiveChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const latest = useRef({ columns, xExtent });
@@ -52,6 +60,7 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
     if (!container) return;
     const axisColour = resolveCssColour(AXIS_COLOUR);
     const gridColour = resolveCssColour(GRID_COLOUR);
+    const axes = compact ? AXES.compact : AXES.full;
     const options: uPlot.Options = {
       width: Math.max(container.clientWidth, 200),
       height,
@@ -60,9 +69,9 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
         y: { range: (_self, min, max) => (valueScale === 'percent' ? [0, 100] : lossRange(min, max)) },
       },
       axes: [
-        { label: xLabel, incrs: WHOLE_STEPS, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 44, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour } },
+        { label: axes.showXLabel ? xLabel : undefined, incrs: WHOLE_STEPS, font: axes.font, labelFont: AXIS_LABEL_FONT, labelSize: axes.showXLabel ? axes.labelSize : 0, size: axes.xSize, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour } },
         {
-          label: yLabel, font: AXIS_FONT, labelFont: AXIS_LABEL_FONT, labelSize: 30, size: 64, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour },
+          label: yLabel, font: axes.font, labelFont: AXIS_LABEL_FONT, labelSize: axes.labelSize, size: axes.ySize, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour },
           values: valueScale === 'percent' ? (_self, ticks) => ticks.map((tick) => `${tick} %`) : undefined,
         },
       ],
@@ -91,7 +100,7 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
       plot.destroy();
       plotRef.current = null;
     };
-  }, [lines, xLabel, yLabel, valueScale, height, theme]);
+  }, [lines, xLabel, yLabel, valueScale, height, theme, compact]);
 
   return <div ref={containerRef} className="live-chart" role="img" aria-label={label} />;
 }

@@ -41,6 +41,8 @@ export interface ChartLine {
 
 /** Tick labels and axis titles, sized for the back of a classroom. */
 export const AXIS_FONT = '600 17px system-ui, sans-serif';
+/** The compact (dashboard) charts' tick labels. */
+export const AXIS_FONT_SMALL = '600 14px system-ui, sans-serif';
 export const AXIS_LABEL_FONT = 'bold 18px system-ui, sans-serif';
 export const AXIS_COLOUR = 'var(--chart-axis)';
 export const GRID_COLOUR = 'var(--chart-grid)';

@@ -58,7 +58,7 @@ export function CodeView() {
         </div>
       </div>
       <p className="code-view-lead">
-        The network and settings above and below, as the tutorial would write them — it changes as you edit. Point at a line to see which control sets
+        The settings and network above, as the tutorial would write them — it changes as you edit. Point at a line to see which control sets
         it, or at a control to see its line. <code>train.py</code> runs this in Keras 3 on your own GPU or several: <code>python train.py --help</code>.
       </p>
       {locked && <p className="code-view-note">A run is using this network: import after it stops.</p>}

@@ -1,3 +1,4 @@
+import { requestTrainTab } from '../train-tab-request';
 import { useMemo } from 'react';
 import { CIFAR_IMAGE_BYTES } from '../../../core/data/cifar-format';
 import { indicesInCell } from '../../../core/training/confusion-matrix';
@@ -53,13 +54,14 @@ export function CellImages({ evaluation, when, cell, classes }: CellImagesProps)
                 type="button"
                 className="cell-thumbnail"
                 aria-label={`Test image ${index}: look inside the network`}
-                onClick={() =>
+                onClick={() => {
                   setCurrentImage({
                     pixels: page.pixels.slice(position * CIFAR_IMAGE_BYTES, (position + 1) * CIFAR_IMAGE_BYTES),
                     label: page.labels[position] ?? null,
                     source: { kind: 'cifar', split: 'test', index },
-                  })
-                }
+                  });
+                  requestTrainTab('inside');
+                }}
               >
                 <RgbThumbnail pixels={page.pixels} offset={position * CIFAR_IMAGE_BYTES} sizePx={64} />
               </button>

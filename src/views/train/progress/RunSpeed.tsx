@@ -17,7 +17,8 @@ export function RunSpeed() {
   const { imagesPerSecond, secondsLeft } = useRunSpeed();
   const info = useAppStore(selectBackendInfo);
   const phase = useAppStore(selectTrainingPhase);
-  const ended = phase === 'finished' || phase === 'stopped' || phase === 'failed';
+  // Before a run and after one there is no time left to tell.
+  const ended = phase === 'idle' || phase === 'finished' || phase === 'stopped' || phase === 'failed';
   return (
     <dl className="run-speed">
       <div>

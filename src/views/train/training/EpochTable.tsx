@@ -2,13 +2,12 @@ import { formatAccuracyLine, type EpochSummary } from '../../../core/training/tr
 import { formatLoss, formatPercent } from './training-text';
 
 /**
- * One row per finished epoch, in Keras' metric names, and the tutorial's closing line for the last
- * epoch's validation accuracy.
+ * One row per finished epoch, in Keras' metric names. The table scrolls sideways inside its own box
+ * on a narrow window instead of widening the page.
  */
 export function EpochTable({ epochs }: { readonly epochs: readonly EpochSummary[] }) {
-  const last = epochs.at(-1);
   return (
-    <>
+    <div className="table-scroll">
       <table className="training-epochs">
         <caption>Results per epoch</caption>
         <thead>
@@ -41,7 +40,12 @@ export function EpochTable({ epochs }: { readonly epochs: readonly EpochSummary[
           )}
         </tbody>
       </table>
-      {last && <p className="training-accuracy-line">{formatAccuracyLine(last.valAccuracy)}</p>}
-    </>
+    </div>
   );
+}
+
+/** The tutorial's closing line for the last epoch's validation accuracy ("Accuracy: 67.42%"), once an epoch ended. */
+export function AccuracyLine({ epochs }: { readonly epochs: readonly EpochSummary[] }) {
+  const last = epochs.at(-1);
+  return last ? <p className="training-accuracy-line">{formatAccuracyLine(last.valAccuracy)}</p> : null;
 }
