@@ -9,7 +9,7 @@ import { preview } from 'vite';
 import { openAppSession } from './browser';
 import { appSessionPerTest, closeAndExpectClean } from './session-checks';
 import { pngFromRgb } from './picture-files';
-import { control, panel } from './train-page';
+import { control, openTrainTab, panel } from './train-page';
 import { fillRunSettings } from './run-settings';
 import { waitForTrainingPhase } from './training-phase';
 
@@ -88,6 +88,8 @@ describe('offline', () => {
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     await dataAlert(page).waitFor({ timeout: 120_000 });
     await pickLocalCopy(page, 'Choose the folder…', copy);
+    // The data set's summary (where it was read from, how many pictures) is in the Data tab.
+    await openTrainTab(page, 'Data');
     await expect.poll(() => page.getByText(/Read from your local copy in [\d.]+ s and checked/).count(), { timeout: 120_000 }).toBe(1);
     expect(await page.getByText('200 to train on and 100 to test with', { exact: false }).count()).toBe(1);
 
