@@ -140,6 +140,7 @@ describe('offline', () => {
     // Train: the data comes from this browser's cache, and a few steps train.
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     await expect.poll(() => page.getByText(/Read from this browser’s cache in [\d.]+ s and checked/).count(), { timeout: 120_000 }).toBe(1);
+    await openTrainTab(page, 'Network and settings');
     await fillRunSettings(panel(page), { trainImages: '128', validationImages: '64', batchSize: '32', epochs: '1' });
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await control(page, 'Start').click();
