@@ -65,10 +65,13 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     }
     await lab(page).getByRole('figure', { name: 'Accuracy per epoch, runs compared' }).getByText('Data table', { exact: true }).click();
     const table = lab(page).getByRole('table', { name: /^Accuracy per epoch, runs compared/ });
-    expect(await table.getByRole('row').count()).toBe(1 + 2 * 2);
+    // The table is drawn when the disclosure opens: wait for it rather than count at once.
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 2 * 2);
 
     // The gap in words, for each run.
-    const gap = await lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem').allTextContents();
+    const gapItems = lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem');
+    await expect.poll(() => gapItems.count()).toBe(4);
+    const gap = await gapItems.allTextContents();
     expect(gap[0]).toMatch(/^Plain, after epoch 2: \d+ % right on its training pictures, \d+ % on test pictures — a gap of -?\d+ points?\.$/);
     expect(gap[1]).toMatch(/^Dropout \+ augmentation, after epoch 2: \d+ % right on its training pictures, \d+ % on test pictures — a gap of -?\d+ points?\.$/);
     expect(gap[3]).toMatch(/^Dropout \+ augmentation (closes|widens) the gap by \d+ points? and (raises|lowers) validation accuracy by \d+\.\d points at the same epoch \(2\)\.$/);
@@ -114,7 +117,7 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     await expect.poll(() => lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem').count(), { timeout: 60_000 }).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
     await openTrainTab(page, 'Sweeps');
-    expect(await results.getByRole('row').count()).toBe(3);
+    await expect.poll(() => results.getByRole('row').count()).toBe(3);
     // Both panels open, with their results: nothing axe-core objects to.
     expect(await axeViolations(page)).toEqual([]);
   }, 600_000);
