@@ -52,6 +52,9 @@ async function main(): Promise<void> {
         await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
       }
       await shot.prepare?.(session.page);
+      // The pointer off everything: a click before may leave it over a control, and scrolling puts
+      // another one under it (a hovered Train control outlines itself and its lines of code).
+      await session.page.mouse.move(1, 1);
       await (shot.element ? shot.element(session.page).screenshot({ path: shot.file }) : session.page.screenshot({ path: shot.file }));
       process.stdout.write(`wrote ${shot.file}\n`);
     }
