@@ -36,9 +36,8 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
 
-    // The lab (a Train tab): closed until asked for; a tiny subset and two epochs, dropout + augmentation (the preset's choice).
+    // The lab (a Train tab, open with it): a tiny subset and two epochs, dropout + augmentation (the preset's choice).
     await openTrainTab(page, 'Overfitting lab');
-    await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
     const labForm = lab(page).getByRole('form', { name: 'Overfitting lab settings' });
     expect(await labForm.getByRole('checkbox', { name: 'dropout', exact: true }).isChecked()).toBe(true);
     expect(await labForm.getByRole('checkbox', { name: 'augmentation', exact: true }).isChecked()).toBe(true);
@@ -53,9 +52,8 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     ]);
     expect(await runBackend(page, 'Lab 1 · plain')).toBe('wasm');
     expect(await runBackend(page, 'Lab 1 · dropout + augmentation')).toBe('wasm');
-    // Back to the lab's tab (opened afresh, so its panel is closed again).
+    // Back to the lab's tab.
     await openTrainTab(page, 'Overfitting lab');
-    await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
 
     // Both runs' curves, on shared axes: named in the chart's label and legend, and in its data table.
     const accuracy = lab(page).getByRole('img', { name: /^Accuracy per epoch, runs compared\./ });
@@ -77,7 +75,6 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
 
     // A sweep of two filter counts from the Quick demo network, one epoch each.
     await openTrainTab(page, 'Sweeps');
-    await sweeps(page).getByRole('button', { name: 'Sweeps', exact: true }).click();
     const sweepForm = sweeps(page).getByRole('form', { name: 'Sweep settings' });
     await sweepForm.getByLabel('Vary').selectOption('filters');
     expect(await sweepForm.getByLabel('Values').inputValue()).toBe('8, 16, 32, 64');
@@ -114,11 +111,9 @@ describe('experiments: the overfitting lab and a sweep, through the run queue', 
     // Both come back after a reload, from the saved runs.
     await page.reload();
     await openTrainTab(page, 'Overfitting lab');
-    await lab(page).getByRole('button', { name: 'Overfitting lab', exact: true }).click();
     await expect.poll(() => lab(page).getByRole('list', { name: 'The gap between training and validation accuracy' }).getByRole('listitem').count(), { timeout: 60_000 }).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
     await openTrainTab(page, 'Sweeps');
-    await sweeps(page).getByRole('button', { name: 'Sweeps', exact: true }).click();
     expect(await results.getByRole('row').count()).toBe(3);
     // Both panels open, with their results: nothing axe-core objects to.
     expect(await axeViolations(page)).toEqual([]);

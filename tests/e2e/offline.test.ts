@@ -9,7 +9,7 @@ import { preview } from 'vite';
 import { openAppSession } from './browser';
 import { appSessionPerTest, closeAndExpectClean } from './session-checks';
 import { pngFromRgb } from './picture-files';
-import { control, panel } from './train-page';
+import { control, openTrainTab, panel } from './train-page';
 import { fillRunSettings } from './run-settings';
 import { waitForTrainingPhase } from './training-phase';
 
@@ -88,6 +88,8 @@ describe('offline', () => {
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     await dataAlert(page).waitFor({ timeout: 120_000 });
     await pickLocalCopy(page, 'Choose the folder…', copy);
+    // The data set's summary (where it was read from, how many pictures) is in the Data tab.
+    await openTrainTab(page, 'Data');
     await expect.poll(() => page.getByText(/Read from your local copy in [\d.]+ s and checked/).count(), { timeout: 120_000 }).toBe(1);
     expect(await page.getByText('200 to train on and 100 to test with', { exact: false }).count()).toBe(1);
 
@@ -138,6 +140,7 @@ describe('offline', () => {
     // Train: the data comes from this browser's cache, and a few steps train.
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     await expect.poll(() => page.getByText(/Read from this browser’s cache in [\d.]+ s and checked/).count(), { timeout: 120_000 }).toBe(1);
+    await openTrainTab(page, 'Network and settings');
     await fillRunSettings(panel(page), { trainImages: '128', validationImages: '64', batchSize: '32', epochs: '1' });
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
     await control(page, 'Start').click();

@@ -118,8 +118,12 @@ describe('runs: saved, queued, compared, deleted', () => {
     await expect.poll(async () => (await rowCells(page, 1))[3], { timeout: SLOW_MS, interval: 200 }).toBe('1 of 3');
     await page.reload();
 
-    // The page comes back with the tutorial's defaults; the saved run is offered.
+    // A reload keeps the lab on screen: it is in the address.
     await expect.poll(() => control(page, 'Start').isEnabled(), { timeout: SLOW_MS }).toBe(true);
+    await openTrainTab(page, 'Network and settings');
+    expect(await settingsForm(page).getByLabel('Batch size').inputValue()).toBe('32');
+    // Opened afresh (the address without the lab), the page has the tutorial's defaults; the saved run is offered.
+    await openTrain(page);
     await openTrainTab(page, 'Network and settings');
     expect(await settingsForm(page).getByLabel('Batch size').inputValue()).toBe('512');
     const offer = panel(page).getByText(/^Saved in this browser: “Run 1 · Adam lr 0\.002, batch 32” after epoch [12] of 3/);

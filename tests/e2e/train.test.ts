@@ -67,12 +67,12 @@ describe('training in the browser', () => {
     // A small run: SwiftShader is slow. 128 training images in batches of 32: 4 steps per epoch.
     await fillRunSettings(panel(page), { trainImages: '128', validationImages: '64', batchSize: '32', epochs: '2' });
     // Inline validation: a bad value is named under its input and Start refuses it.
-    await panel(page).getByLabel('Epochs').fill('0');
+    await panel(page).getByRole('spinbutton', { name: 'Epochs (epochs)' }).fill('0');
     // Exact: Start's reason under the controls quotes the same message.
     await expect.poll(() => panel(page).getByText('Epochs must be ≥ 1, got 0', { exact: true }).isVisible()).toBe(true);
-    expect(await panel(page).getByLabel('Epochs').getAttribute('aria-invalid')).toBe('true');
+    expect(await panel(page).getByRole('spinbutton', { name: 'Epochs (epochs)' }).getAttribute('aria-invalid')).toBe('true');
     expect(await button(page, 'Start').isDisabled()).toBe(true);
-    await panel(page).getByLabel('Epochs').fill('2');
+    await panel(page).getByRole('spinbutton', { name: 'Epochs (epochs)' }).fill('2');
     await useAdam(page);
 
     // Start is enabled once CIFAR-10 is loaded and verified in the engine.

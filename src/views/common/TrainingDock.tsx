@@ -92,13 +92,14 @@ function DockBody({ phase, position, onHide }: {
 /** One small line: its name and latest (smoothed) value above a sparkline, an image to assistive technology. */
 function Spark({ name, value, points, className }: { readonly name: string; readonly value: string; readonly points: string; readonly className: string }) {
   return (
-    <figure className={`training-dock-spark ${className}`} role="img" aria-label={`${name}, smoothed, per batch: now ${value}`}>
-      <figcaption aria-hidden="true">
+    // A div, not a figure: ARIA does not allow role="img" on <figure>, and the line is one picture with one name.
+    <div className={`training-dock-spark ${className}`} role="img" aria-label={`${name}, smoothed, per batch: now ${value}`}>
+      <span className="training-dock-spark-label" aria-hidden="true">
         {name} <strong>{value}</strong>
-      </figcaption>
+      </span>
       <svg viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`} width={SPARK_WIDTH} height={SPARK_HEIGHT} aria-hidden="true" preserveAspectRatio="none">
         <polyline points={points} fill="none" strokeWidth="2.5" vectorEffect="non-scaling-stroke" />
       </svg>
-    </figure>
+    </div>
   );
 }
