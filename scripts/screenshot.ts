@@ -41,15 +41,21 @@ async function main(): Promise<void> {
   mkdirSync('docs', { recursive: true });
   const session = await openAppSession(baseUrl);
   try {
-    // SHOTS=docs/a.png,docs/b.png takes only those (in list order), to refresh one part of docs/.
+    // SHOTS=docs/a.png,docs/b.png takes only those (in list order), to refresh one part of docs/; a
+    // shot that stays on the page before it (samePage: the Train run's shots) needs that one too.
     const only = process.env.SHOTS?.split(',');
     for (const shot of SHOTS.filter((candidate) => !only || only.includes(candidate.file))) {
       await session.page.emulateMedia({ colorScheme: shot.media?.colorScheme ?? 'light', forcedColors: shot.media?.forcedColors ?? 'none' });
-      await session.page.goto(`${baseUrl}${shot.hash}`);
-      await session.page.getByRole('heading', { level: 2, name: shot.waitForHeading }).waitFor();
-      await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
+      if (!shot.samePage) {
+        await session.page.goto(`${baseUrl}${shot.hash}`);
+        await session.page.getByRole('heading', { level: 2, name: shot.waitForHeading }).waitFor();
+        await session.page.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
+      }
       await shot.prepare?.(session.page);
-      await session.page.screenshot({ path: shot.file });
+      // The pointer off everything: a click before may leave it over a control, and scrolling puts
+      // another one under it (a hovered Train control outlines itself and its lines of code).
+      await session.page.mouse.move(1, 1);
+      await (shot.element ? shot.element(session.page).screenshot({ path: shot.file }) : session.page.screenshot({ path: shot.file }));
       process.stdout.write(`wrote ${shot.file}\n`);
     }
   } finally {

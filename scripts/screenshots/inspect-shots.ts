@@ -1,25 +1,26 @@
 /**
  * Screenshots of evaluation, network internals and lesson 9 (`scripts/screenshot.ts` takes them in
- * order, in one page). They need a trained network: the first one trains a short run on wasm (seconds
- * here), and the next two stay on the same page (hash changes only), so the run's model is still there.
+ * order, in one page). They need a trained network: they stay on the page of the Train shots before
+ * them (`train-shots.ts`), whose short run on wasm has just finished, so take them together.
  */
-import { openTrainTab } from '../../tests/e2e/train-page';
-import { scrollToRegion, trainRun, type Shot } from './shot';
+import { goToView, PROJECTOR, scrollToRegion, showTrainTab, type Shot } from './shot';
 
-/** Evaluation after a short run, the network's insides, and lesson 9 on the same trained network. */
+/** Evaluation after the Train shots' short run, the network's insides, and lesson 9 on the same trained network. */
 export const INSPECT_SHOTS: readonly Shot[] = [
   {
     file: 'docs/train-evaluation.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
+    samePage: true,
     async prepare(page) {
-      // Taller than the other screenshots: the whole matrix, the bars and the chosen square's pictures.
-      await page.setViewportSize({ width: 1280, height: 1100 });
-      await trainRun(page, { trainImages: '5000', validationImages: '500', batchSize: '32', epochs: '2' });
-      await openTrainTab(page, 'Results');
+      await page.setViewportSize(PROJECTOR);
+      await goToView(page, '#/train', 'Train');
+      await showTrainTab(page, 'Results');
       const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
       // The square of the most common mistake, with its pictures.
-      const counts = await evaluation.getByRole('button', { name: /^true \w+, predicted \w+: \d+ images?$/ }).evaluateAll((buttons) =>
+      const squares = evaluation.getByRole('button', { name: /^true \w+, predicted \w+: \d+ images?$/ });
+      await squares.first().waitFor({ timeout: 60_000 });
+      const counts = await squares.evaluateAll((buttons) =>
         buttons.map((button) => {
           const [, truth, predicted, count] = /^true (\w+), predicted (\w+): (\d+)/.exec(button.getAttribute('aria-label') ?? '') ?? [];
           return { name: button.getAttribute('aria-label') ?? '', mistake: truth !== predicted, count: Number(count) };
@@ -28,27 +29,35 @@ export const INSPECT_SHOTS: readonly Shot[] = [
       const worst = counts.filter((cell) => cell.mistake).sort((a, b) => b.count - a.count)[0];
       if (worst) await evaluation.getByRole('button', { name: worst.name, exact: true }).click();
       await evaluation.getByRole('button', { name: /^Test image \d+/ }).first().waitFor();
-      await scrollToRegion(page, 'Where the network goes wrong');
+      // At 1280 × 720 the whole matrix and the accuracy per class fit under the most common mistake
+      // (the chosen square's pictures follow below).
+      await evaluation.getByText(/^Most common mistake:/).evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -12);
+      });
     },
   },
   {
     file: 'docs/train-internals.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
+    samePage: true,
     async prepare(page) {
-      // Tall enough for the answer, the filters and the first layers' feature maps.
-      await page.setViewportSize({ width: 1280, height: 1500 });
+      // A thumbnail under the chosen square opens that picture in the "Inside the network" tab.
       await page.getByRole('region', { name: 'Where the network goes wrong' }).getByRole('button', { name: /^Test image \d+/ }).first().click();
+      await page.getByRole('tab', { name: 'Inside the network', selected: true }).waitFor();
       await page.getByText(/^What your network after epoch \d+ makes of this picture\.$/).waitFor({ timeout: 60_000 });
-      await scrollToRegion(page, 'Inside the network');
+      await scrollToRegion(page, 'Inside the network', 12);
     },
   },
   {
     file: 'docs/learn-real-network.png',
     hash: '?backend=wasm#/learn/real-network/9',
     waitForHeading: 'Learn',
+    samePage: true,
     async prepare(page) {
       await page.setViewportSize({ width: 1280, height: 800 });
+      await goToView(page, '#/learn/real-network/9', 'Learn');
       await page.getByLabel('Filter', { exact: true }).fill('3');
       await page.getByLabel('Row', { exact: true }).fill('14');
       await page.getByLabel('Column', { exact: true }).fill('17');

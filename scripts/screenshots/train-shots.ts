@@ -1,17 +1,24 @@
 /**
- * Screenshots of the Train view (`scripts/screenshot.ts` takes them in order): the architecture
- * editor beside its summary, the grouped settings with Start's reason when an edit is wrong, and the
- * progress and live charts after a short run on wasm (about a minute here); the last two shots share
- * that run's page.
+ * Screenshots of the Train area and the training dock at a teacher's projector size (1280 × 720),
+ * taken in order on one page (`scripts/screenshot.ts`): the architecture editor and the settings in the
+ * "Network and settings" tab, then one short run on wasm — the dashboard while it trains, a lesson with
+ * the training dock while it still trains, the dashboard when it has finished and its live charts. The
+ * evaluation and internals shots (`inspect-shots.ts`) come next on the same page and use that run.
  */
 import type { Page } from 'playwright-core';
-import { scrollToRegion, trainRun, type Shot } from './shot';
+import { goToView, PROJECTOR, scrollToRegion, showTrainTab, startRun, waitForRun, type Shot } from './shot';
 
-/** The tutorial's network and optimiser on 1 000 images in batches of 32 for 5 epochs. */
-async function trainTutorialSlice(page: Page): Promise<void> {
-  // An earlier shot on this page may have left the network edited.
-  await page.getByRole('button', { name: 'Tutorial model' }).click();
-  await trainRun(page, { trainImages: '1000', validationImages: '500', batchSize: '32', epochs: '5' });
+/**
+ * The tutorial's network and optimiser on 1 000 pictures (500 to validate) in batches of 32 for 4
+ * epochs: 32 batches an epoch, seconds each epoch on wasm, long enough to photograph it mid-way.
+ */
+const SHORT_RUN = { trainImages: '1000', validationImages: '500', batchSize: '32', epochs: '4' } as const;
+
+/** The top of the page: the header and the whole Train dashboard (or the lesson under the dock). */
+async function toTop(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Let the last animation frame land in the charts and the dock's lines.
+  await page.waitForTimeout(600);
 }
 
 export const TRAIN_SHOTS: readonly Shot[] = [
@@ -19,50 +26,70 @@ export const TRAIN_SHOTS: readonly Shot[] = [
     file: 'docs/train-architecture.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
-    prepare: (page) => scrollToRegion(page, 'Network architecture', 12),
+    async prepare(page) {
+      await page.setViewportSize(PROJECTOR);
+      await showTrainTab(page, 'Network and settings');
+      await scrollToRegion(page, 'Network architecture', 12);
+    },
   },
   {
     file: 'docs/train-settings.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
+    samePage: true,
     async prepare(page) {
-      // A Conv2D after Flatten: its error on the layer, and Start saying why it is off.
-      const add = page.getByRole('form', { name: 'Add a layer' });
-      await add.getByLabel('Layer type').selectOption('Conv2D');
-      await add.getByLabel('Where').selectOption('5');
-      await add.getByRole('button', { name: 'Add layer' }).click();
-      // The whole settings form down to the controls, with Start's reason under them: a taller window.
-      await page.setViewportSize({ width: 1280, height: 1180 });
-      await page.getByRole('form', { name: 'Training settings' }).evaluate((element) => {
-        element.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -20);
-      });
+      await showTrainTab(page, 'Network and settings');
+      // One wrong value: the field says under it what is wrong (and Start, on the dashboard, is off).
+      const form = page.getByRole('form', { name: 'Training settings' });
+      await form.getByLabel('Batch size').fill('0');
+      await form.getByLabel('Batch size').blur();
+      await scrollToRegion(page, 'Settings for the next run', 12);
     },
   },
   {
     file: 'docs/train-progress.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
+    samePage: true,
     async prepare(page) {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await trainTutorialSlice(page);
-      await page.getByRole('progressbar', { name: 'Epochs completed' }).evaluate((element) => {
-        element.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -50);
-      });
-      // Let the last animation frame land in the charts.
-      await page.waitForTimeout(500);
+      // The tutorial's network and settings back (the shot above left a wrong batch size), then a short run.
+      await showTrainTab(page, 'Network and settings');
+      await page.getByRole('group', { name: 'Recipes' }).getByRole('button', { name: 'Tutorial model' }).click();
+      await startRun(page, SHORT_RUN);
+      // Mid-run: one epoch done (one point in each epoch chart), speed and time left measured.
+      await waitForRun(page, 1);
+      await toTop(page);
     },
   },
   {
-    // The same URL again is a same-document navigation: the run above is still on the page.
+    file: 'docs/learn-dock.png',
+    hash: '?backend=wasm#/learn/convolution/6',
+    waitForHeading: 'Learn',
+    samePage: true,
+    async prepare(page) {
+      // The run goes on in the engine's worker while the class is in Learn.
+      await goToView(page, '#/learn/convolution/6', 'Learn');
+      await page.getByRole('complementary', { name: 'Training dock' }).waitFor();
+      await toTop(page);
+    },
+  },
+  {
+    file: 'docs/train-dashboard.png',
+    hash: '?backend=wasm#/train',
+    waitForHeading: 'Train',
+    samePage: true,
+    async prepare(page) {
+      await goToView(page, '#/train', 'Train');
+      await waitForRun(page);
+      await toTop(page);
+    },
+  },
+  {
     file: 'docs/train-charts.png',
     hash: '?backend=wasm#/train',
     waitForHeading: 'Train',
-    async prepare(page) {
-      await page.getByRole('region', { name: 'Live charts' }).waitFor();
-      await scrollToRegion(page, 'Live charts', 12);
-      await page.waitForTimeout(500);
-    },
+    samePage: true,
+    element: (page) => page.getByRole('region', { name: 'Live charts' }),
+    prepare: toTop,
   },
 ];
