@@ -38,6 +38,22 @@ export interface CifarFileRef {
 }
 
 /**
+ * Read a manifest from its text: JSON first, then the checks of {@link parseCifarManifest}. `where`
+ * ("in your copy") goes into the message when the text is not JSON, to say which manifest it was.
+ *
+ * @throws CifarDataError naming manifest.json.
+ */
+export function parseCifarManifestText(text: string, where?: string): CifarManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE}${where === undefined ? '' : ` ${where}`} is not valid JSON`);
+  }
+  return parseCifarManifest(json);
+}
+
+/**
  * Check that `value` (parsed JSON) is a manifest this app can read.
  * @throws CifarDataError naming manifest.json and the field that failed.
  */

@@ -3,7 +3,7 @@
  * manifest, with byte-level progress. Runs wherever `fetch` does: the engine worker, the main thread.
  */
 import { CIFAR_MANIFEST_FILE, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/data/cifar-format';
-import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, parseCifarManifest } from '../../core/data/cifar-manifest';
+import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, parseCifarManifestText } from '../../core/data/cifar-manifest';
 import { cachedManifestText, openCifarCache, rememberManifest } from './cifar-cache';
 import { fetchVerified } from './fetch-verified';
 
@@ -46,13 +46,7 @@ export interface LoadProgress {
 export async function loadCifar(baseUrl: string, onProgress: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<LoadedCifar> {
   const manifestUrl = new URL(CIFAR_MANIFEST_FILE, baseUrl).href;
   const manifestText = await fetchManifestText(manifestUrl);
-  let json: unknown;
-  try {
-    json = JSON.parse(manifestText);
-  } catch {
-    throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE} is not valid JSON`);
-  }
-  const manifest = parseCifarManifest(json);
+  const manifest = parseCifarManifestText(manifestText);
   const cache = await openCifarCache(manifest);
   const totalBytes = cifarManifestBytes(manifest);
 

@@ -10,7 +10,7 @@
  */
 import { CIFAR_MANIFEST_FILE, type CifarArrays, type CifarManifest, type CifarSplit } from '../../core/data/cifar-format';
 import { describeLocalCorruption, describeOtherDataSet, describeLocalSizeMismatch, matchLocalCopy, pickedManifestIndex } from '../../core/data/cifar-local-copy';
-import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, cifarManifestFingerprint, parseCifarManifest } from '../../core/data/cifar-manifest';
+import { CifarDataError, checkSplitBytes, cifarManifestBytes, cifarManifestFiles, cifarManifestFingerprint, parseCifarManifestText } from '../../core/data/cifar-manifest';
 import { Sha256 } from '../../core/data/sha256';
 import { cachedManifestText, openCifarCache, rememberManifest } from './cifar-cache';
 import { keepVerifiedCopy, readInto } from './fetch-verified';
@@ -98,11 +98,5 @@ async function servedManifestText(manifestUrl: string): Promise<string | null> {
 }
 
 function parseManifestText(text: string, where: string): { manifest: CifarManifest; text: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE} ${where} is not valid JSON`);
-  }
-  return { manifest: parseCifarManifest(json), text };
+  return { manifest: parseCifarManifestText(text, where), text };
 }

@@ -8,7 +8,7 @@
  * (training waits for the full, verified set).
  */
 import { CIFAR10_CLASSES, CIFAR_IMAGE_BYTES, CIFAR_MANIFEST_FILE, type CifarManifest, type CifarSplit } from '../../core/data/cifar-format';
-import { CifarDataError, parseCifarManifest } from '../../core/data/cifar-manifest';
+import { CifarDataError, parseCifarManifestText } from '../../core/data/cifar-manifest';
 import { indicesByClass } from '../../core/data/dataset-indices';
 import { gatherImages, gatherLabels } from '../../core/data/image-batch';
 import type { DataEvent, DataPageSelection } from '../protocol-data';
@@ -66,13 +66,7 @@ export function createPartialPages(): PartialPages {
 
 async function readLabels(baseUrl: string, split: CifarSplit): Promise<SplitPrefix> {
   const manifestText = await fetchManifestText(new URL(CIFAR_MANIFEST_FILE, baseUrl).href);
-  let json: unknown;
-  try {
-    json = JSON.parse(manifestText);
-  } catch {
-    throw new CifarDataError(CIFAR_MANIFEST_FILE, `${CIFAR_MANIFEST_FILE} is not valid JSON`);
-  }
-  const manifest = parseCifarManifest(json);
+  const manifest = parseCifarManifestText(manifestText);
   const cache = await openCifarCache(manifest);
   const entry = manifest.splits[split].labels;
   const { bytes: labels } = await fetchVerified(new URL(entry.path, baseUrl).href, entry, { cache, onBytes: () => undefined });
