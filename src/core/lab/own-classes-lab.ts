@@ -114,3 +114,17 @@ export function readTransfer(value: unknown, path: string): PartRead<TransferSet
   const parsed = v.safeParse(TRANSFER_SCHEMA, value);
   return parsed.success ? { value: parsed.output, problems: [] } : { value: undefined, problems: problemsFromIssues(path, parsed.issues, 'it is trained from scratch instead') };
 }
+
+/**
+ * What the own-classes view asks the store to train (the store action `startOwnClassesRun`): a class
+ * set, from scratch with the editor's network (its last layer resized to the set's classes) or by
+ * transfer from a trained CIFAR-10 network.
+ */
+export interface OwnClassesRunRequest {
+  readonly setId: string;
+  readonly mode: 'scratch' | 'transfer';
+  /** Transfer only: the CIFAR-10 network whose convolution part is kept. */
+  readonly from: TransferSource;
+  /** Transfer only: true keeps the copied layers' weights fixed, so only the new head learns. */
+  readonly freeze: boolean;
+}
