@@ -20,6 +20,8 @@ import { createEvaluateNowHandler } from './training/evaluate-now';
 import { browserTrainingWorkers } from './parallel/browser-gradient-worker';
 import { isSaliencyCommand } from './protocol-saliency';
 import { createSaliencyHandler } from './saliency/saliency-handler';
+import { createClassSetStore } from './classes/idb-class-set-store';
+import { createTransferSources } from './training/transfer-source';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -36,6 +38,10 @@ export interface Engine {
  */
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
+  const classSets = createClassSetStore();
+  const runs = createRunRepository();
+  // The pretrained model's address as the page last gave it: transfer learning may start from it.
+  let pretrainedUrl: string | null = null;
   // Queued runs wait for the data set: its arrival lets the queue go on.
   const data = createDataHandler((event) => {
     emit(event);
@@ -44,7 +50,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   const training = createTrainingController({
     emit,
     getData: getLoadedDataset,
-    runs: createRunRepository(),
+    runs,
     lock: createTrainingLock(),
     broadcast: createRunBroadcast(),
     backend: () => info?.backend ?? 'unknown',
@@ -53,6 +59,11 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     workers: () => browserTrainingWorkers(),
     // The confusion matrix of each epoch travels apart from the throttled progress points.
     onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
+    classSets,
+    transferSource: createTransferSources({
+      runs,
+      pretrained: () => (pretrainedUrl ? classify.pretrainedModel(pretrainedUrl) : Promise.reject(new Error('its address is not known yet: start the run again'))),
+    }),
   });
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
   // The inspector borrows the classify handler's pretrained model, so the weights are loaded once.
@@ -87,6 +98,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
 
   return {
     async handle(command) {
+      if (command.type === 'classify-prepare') pretrainedUrl = command.modelUrl;
+      if (command.type === 'train-start' && command.pretrainedModelUrl) pretrainedUrl = command.pretrainedModelUrl;
       if (isDataCommand(command)) return data.handle(command);
       if (isTrainCommand(command)) return training.handle(command);
       if (isClassifyCommand(command)) return classify.handle(command);
