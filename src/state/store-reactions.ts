@@ -10,6 +10,7 @@ import type { AppState } from './store';
 import { isActive } from '../core/training/training-lifecycle';
 import { setupFromLab } from './run-setup';
 import { trainedHandoverNotice } from '../core/model/classifier-model';
+import { runClassNames } from '../core/lab/own-classes-lab';
 
 /** React to the change from `previous` to `state`. */
 export function reactToChange(state: AppState, previous: AppState): void {
@@ -30,7 +31,8 @@ export function reactToChange(state: AppState, previous: AppState): void {
   if (state.classifySamplesWanted && state.dataStatus === 'ready' && previous.dataStatus !== 'ready' && !state.classifySamples) void state.fetchClassifySamples();
   const firstEpoch = previous.trainingEpochs.length === 0 && state.trainingEpochs.length > 0 && state.trainingRunId !== null;
   if (firstEpoch && state.classifyChoice !== 'trained') {
-    state.classifyChoose('trained', trainedHandoverNotice(state.trainingEpochs.length, state.trainingEpochs.at(-1)?.valAccuracy ?? null, state.trainingSizes?.validationImages ?? 0));
+    const classCount = state.trainingLab ? runClassNames(state.trainingLab).length : undefined;
+    state.classifyChoose('trained', trainedHandoverNotice(state.trainingEpochs.length, state.trainingEpochs.at(-1)?.valAccuracy ?? null, state.trainingSizes?.validationImages ?? 0, classCount));
   } else if (state.classifyChoice === 'trained' && !selectTrainedModelAvailable(state) && selectTrainedModelAvailable(previous)) {
     state.classifyChoose(fallbackKind(state), `${state.trainingPhase === 'idle' ? 'The training run was reset' : 'A new training run started'}, so ${fallbackLabel(state)} answers again.`);
   }
