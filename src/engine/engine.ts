@@ -100,7 +100,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   return {
     async handle(command) {
       if (command.type === 'classify-prepare') pretrainedUrl = command.modelUrl;
-      if (command.type === 'train-start' && command.pretrainedModelUrl) pretrainedUrl = command.pretrainedModelUrl;
+      if ('pretrainedModelUrl' in command && typeof command.pretrainedModelUrl === 'string') pretrainedUrl = command.pretrainedModelUrl;
       if (isDataCommand(command)) return data.handle(command);
       if (isTrainCommand(command)) return training.handle(command);
       if (isClassifyCommand(command)) return classify.handle(command);

@@ -97,6 +97,8 @@ export type TrainCommand =
       readonly epochs: number | null;
       readonly pauseAfterBatches: number | null;
       readonly takeOver?: boolean;
+      /** The pretrained model's model.json, for a transfer run from it that has no saved epoch yet. */
+      readonly pretrainedModelUrl?: string;
     }
   | { readonly type: 'train-pause'; readonly id: number; readonly runId: RunId }
   | { readonly type: 'train-resume'; readonly id: number; readonly runId: RunId }

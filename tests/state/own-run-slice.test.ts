@@ -136,4 +136,17 @@ describe('startOwnClassesRun', () => {
     expect(state().trainingPhase).toBe('running');
     expect(state().modelSpec).toEqual(TINY_SPEC);
   });
+
+  test('opening a transfer run from the pretrained model sends the model’s address along (a run with no saved epoch copies it again)', async () => {
+    const { sent } = await runningFakeEngine();
+    const classes = { setId: 'set-1', setName: 'Fruit', classNames: ['apple', 'banana', 'cherry'], heldOutShare: 0.2 };
+    const { spec, keptLayers } = transferSpec(DEFAULT_MODEL_SPEC, 3);
+    const transfer = { from: { kind: 'pretrained' as const }, freeze: true, keptLayers };
+    state().runsEventReceived({ type: 'runs-listed', id: 1, runs: [cifarRun('tl', { epochsDone: 0, status: 'interrupted', lab: { spec, hyperparameters: tinySettings(), classes, transfer } }), cifarRun('c')] });
+    state().resumeRun('tl');
+    expect(sent.filter((command) => command.type === 'train-continue')).toEqual([expect.objectContaining({ runId: 'tl', pretrainedModelUrl: 'http://school.example/playground/models/cifar10-tutorial/model.json' })]);
+    useAppStore.setState({ dataStatus: 'ready' });
+    state().openRun('c');
+    expect(sent.filter((command) => command.type === 'train-continue').at(-1)).not.toHaveProperty('pretrainedModelUrl');
+  });
 });

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import { defaultRunName, newRunId } from '../../core/training/run-record';
 import { sessionOf } from '../engine-session';
 import { readRunSetup } from '../run-setup';
+import { pretrainedModelUrl } from './classify-commands';
 import type { AppState } from '../store';
 import type { BeginRequest } from './training-slice';
 
@@ -62,9 +63,12 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
         pauseAfterBatches: options.stepOnly ? 1 : null,
       });
     },
-    beginRun: (request) => {
+    beginRun: (asked) => {
       const session = sessionOf(get());
       if (!session.isRunning()) return false;
+      // A transfer run that never saved an epoch copies the pretrained model again: the engine needs its address.
+      const fromPretrained = asked.type === 'train-continue' && get().runs.find((run) => run.id === asked.runId)?.lab.transfer?.from.kind === 'pretrained';
+      const request: BeginRequest = fromPretrained ? { ...asked, pretrainedModelUrl: pretrainedModelUrl() } : asked;
       const own = request.type === 'train-start' ? { ...(request.classes ? { classes: request.classes } : {}), ...(request.transfer ? { transfer: request.transfer } : {}) } : {};
       const lab = request.type === 'train-start' ? { spec: request.spec, hyperparameters: request.hyperparameters, ...own } : (get().runs.find((run) => run.id === request.runId)?.lab ?? null);
       get().trainingRunRequested(request, lab);
