@@ -10,12 +10,15 @@ export interface ClassAccuracyBarsProps {
 
 /**
  * One bar per class: the share of its test images the network got right. Lowest first would reorder
- * the classes every epoch; they stay in CIFAR-10's order, and the weakest is marked instead.
+ * the classes every epoch; they stay in their own order (CIFAR-10's, or your set's), and the weakest is
+ * marked instead — unless every class scores the same.
  */
 export function ClassAccuracyBars({ classes, accuracies, counts }: ClassAccuracyBarsProps) {
   const known = accuracies.filter((value): value is number => value !== null);
   const weakest = known.length > 0 ? Math.min(...known) : null;
-  const hardest = classes.filter((_, index) => weakest !== null && known.length > 1 && accuracies[index] === weakest);
+  // When every class scores the same (all right, as a few pictures of your own often are) none is the hardest.
+  const tied = known.length > 1 && known.every((value) => value === weakest);
+  const hardest = tied ? [] : classes.filter((_, index) => weakest !== null && known.length > 1 && accuracies[index] === weakest);
   return (
     <div className="class-accuracy-part">
       <table className="class-accuracy">
@@ -29,7 +32,7 @@ export function ClassAccuracyBars({ classes, accuracies, counts }: ClassAccuracy
         <tbody>
           {classes.map((name, index) => {
             const accuracy = accuracies[index] ?? null;
-            const isWeakest = accuracy !== null && accuracy === weakest && known.length > 1;
+            const isWeakest = accuracy !== null && accuracy === weakest && known.length > 1 && !tied;
             return (
               <tr key={name} className={isWeakest ? 'class-accuracy-weakest' : undefined}>
                 <th scope="row">{name}</th>
