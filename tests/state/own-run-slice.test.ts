@@ -149,4 +149,14 @@ describe('startOwnClassesRun', () => {
     state().openRun('c');
     expect(sent.filter((command) => command.type === 'train-continue').at(-1)).not.toHaveProperty('pretrainedModelUrl');
   });
+
+  test('an engine that cannot read the class sets answers with a train-error: the check ends and says so', async () => {
+    const { sent, emit } = await runningFakeEngine();
+    state().startOwnClassesRun(SCRATCH);
+    const check = sent.find((command) => command.type === 'train-classes-check');
+    emit({ type: 'train-error', id: check?.id ?? -1, runId: null, message: 'this engine keeps no class sets' });
+    await settle();
+    expect(state()).toMatchObject({ ownRunChecking: false, ownRunProblems: ['The class set could not be read: this engine keeps no class sets'] });
+    expect(sent.some((command) => command.type === 'train-start')).toBe(false);
+  });
 });

@@ -44,7 +44,11 @@ export const createOwnRunSlice: StateCreator<AppState, [], [], OwnRunData & OwnR
     set({ ownRunChecking: true, ownRunProblems: [] });
     session.request({ type: 'train-classes-check', setId: request.setId }).then(
       (event) => {
-        if (event.type !== 'train-classes-checked') return;
+        if (event.type !== 'train-classes-checked') {
+          // A train-error answers the check when the engine could not read the sets.
+          set({ ownRunChecking: false, ownRunProblems: [`The class set could not be read: ${event.type === 'train-error' ? event.message : `the engine answered ${event.type}`}`] });
+          return;
+        }
         const state = get();
         const plan = planOwnRun({ request, set: event.set, setProblems: event.problems, modelSpec: state.modelSpec, runs: state.runs });
         if (!plan.ok) {
