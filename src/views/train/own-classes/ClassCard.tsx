@@ -28,7 +28,8 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop: add, noClick: true, noKeyboard: true, multiple: true, useFsAccessApi: false });
   const count = own.pictures.length;
   return (
-    <li {...getRootProps({ className: isDragActive ? 'own-class is-dragging' : 'own-class', 'aria-label': `Class ${number}: ${own.name}` })}>
+    <li className="own-class-item">
+      <div {...getRootProps({ role: 'group', className: isDragActive ? 'own-class is-dragging' : 'own-class', 'aria-label': `Class ${number}: ${own.name}` })}>
       <input {...getInputProps({ accept: 'image/*' })} aria-label={`Picture files for “${own.name}”`} />
       <input
         ref={(element) => {
@@ -82,6 +83,7 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
           ))}
         </ul>
       )}
+      </div>
     </li>
   );
 }

@@ -45,12 +45,12 @@ export function ClassSetEditor({ set, onStart }: { readonly set: ClassSet; reado
           )}
         </div>
       )}
+      {cameraTarget && <CameraBurst target={cameraTarget} onClose={() => setCameraClass(null)} />}
       <ul className="own-class-list" aria-label={`Classes of “${set.name}”`}>
         {set.classes.map((own, index) => (
           <ClassCard key={own.id} own={own} number={index + 1} canRemove={set.classes.length > 1} cameraOn={cameraClass === own.id} onCamera={() => setCameraClass(cameraClass === own.id ? null : own.id)} />
         ))}
       </ul>
-      {cameraTarget && <CameraBurst target={cameraTarget} onClose={() => setCameraClass(null)} />}
       <div className="own-readiness">
         {problems.length > 0 ? (
           <>

@@ -70,8 +70,8 @@ function SetRow({ set, isOpen }: { readonly set: ClassSetListing; readonly isOpe
         </span>
       ) : (
         <>
-          <button type="button" disabled={isOpen} onClick={() => void store().classesOpen(set.id)} aria-label={isOpen ? `“${set.name}” is open` : `Open “${set.name}”`}>
-            {isOpen ? 'Open now' : 'Open'}
+          <button type="button" disabled={isOpen} onClick={() => void store().classesOpen(set.id)} aria-label={`Open “${set.name}”`}>
+            Open
           </button>
           <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete “${set.name}”`}>
             Delete

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations } from './axe';
+import { openAppSession, type AppSession } from './browser';
+import { pngFile, type Rgba } from './picture-files';
+import { closeAndExpectClean } from './session-checks';
+import { trainTab } from './train-page';
+
+const baseUrl = inject('baseUrl');
+const SLOW_MS = 120_000;
+/** Chromium's fake camera (a moving test pattern) allowed without asking: the camera class is filled from it. */
+const FAKE_CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+const PICTURES = 20;
+
+/** A small seeded generator, so the pictures are the same in every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Picture `index` of a drawn class: a red disc on white, or a blue square on yellow, placed and sized at random. */
+function drawn(kind: 'disc' | 'square', index: number): { name: string; mimeType: string; buffer: Buffer } {
+  const random = seeded(kind === 'disc' ? 1000 + index : 2000 + index);
+  const width = 64;
+  const height = 48;
+  const cx = 20 + random() * 24;
+  const cy = 16 + random() * 16;
+  const size = 9 + random() * 7;
+  const jitter = (): number => Math.floor(random() * 40) - 20;
+  const shape: Rgba = kind === 'disc' ? [220 + jitter() / 2, 30 + jitter(), 40 + jitter(), 255] : [30 + jitter(), 60 + jitter(), 210 + jitter() / 2, 255];
+  const ground: Rgba = kind === 'disc' ? [250, 250, 250, 255] : [240, 220 + jitter(), 90, 255];
+  const inside = kind === 'disc' ? (x: number, y: number) => (x - cx) ** 2 + (y - cy) ** 2 <= size ** 2 : (x: number, y: number) => Math.abs(x - cx) <= size && Math.abs(y - cy) <= size;
+  return { name: `${kind}-${index}.png`, mimeType: 'image/png', buffer: pngFile(width, height, (x, y) => (inside(x, y) ? shape : ground)) };
+}
+
+let session: AppSession;
+let page: Page;
+beforeAll(async () => {
+  session = await openAppSession(baseUrl, FAKE_CAMERA);
+  page = session.page;
+});
+afterAll(async () => {
+  await closeAndExpectClean(session);
+});
+
+const region = () => page.getByRole('region', { name: 'Your own classes' });
+const classCard = (number: number, name: string) => region().getByRole('group', { name: `Class ${number}: ${name}` });
+
+/** Type a class's name in place and leave the field. */
+async function nameClass(number: number, current: string, name: string): Promise<void> {
+  const field = region().getByRole('textbox', { name: `Name of class ${number}` });
+  await field.fill(name);
+  await field.press('Enter');
+  await classCard(number, name).waitFor();
+  expect(current).not.toBe(name);
+}
+
+describe('Your own classes (wasm, fake camera)', () => {
+  test('three classes from files and a camera burst, kept after a reload', async () => {
+    await page.goto(`${baseUrl}?backend=wasm#/train`);
+    const badge = page.getByRole('status', { name: 'Compute backend' });
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
+    await trainTab(page, 'Your own classes').click();
+    await region().getByRole('button', { name: 'New class set' }).click();
+    await classCard(1, 'Class 1').waitFor();
+    await region().getByRole('button', { name: 'Add a class' }).click();
+    await classCard(3, 'Class 3').waitFor();
+    await nameClass(1, 'Class 1', 'Red disc');
+    await nameClass(2, 'Class 2', 'Blue square');
+    await nameClass(3, 'Class 3', 'Camera');
+
+    // Files picked for the first two classes, plus one that is not a picture: it is named and refused.
+    const discs = Array.from({ length: PICTURES }, (_, index) => drawn('disc', index));
+    await region().getByLabel('Picture files for “Red disc”').setInputFiles([...discs, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') }]);
+    await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
+    expect(await region().getByRole('alert').textContent()).toMatch(/notes\.txt/);
+    await region().getByLabel('Picture files for “Blue square”').setInputFiles(Array.from({ length: PICTURES }, (_, index) => drawn('square', index)));
+    await expect.poll(() => classCard(2, 'Blue square').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
+
+    // The third class from the fake camera: hold Space on the capture button until 20 pictures are in.
+    await classCard(3, 'Camera').getByRole('button', { name: 'Camera', exact: true }).click();
+    const hold = region().getByRole('button', { name: 'Hold to capture into “Camera”' });
+    await hold.waitFor({ timeout: SLOW_MS });
+    await expect.poll(() => region().getByRole('region', { name: 'Camera for “Camera”' }).getByLabel('Camera preview').evaluate((video) => (video as HTMLVideoElement).videoWidth), { timeout: SLOW_MS }).toBeGreaterThan(0);
+    await hold.focus();
+    await page.keyboard.down('Space');
+    await expect.poll(() => region().getByText(/^Capturing… \d+ pictures/).textContent().then((text) => Number(/\d+/.exec(text ?? '')?.[0])), { timeout: SLOW_MS }).toBeGreaterThanOrEqual(PICTURES);
+    await page.keyboard.up('Space');
+    await expect.poll(() => classCard(3, 'Camera').getByText(/^\d+ pictures?/).textContent().then((text) => Number(/\d+/.exec(text ?? '')?.[0])), { timeout: SLOW_MS }).toBeGreaterThanOrEqual(PICTURES);
+    // The pointer works too: a short press adds at least one more.
+    const before = Number(/\d+/.exec((await classCard(3, 'Camera').getByText(/^\d+ pictures?/).textContent()) ?? '')?.[0]);
+    const box = await hold.boundingBox();
+    if (!box) throw new Error('no capture button');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => region().getByText(/^Capturing… \d+ pictures?/).count(), { timeout: SLOW_MS }).toBe(1);
+    await page.mouse.up();
+    await expect.poll(() => classCard(3, 'Camera').getByText(/^\d+ pictures?/).textContent().then((text) => Number(/\d+/.exec(text ?? '')?.[0])), { timeout: SLOW_MS }).toBeGreaterThan(before);
+    await region().getByRole('button', { name: 'Turn the camera off' }).click();
+
+    // Thumbnails as the network sees them: 32 × 32 canvases, one per picture; one removed.
+    const discThumbs = classCard(1, 'Red disc').getByRole('button', { name: /^Remove picture \d+ of “Red disc”$/ });
+    expect(await discThumbs.count()).toBe(PICTURES);
+    expect(await discThumbs.first().locator('canvas').evaluate((canvas) => [(canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height, getComputedStyle(canvas).imageRendering])).toEqual([32, 32, 'pixelated']);
+    expect(await region().getByText('Ready to train: 3 classes').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
+    const setRow = region().getByRole('list', { name: 'Your class sets' }).getByRole('listitem').first();
+    await setRow.getByRole('button', { name: /^Open “/ }).click();
+    await expect.poll(() => classCard(2, 'Blue square').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
+  });
+});
