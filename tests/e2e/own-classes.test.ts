@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
 import { openAppSession, type AppSession } from './browser';
-import { pngFile, type Rgba } from './picture-files';
+import { drawnPicture } from './own-class-pictures';
 import { closeAndExpectClean } from './session-checks';
 import { trainTab } from './train-page';
 
@@ -11,30 +11,6 @@ const SLOW_MS = 120_000;
 /** Chromium's fake camera (a moving test pattern) allowed without asking: the camera class is filled from it. */
 const FAKE_CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 const PICTURES = 20;
-
-/** A small seeded generator, so the pictures are the same in every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** Picture `index` of a drawn class: a red disc on white, or a blue square on yellow, placed and sized at random. */
-function drawn(kind: 'disc' | 'square', index: number): { name: string; mimeType: string; buffer: Buffer } {
-  const random = seeded(kind === 'disc' ? 1000 + index : 2000 + index);
-  const width = 64;
-  const height = 48;
-  const cx = 20 + random() * 24;
-  const cy = 16 + random() * 16;
-  const size = 9 + random() * 7;
-  const jitter = (): number => Math.floor(random() * 40) - 20;
-  const shape: Rgba = kind === 'disc' ? [220 + jitter() / 2, 30 + jitter(), 40 + jitter(), 255] : [30 + jitter(), 60 + jitter(), 210 + jitter() / 2, 255];
-  const ground: Rgba = kind === 'disc' ? [250, 250, 250, 255] : [240, 220 + jitter(), 90, 255];
-  const inside = kind === 'disc' ? (x: number, y: number) => (x - cx) ** 2 + (y - cy) ** 2 <= size ** 2 : (x: number, y: number) => Math.abs(x - cx) <= size && Math.abs(y - cy) <= size;
-  return { name: `${kind}-${index}.png`, mimeType: 'image/png', buffer: pngFile(width, height, (x, y) => (inside(x, y) ? shape : ground)) };
-}
 
 let session: AppSession;
 let page: Page;
@@ -73,11 +49,11 @@ describe('Your own classes (wasm, fake camera)', () => {
     await nameClass(3, 'Class 3', 'Camera');
 
     // Files picked for the first two classes, plus one that is not a picture: it is named and refused.
-    const discs = Array.from({ length: PICTURES }, (_, index) => drawn('disc', index));
+    const discs = Array.from({ length: PICTURES }, (_, index) => drawnPicture('disc', index));
     await region().getByLabel('Picture files for “Red disc”').setInputFiles([...discs, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') }]);
     await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
     expect(await region().getByRole('alert').textContent()).toMatch(/notes\.txt/);
-    await region().getByLabel('Picture files for “Blue square”').setInputFiles(Array.from({ length: PICTURES }, (_, index) => drawn('square', index)));
+    await region().getByLabel('Picture files for “Blue square”').setInputFiles(Array.from({ length: PICTURES }, (_, index) => drawnPicture('square', index)));
     await expect.poll(() => classCard(2, 'Blue square').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
 
     // The third class from the fake camera: hold Space on the capture button until 20 pictures are in.

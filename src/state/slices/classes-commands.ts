@@ -94,7 +94,8 @@ export const createClassesCommands: StateCreator<AppState, [], [], ClassesComman
     classesAddFrames: (classId, frames) => {
       const name = classNameOf(classId);
       return working(`Adding ${frames.length} camera ${frames.length === 1 ? 'frame' : 'frames'} to “${name}”…`, async () =>
-        adopt(await request({ type: 'classes-add-frames', setId: openId(), classId, frames }), (count) => added(count, name)),
+        // The camera panel counts the burst itself; a message per batch of frames would only flicker.
+        adopt(await request({ type: 'classes-add-frames', setId: openId(), classId, frames }), () => null),
       );
     },
     classesExport: async () => {

@@ -4,8 +4,8 @@ import { CLASS_SET_EXTENSION } from '../../../core/lab/class-set-file';
 import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../../common/RgbThumbnail';
 
-/** The class sets of this browser: open one, make a new one, import one from a file, delete one. */
-export function ClassSetPicker() {
+/** The class sets of this browser: open one, make a new one, import one from a file, delete one; what the engine is doing beside. */
+export function ClassSetPicker({ working }: { readonly working: string | null }) {
   const sets = useAppStore((state) => state.classSets);
   const openId = useAppStore((state) => state.openClassSet?.id ?? null);
   const importInput = useRef<HTMLInputElement>(null);
@@ -32,6 +32,9 @@ export function ClassSetPicker() {
             if (file) void store().classesImport(file);
           }}
         />
+        <span className="own-working" role="status">
+          {working ?? ''}
+        </span>
       </div>
       {sets && sets.length > 0 && (
         <ul className="own-set-list" aria-label="Your class sets">

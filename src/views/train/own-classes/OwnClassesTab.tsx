@@ -27,10 +27,7 @@ export function OwnClassesTab() {
       <p className="own-lead">
         Teach the network your own things: make 2 to 10 classes, give each at least 5 pictures (20 is better) from files, a folder or the camera, and train. The pictures stay in this browser — they are never uploaded.
       </p>
-      <ClassSetPicker />
-      <p className="own-working" role="status">
-        {working ?? ''}
-      </p>
+      <ClassSetPicker working={working} />
       {openSet && <ClassSetEditor set={openSet} onStart={startOwnRun} />}
     </section>
   );
