@@ -32,12 +32,15 @@ export interface QuickDemoMeasure {
  */
 export async function runQuickDemo(page: Page): Promise<QuickDemoMeasure> {
   const panel = page.getByRole('region', { name: 'Train the network' });
+  // The recipes are in the Train area's first tab; an earlier measurement may have left another open.
+  const tabs = page.getByRole('tablist', { name: 'Train sections' });
+  await tabs.getByRole('tab', { name: 'Network and settings', exact: true }).click();
   await page.getByRole('group', { name: 'Recipes' }).getByRole('button', { name: 'Quick demo' }).click();
   const start = panel.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
   await start.waitFor({ state: 'visible' });
   if (!(await start.isEnabled())) throw new Error('Start is not enabled after choosing the Quick demo');
   // The per-epoch table is in the Train area's Results tab; the recipe above was in the first tab.
-  await page.getByRole('tablist', { name: 'Train sections' }).getByRole('tab', { name: 'Results', exact: true }).click();
+  await tabs.getByRole('tab', { name: 'Results', exact: true }).click();
   const table = panel.getByRole('table', { name: 'Results per epoch' });
   const status = panel.getByRole('status', { name: 'Training status' });
   const startMs = Date.now();

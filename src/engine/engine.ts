@@ -20,9 +20,10 @@ import { createEvaluateNowHandler } from './training/evaluate-now';
 import { browserTrainingWorkers } from './parallel/browser-gradient-worker';
 import { isSaliencyCommand } from './protocol-saliency';
 import { createSaliencyHandler } from './saliency/saliency-handler';
+import { createClassSetStore } from './classes/idb-class-set-store';
+import { createTransferSources } from './training/transfer-source';
 import { isClassesCommand } from './protocol-classes';
 import { createClassesHandler } from './classes/classes-commands';
-import { createClassSetStore } from './classes/idb-class-set-store';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -41,6 +42,9 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   let info: BackendInfo | null = null;
   // The class sets of this browser (IndexedDB): the own-classes handler edits them, own-classes runs train on them.
   const classSets = createClassSetStore();
+  const runs = createRunRepository();
+  // The pretrained model's address as the page last gave it: transfer learning may start from it.
+  let pretrainedUrl: string | null = null;
   // Queued runs wait for the data set: its arrival lets the queue go on.
   const data = createDataHandler((event) => {
     emit(event);
@@ -49,7 +53,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   const training = createTrainingController({
     emit,
     getData: getLoadedDataset,
-    runs: createRunRepository(),
+    runs,
     lock: createTrainingLock(),
     broadcast: createRunBroadcast(),
     backend: () => info?.backend ?? 'unknown',
@@ -58,6 +62,11 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     workers: () => browserTrainingWorkers(),
     // The confusion matrix of each epoch travels apart from the throttled progress points.
     onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
+    classSets,
+    transferSource: createTransferSources({
+      runs,
+      pretrained: () => (pretrainedUrl ? classify.pretrainedModel(pretrainedUrl) : Promise.reject(new Error('its address is not known yet: start the run again'))),
+    }),
   });
   const classify = createClassifyHandler({ emit, trainedModel: () => training.currentModel(), library: createModelLibrary() });
   // The inspector borrows the classify handler's pretrained model, so the weights are loaded once.
@@ -93,6 +102,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
 
   return {
     async handle(command) {
+      if (command.type === 'classify-prepare') pretrainedUrl = command.modelUrl;
+      if (command.type === 'train-start' && command.pretrainedModelUrl) pretrainedUrl = command.pretrainedModelUrl;
       if (isDataCommand(command)) return data.handle(command);
       if (isTrainCommand(command)) return training.handle(command);
       if (isClassifyCommand(command)) return classify.handle(command);

@@ -11,6 +11,8 @@ import type { ModelSpec } from '../core/model/model-spec';
 import type { TrainingHyperparameters } from '../core/training/hyperparameters';
 import type { RunId, RunLab, RunSummary } from '../core/training/run-record';
 import type { TrainingStatus } from '../core/training/training-lifecycle';
+import type { ClassSetSummary } from '../core/data/class-set';
+import type { OwnClassesSource, TransferSettings } from '../core/lab/own-classes-lab';
 
 export type { TrainingStatus } from '../core/training/training-lifecycle';
 export type { RunId, RunSummary } from '../core/training/run-record';
@@ -73,6 +75,15 @@ export type TrainCommand =
       readonly pauseAfterBatches: number | null;
       /** Train even though another tab trains: that tab's run stops after its batch in flight. */
       readonly takeOver?: boolean;
+      /**
+       * Train on your own classes: the engine reads the set by id, splits it (seeded by the run's seed)
+       * and keeps the split with the run. `spec` must end in one unit per class. Absent: CIFAR-10.
+       */
+      readonly classes?: OwnClassesSource;
+      /** Start `spec`'s first layers from a trained CIFAR-10 network (`spec` must share them). Needs `classes`. */
+      readonly transfer?: TransferSettings;
+      /** The pretrained model's model.json, for a `transfer` from it. */
+      readonly pretrainedModelUrl?: string;
     }
   | {
       /**
@@ -109,7 +120,9 @@ export type TrainCommand =
    * whenever nothing else trains. A queue run the user stops holds the queue until this comes again;
    * one interrupted by a reload goes on by itself once the data is loaded.
    */
-  | { readonly type: 'queue-start'; readonly id: number };
+  | { readonly type: 'queue-start'; readonly id: number }
+  /** Before a run on your own classes: is the set there, and can it train? (answered by `train-classes-checked`). */
+  | { readonly type: 'train-classes-check'; readonly id: number; readonly setId: string };
 
 /** Training events. */
 export type TrainEvent =
@@ -151,6 +164,8 @@ export type TrainEvent =
    * The page offers to watch that run or to take over (`takeOver` on the same command).
    */
   | { readonly type: 'training-elsewhere'; readonly id: number; readonly runId: RunId; readonly message: string }
+  /** The class set a run would train on (null: not in this browser) and why it cannot train yet (none: it can). */
+  | { readonly type: 'train-classes-checked'; readonly id: number; readonly setId: string; readonly set: ClassSetSummary | null; readonly problems: readonly string[] }
   /** A command that could not be carried out (no data, a bad spec, no such run); `runId` when it named one. */
   | { readonly type: 'train-error'; readonly id: number; readonly runId: RunId | null; readonly message: string };
 
@@ -169,9 +184,10 @@ export const TRAIN_COMMAND_TYPES: readonly TrainCommand['type'][] = [
   'runs-delete',
   'runs-enqueue',
   'queue-start',
+  'train-classes-check',
 ];
 /** The `type` tags of `TrainEvent`. */
-export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'train-workers', 'run-saved', 'runs-listed', 'run-detail-result', 'runs-deleted', 'training-elsewhere', 'train-error'];
+export const TRAIN_EVENT_TYPES: readonly TrainEvent['type'][] = ['train-status', 'train-progress', 'train-workers', 'run-saved', 'runs-listed', 'run-detail-result', 'runs-deleted', 'training-elsewhere', 'train-error', 'train-classes-checked'];
 
 /** Narrow any command to a training command. */
 export function isTrainCommand(command: { readonly type: string }): command is TrainCommand {

@@ -42,6 +42,8 @@ export const EVENT_ROUTES: EventRoutes = Object.freeze({
   // Answers a request.
   'run-detail-result': null,
   'train-error': (state, event) => state.trainingEventReceived(event),
+  // Answers startOwnClassesRun's check of the class set.
+  'train-classes-checked': null,
   // Answers to classify and library requests.
   'classify-models': null,
   'classify-answer': null,

@@ -16,6 +16,7 @@ import { createCodeSlice, initialCodeData, type CodeActions, type CodeData } fro
 import { createExperimentsSlice, initialExperimentsData, type ExperimentsActions, type ExperimentsData } from './slices/experiments-slice';
 import { createWhySlice, initialWhyData, type WhyActions, type WhyData } from './slices/why-slice';
 import { createLabSlice, initialLabData, type LabActions, type LabData } from './slices/lab-slice';
+import { createOwnRunSlice, initialOwnRunData, type OwnRunActions, type OwnRunData } from './slices/own-run-slice';
 import { createClassesSlice, initialClassesData, type ClassesActions, type ClassesData } from './slices/classes-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
@@ -30,13 +31,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData & ClassesData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData & OwnRunData & ClassesData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions & ClassesActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions & OwnRunActions & ClassesActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData(), ...initialClassesData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData(), ...initialOwnRunData(), ...initialClassesData() };
 }
 
 /**
@@ -61,6 +62,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createExperimentsSlice(...args),
   ...createWhySlice(...args),
   ...createLabSlice(...args),
+  ...createOwnRunSlice(...args),
   ...createClassesSlice(...args),
 }));
 

@@ -43,6 +43,27 @@ export function lossSparklineRange(losses: readonly number[]): readonly [number,
   return [Math.max(0, low - margin), high + margin];
 }
 
+/**
+ * An accuracy axis for a sparkline: the accuracies seen with a margin, within 0…1 and at least 0.1
+ * tall — a run climbing from 10 % to 30 % would be a flat line along the bottom of a 0…100 % axis.
+ * Before any accuracy, 0…1.
+ */
+export function accuracySparklineRange(accuracies: readonly number[]): readonly [number, number] {
+  const finite = accuracies.filter((value) => Number.isFinite(value));
+  if (finite.length === 0) return [0, 1];
+  const low = Math.min(...finite);
+  const high = Math.max(...finite);
+  const margin = Math.max((high - low) * 0.15, 0.02);
+  let bottom = Math.max(0, low - margin);
+  let top = Math.min(1, high + margin);
+  if (top - bottom < 0.1) {
+    const middle = (top + bottom) / 2;
+    bottom = Math.max(0, Math.min(middle - 0.05, 0.9));
+    top = bottom + 0.1;
+  }
+  return [bottom, top];
+}
+
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

@@ -60,13 +60,14 @@ export type SchemaAgreesWithModelSpec = [Expect<Assignable<ParsedSpec, ModelSpec
 const INSTEAD = "the tutorial's network is used instead";
 
 /**
- * Read an architecture found at `path` (`architecture` in a lab, `spec` in a checkpoint). Any problem
- * makes the whole part unreadable: a network with one layer dropped or changed is another network.
+ * Read an architecture found at `path` (`architecture` in a lab, `spec` in a checkpoint), ending in
+ * `classCount` probabilities (10 unless told: a run on your own classes ends in one per class). Any
+ * problem makes the whole part unreadable: a network with one layer dropped or changed is another network.
  */
-export function readArchitecture(value: unknown, path: string): PartRead<ModelSpec> {
+export function readArchitecture(value: unknown, path: string, classCount?: number): PartRead<ModelSpec> {
   const parsed = v.safeParse(MODEL_SPEC_SCHEMA, value);
   if (!parsed.success) return { value: DEFAULT_MODEL_SPEC, problems: problemsFromIssues(path, parsed.issues, INSTEAD) };
-  const analysis = analyseModelSpec(parsed.output);
+  const analysis = analyseModelSpec(parsed.output, classCount === undefined ? {} : { classCount });
   if (analysis.ok) return { value: parsed.output, problems: [] };
   return {
     value: DEFAULT_MODEL_SPEC,

@@ -12,6 +12,7 @@ import { readArchitecture } from './architecture-schema';
 import { readHyperparameters } from './hyperparameters-schema';
 import { asProblemNote, asReplacedNote, isRecord, quoteValue, type LabNote, type LabProblem } from './lab-notes';
 import { DEFAULT_LESSON_SETTINGS, LESSON_SETTINGS_IDS, readLessons, type LessonId, type LessonSettings } from './lesson-settings';
+import { readOwnClasses, readTransfer, type OwnClassesSource, type TransferSettings } from './own-classes-lab';
 
 /** The `format` of a written lab. */
 export const LAB_FORMAT = 'cnn-playground-lab';
@@ -84,19 +85,38 @@ export function parseLab(value: unknown, options: ParseLabOptions = {}): LabPars
   return settle(problems, options, () => ({ architecture: architecture.value, hyperparameters: hyperparameters.value, lessons: lessons.value }));
 }
 
+/** A run's own classes and transfer source, when it has them (a saved run's lab). */
+export interface OwnClassesLab {
+  /** Absent: CIFAR-10. */
+  readonly classes?: OwnClassesSource;
+  /** Absent: trained from the seed's random weights. */
+  readonly transfer?: TransferSettings;
+}
+
 /** What reading a checkpoint's settings gives. */
-export type CheckpointSettingsParse = ({ readonly ok: true; readonly notes: readonly LabNote[] } & TrainingLab) | { readonly ok: false; readonly problems: readonly LabNote[] };
+export type CheckpointSettingsParse = ({ readonly ok: true; readonly notes: readonly LabNote[] } & TrainingLab & OwnClassesLab) | { readonly ok: false; readonly problems: readonly LabNote[] };
 
 /**
  * Read the settings part of a saved training checkpoint (`spec` and `hyperparameters`, as
- * `TrainingCheckpoint` and `training-state.json` hold them), strictly: the checkpoint's weights fit
+ * `TrainingCheckpoint` and `training-state.json` hold them; `classes` and `transfer` for a saved run on
+ * your own classes, whose network ends in one unit per class), strictly: the checkpoint's weights fit
  * only its own network. Checkpoints saved before augmentation existed read as trained without it.
  */
 export function parseCheckpointSettings(value: unknown, options: ParseLabOptions = { strict: true }): CheckpointSettingsParse {
   if (!isRecord(value)) return { ok: false, problems: [{ path: '', message: `a checkpoint must be an object with spec and hyperparameters, got ${quoteValue(value)}` }] };
-  const architecture = readArchitecture(value.spec, 'spec');
+  const classes = readOwnClasses(value.classes, 'classes');
+  const transfer = readTransfer(value.transfer, 'transfer');
+  const architecture = readArchitecture(value.spec, 'spec', classes.value?.classNames.length);
   const hyperparameters = readHyperparameters(value.hyperparameters, 'hyperparameters');
-  const read = settle([...architecture.problems, ...hyperparameters.problems], options, () => ({ architecture: architecture.value, hyperparameters: hyperparameters.value }));
+  const problems: LabProblem[] = [...classes.problems, ...transfer.problems, ...architecture.problems, ...hyperparameters.problems];
+  // Transfer learning trains a head for your own classes: a transfer without a class set is not a run this app makes.
+  if (transfer.value && value.classes === undefined) problems.push({ path: 'transfer', message: 'transfer learning needs the class set it trains on (classes is missing)', instead: 'it is trained from scratch instead' });
+  const read = settle(problems, options, () => ({
+    architecture: architecture.value,
+    hyperparameters: hyperparameters.value,
+    ...(classes.value ? { classes: classes.value } : {}),
+    ...(transfer.value && classes.value ? { transfer: transfer.value } : {}),
+  }));
   return read.ok ? { ok: true, notes: read.notes, ...read.lab } : read;
 }
 

@@ -5,16 +5,24 @@
  */
 import type { TrainingHyperparameters } from './hyperparameters';
 import type { ModelSpec } from '../model/model-spec';
+import type { OwnClassesSource, TransferSettings } from '../lab/own-classes-lab';
 import type { RunStatus } from './training-lifecycle';
 import type { EpochSummary } from './training-record';
 
 /** A run's id: unique in this browser, stable across reloads. */
 export type RunId = string;
 
-/** What a run trains: the network and the settings, as the lab schema describes them. */
+/**
+ * What a run trains: the network and the settings, as the lab schema describes them, and — for a run
+ * on your own classes — the class set and, for transfer learning, where its first layers come from.
+ */
 export interface RunLab {
   readonly spec: ModelSpec;
   readonly hyperparameters: TrainingHyperparameters;
+  /** Absent: the run trains on CIFAR-10. */
+  readonly classes?: OwnClassesSource;
+  /** Absent: the network starts from the seed's random weights. */
+  readonly transfer?: TransferSettings;
 }
 
 /**
@@ -75,7 +83,9 @@ export function queuedRuns(runs: readonly RunSummary[]): RunSummary[] {
 export function defaultRunName(lab: RunLab, runNumber: number): string {
   const settings = lab.hyperparameters;
   const optimizer = settings.optimizer === 'adam' ? 'Adam' : 'SGD';
-  return `Run ${runNumber} · ${optimizer} lr ${settings.learningRate}, batch ${settings.batchSize}`;
+  // A run on your own classes says which set and how first: that is what tells it apart.
+  const data = lab.classes ? `${lab.classes.setName}, ${lab.transfer ? `transfer${lab.transfer.freeze ? ' (frozen)' : ''}` : 'from scratch'} · ` : '';
+  return `Run ${runNumber} · ${data}${optimizer} lr ${settings.learningRate}, batch ${settings.batchSize}`.slice(0, MAX_RUN_NAME_LENGTH);
 }
 
 /** Longest run name kept; longer ones are cut (names go into lists, legends and file names). */

@@ -9,7 +9,7 @@ export interface BatchTensors {
   readonly images: tf.Tensor4D;
   /** [N] int32 class indices. */
   readonly labels: tf.Tensor1D;
-  /** [N, 10] float32 one-hot targets. */
+  /** [N, C] float32 one-hot targets (C classes: 10 for CIFAR-10, a class set's own count otherwise). */
   readonly oneHot: tf.Tensor2D;
 }
 
@@ -20,10 +20,11 @@ export interface BatchTensors {
  *
  * @param imageBytes N × 32 × 32 × 3 bytes, row-major RGB.
  * @param labelBytes N class indices.
+ * @param classCount C, the one-hot depth: the model's output units.
  * @returns tensors the caller must dispose; call inside `tf.tidy` to have that done for it.
  * @throws RangeError when the byte counts disagree.
  */
-export function batchTensors(imageBytes: Uint8Array, labelBytes: Uint8Array): BatchTensors {
+export function batchTensors(imageBytes: Uint8Array, labelBytes: Uint8Array, classCount: number = MODEL_CLASS_COUNT): BatchTensors {
   const count = labelBytes.length;
   if (imageBytes.length !== count * CIFAR_IMAGE_SIZE * CIFAR_IMAGE_SIZE * CIFAR_CHANNELS) {
     throw new RangeError(`a batch of ${count} labels needs ${count * 3072} image bytes, got ${imageBytes.length}`);
@@ -31,7 +32,12 @@ export function batchTensors(imageBytes: Uint8Array, labelBytes: Uint8Array): Ba
   return tf.tidy(() => {
     const images = imagesFromBytes(imageBytes, count);
     const labels = tf.tensor1d(Int32Array.from(labelBytes), 'int32');
-    const oneHot = tf.cast(tf.oneHot(labels, MODEL_CLASS_COUNT), 'float32') as tf.Tensor2D;
+    const oneHot = tf.cast(tf.oneHot(labels, classCount), 'float32') as tf.Tensor2D;
     return { images, labels, oneHot };
   });
+}
+
+/** How many classes `model` tells apart: the size of its (one) output's last axis; 10 when unknown. */
+export function modelClassCount(model: tf.LayersModel): number {
+  return model.outputs[0]?.shape.at(-1) ?? MODEL_CLASS_COUNT;
 }

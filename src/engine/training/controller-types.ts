@@ -9,6 +9,8 @@ import type { RunRepository } from '../runs/run-repository';
 import type { TrainingLock } from '../runs/training-lock';
 import type { ModelLoan } from './model-loan';
 import type { TrainingData, TrainingPosition, ValidationPredictions } from './trainer-types';
+import type { ClassSetStore } from '../classes/class-set-store';
+import type { LoadTransferSource } from './transfer-source';
 
 /** What the controller needs from the engine around it. */
 export interface TrainingControllerOptions {
@@ -37,6 +39,10 @@ export interface TrainingControllerOptions {
   readonly workers?: () => TrainingWorkersOptions | null;
   /** Called after each epoch's validation with the class predicted for every validation image. */
   readonly onEpochPredictions?: (runId: RunId, epoch: number, validation: ValidationPredictions) => void;
+  /** The class sets, for runs on your own classes (each run's split is kept there). Absent: such runs fail, saying so. */
+  readonly classSets?: ClassSetStore;
+  /** Transfer learning: the trained network a run's first layers come from. Absent: such runs fail, saying so. */
+  readonly transferSource?: LoadTransferSource;
 }
 
 /** The training side of the engine: runs one training run at a time, as the commands say, and the queue after it. */
@@ -74,6 +80,8 @@ export interface TrainedModelView {
   /** The last finished epoch's summary (validation accuracy), or null before the first. */
   readonly lastEpoch: EpochSummary | null;
   readonly validationImages: number;
+  /** The classes its outputs stand for, in order: CIFAR-10's, or the run's own. */
+  readonly classNames: readonly string[];
 }
 
 /** A `train-start` or `train-continue` command. */

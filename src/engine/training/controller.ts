@@ -1,5 +1,8 @@
 import { validateHyperparameters } from '../../core/training/hyperparameters';
 import { nextQueuedRun, type RunId, type RunLab } from '../../core/training/run-record';
+import { runClassNames } from '../../core/lab/own-classes-lab';
+import { checkClassSet } from './own-classes-data';
+import { prepareRunSource } from './run-source';
 import { createRunCommands } from '../runs/run-commands';
 import { isActive, isEnded, isResting, type TrainingStatus } from '../../core/training/training-lifecycle';
 import { describeWarmUp } from '../../core/training/warm-up-batches';
@@ -49,7 +52,15 @@ interface Run {
  * It is not `model.fit`: each step gathers its own uint8 batch (see `Trainer.step`). After every epoch
  * it saves the run's checkpoint; when a run ends, the next queued run starts.
  */
-export function createTrainingController(options: TrainingControllerOptions): TrainingController {
+export function createTrainingController(given: TrainingControllerOptions): TrainingController {
+  const options: TrainingControllerOptions = {
+    ...given,
+    emit: (event) => {
+      given.emit(event);
+      // A deleted run's kept class-set split goes with it (deleted in this tab or another).
+      if (event.type === 'runs-deleted') void given.classSets?.forgetRunData(event.runIds).catch(() => undefined);
+    },
+  };
   const nowMs = options.nowMs ?? (() => performance.now());
   const now = options.now ?? (() => new Date());
   const lockSource = options.lock ?? localLock();
@@ -78,7 +89,7 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     const current = run;
     const trainer = current?.trainer;
     if (!current || !trainer || loans.lent || current.loop || !isResting(current.status)) return null;
-    return loans.lend({ ...viewOf(current.runId, trainer), batchSize: trainer.settings.batchSize });
+    return loans.lend({ ...viewOf(current, trainer), batchSize: trainer.settings.batchSize });
   }
 
   function setStatus(target: Run, status: TrainingStatus, message: string | null = null): void {
@@ -126,7 +137,8 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     let checkpoint: TrainingCheckpoint | null = null;
     try {
       if (command.type === 'train-start') {
-        record = await book.create({ id: command.runId, name: command.name, lab: { spec: command.spec, hyperparameters: command.hyperparameters }, status: 'preparing', queuedAt: null });
+        const own = { ...(command.classes ? { classes: command.classes } : {}), ...(command.classes && command.transfer ? { transfer: command.transfer } : {}) };
+        record = await book.create({ id: command.runId, name: command.name, lab: { spec: command.spec, hyperparameters: command.hyperparameters, ...own }, status: 'preparing', queuedAt: null });
       } else {
         record = await options.runs.get(command.runId);
         if (record && record.epochsDone > 0) checkpoint = await options.runs.loadCheckpoint(command.runId);
@@ -163,21 +175,36 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
 
   async function prepare(current: Run, record: RunRecord, checkpoint: TrainingCheckpoint | null, epochs: number | null): Promise<void> {
     try {
-      const data = options.getData();
-      if (!data) throw new Error('CIFAR-10 is not loaded yet: wait for the data set to finish loading, then start again');
-      const requested = { ...record.lab.hyperparameters, epochs: epochs ?? record.lab.hyperparameters.epochs };
+      const lab = record.lab;
+      // CIFAR-10, or the run's own class set's split, and for transfer the network it starts from.
+      const source = await prepareRunSource(current.runId, lab, checkpoint, { getData: options.getData, classSets: options.classSets, transferSource: options.transferSource });
+      const { data } = source;
+      const requested = { ...lab.hyperparameters, epochs: epochs ?? lab.hyperparameters.epochs };
       const settings = runHyperparameters(requested, checkpoint);
       const issues = validateHyperparameters(settings, { trainCount: data.train.count, testCount: data.test.count });
-      if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join('; '));
+      if (issues.length > 0) {
+        source.release();
+        throw new Error(issues.map((issue) => issue.message).join('; '));
+      }
       const workers = options.workers?.() ?? null;
       // The badge shows how many workers the run uses and why; each change is announced.
       const announce = (status: TrainingWorkersInfo): void => options.emit({ type: 'train-workers', runId: current.runId, workers: status });
-      const trainer = await Trainer.create({ spec: record.lab.spec, hyperparameters: settings, data, backend: options.backend(), checkpoint, nowMs, workers: workers && { ...workers, onStatus: announce } });
+      const trainer = await Trainer.create({
+        spec: lab.spec,
+        hyperparameters: settings,
+        data,
+        backend: options.backend(),
+        checkpoint,
+        nowMs,
+        workers: workers && { ...workers, onStatus: announce },
+        classCount: runClassNames(lab).length,
+        transfer: source.transfer,
+      }).finally(() => source.release());
       if (run !== current) {
         trainer.dispose();
         return;
       }
-      current.lab = { spec: trainer.spec, hyperparameters: settings };
+      current.lab = { ...lab, spec: trainer.spec, hyperparameters: settings };
       if (!trainer.done && backendNeedsWarmUp(options.backend(), options.softwareRenderer?.() ?? false)) {
         // Seconds on a GPU, more on a slow one: say so rather than look frozen.
         setStatus(current, 'preparing', describeWarmUp(trainer.batchSizes));
@@ -365,6 +392,12 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
         queueWanted = true;
         scheduleNext('any');
         return;
+      case 'train-classes-check': {
+        if (!options.classSets) throw new Error('this engine keeps no class sets');
+        const check = await checkClassSet(options.classSets, command.setId);
+        options.emit({ type: 'train-classes-checked', id: command.id, setId: command.setId, ...check });
+        return;
+      }
     }
   }
 
@@ -380,15 +413,22 @@ export function createTrainingController(options: TrainingControllerOptions): Tr
     dataArrived: () => scheduleNext(queueWanted ? 'any' : 'interrupted'),
     currentModel() {
       const current = run;
-      return current?.trainer ? viewOf(current.runId, current.trainer) : null;
+      return current?.trainer ? viewOf(current, current.trainer) : null;
     },
     lendModel,
     ready,
   };
 }
 
-function viewOf(runId: RunId, trainer: Trainer): TrainedModelView {
-  return { model: trainer.model, runId, position: trainer.position, lastEpoch: trainer.history.epochs.at(-1) ?? null, validationImages: trainer.sizes.validationImages };
+function viewOf(current: Run, trainer: Trainer): TrainedModelView {
+  return {
+    model: trainer.model,
+    runId: current.runId,
+    position: trainer.position,
+    lastEpoch: trainer.history.epochs.at(-1) ?? null,
+    validationImages: trainer.sizes.validationImages,
+    classNames: runClassNames(current.lab),
+  };
 }
 
 /** Compile the run's GPU programs; on failure free the trainer (no run holds it yet) and say what failed. */

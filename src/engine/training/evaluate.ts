@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CifarArrays } from '../../core/data/cifar-format';
 import { gatherImages, gatherLabels } from '../../core/data/image-batch';
 import { batchSlice } from '../../core/training/training-batches';
-import { batchTensors } from './batch-tensors';
+import { batchTensors, modelClassCount } from './batch-tensors';
 import { countCorrect, crossEntropyPerImage } from './loss';
 
 /** Loss and accuracy over a set of images. */
@@ -40,7 +40,7 @@ export async function evaluate(model: tf.LayersModel, split: CifarArrays, indice
     options.signal?.throwIfAborted();
     const chosen = batchSlice(indices, batch, batchSize);
     const { sums, predicted } = tf.tidy(() => {
-      const tensors = batchTensors(gatherImages(split.images, chosen), gatherLabels(split.labels, chosen));
+      const tensors = batchTensors(gatherImages(split.images, chosen), gatherLabels(split.labels, chosen), modelClassCount(model));
       const probabilities = model.predict(tensors.images) as tf.Tensor2D;
       return {
         sums: tf.stack([tf.sum(crossEntropyPerImage(tensors.oneHot, probabilities)), countCorrect(tensors.labels, probabilities)]),

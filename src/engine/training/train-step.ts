@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
-import { batchTensors } from './batch-tensors';
+import { batchTensors, modelClassCount } from './batch-tensors';
 import { setDropoutMaskPosition, type DropoutMaskPosition } from './gpu-dropout-layer';
 import { countCorrect, crossEntropyPerImage, smoothLabels } from './loss';
 import { applyWeightConstraints, regularisationPenalty } from './regularisation';
@@ -141,7 +141,7 @@ function stepLoss(model: tf.LayersModel, labelSmoothing: number): StepLoss {
 function wholeBatchStep(model: tf.LayersModel, optimizer: tf.Optimizer, variables: tf.Variable[], imageBytes: Uint8Array, labelBytes: Uint8Array, lossOf: StepLoss): tf.Tensor1D {
   let correct: tf.Scalar | null = null;
   const measured = tf.tidy(() => {
-    const batch = batchTensors(imageBytes, labelBytes);
+    const batch = batchTensors(imageBytes, labelBytes, modelClassCount(model));
     const loss = optimizer.minimize(
       () => {
         const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
@@ -227,7 +227,7 @@ export async function shareGradients(
       let correct: tf.Scalar | null = null;
       const next: { gradients: tf.Tensor[]; measured: tf.Tensor1D } = withMaskPosition(model, position, () =>
         tf.tidy(() => {
-          const batch = batchTensors(imageBytes.subarray(start * CIFAR_IMAGE_BYTES, end * CIFAR_IMAGE_BYTES), labelBytes.subarray(start, end));
+          const batch = batchTensors(imageBytes.subarray(start * CIFAR_IMAGE_BYTES, end * CIFAR_IMAGE_BYTES), labelBytes.subarray(start, end), modelClassCount(model));
           const { value, grads } = tf.variableGrads(() => {
             const probabilities = model.apply(batch.images, { training: true }) as tf.Tensor2D;
             // Kept out of the gradient function's own tidy; freed by hand below.

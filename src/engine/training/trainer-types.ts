@@ -1,4 +1,5 @@
 /** What a training run is made from and what its steps report (the Trainer's vocabulary). */
+import type * as tf from '@tensorflow/tfjs';
 import type { CifarArrays } from '../../core/data/cifar-format';
 import type { TrainingHyperparameters } from '../../core/training/hyperparameters';
 import type { ModelSpec } from '../../core/model/model-spec';
@@ -63,4 +64,20 @@ export interface TrainerOptions {
    * every step on this thread, as before.
    */
   readonly workers?: TrainingWorkersOptions | null;
+  /** Classes the network tells apart (its last layer's units): 10, CIFAR-10's, unless a class set's. */
+  readonly classCount?: number;
+  /** Transfer learning: where the first layers come from and whether they are frozen. */
+  readonly transfer?: TrainerTransfer | null;
+}
+
+/**
+ * Transfer learning for `Trainer.create`: the first `keptLayers` layers start from `source`'s weights
+ * (only when the run starts: a checkpoint holds them afterwards, so `source` may then be null), and are
+ * kept out of training on every sitting when `freeze` is true.
+ */
+export interface TrainerTransfer {
+  readonly keptLayers: number;
+  readonly freeze: boolean;
+  /** The trained CIFAR-10 network to copy from; read, never disposed by the trainer. */
+  readonly source: tf.LayersModel | null;
 }

@@ -7,7 +7,7 @@ import { augmentationSeed, augmentBatchInPlace, TRAINING_AUGMENTATION } from '..
 import { gatherImages, gatherLabels } from '../../core/data/image-batch';
 import { batchDivergence, describeDivergence, DIVERGENCE_WINDOW, epochDivergence, worthMeasuringWeights, type Divergence } from '../../core/training/divergence';
 import { scheduledLearningRate } from '../../core/training/lr-schedule';
-import type { ModelSpec } from '../../core/model/model-spec';
+import { MODEL_CLASS_COUNT, type ModelSpec } from '../../core/model/model-spec';
 import { mulberry32 } from '../../core/common/seeded-random';
 import { batchSlice, epochOrder } from '../../core/training/training-batches';
 import { runBatchSizes, type RunBatchSizes } from '../../core/training/warm-up-batches';
@@ -15,13 +15,14 @@ import { accumulateBatch, batchesPerEpoch, EMPTY_EPOCH_ACCUMULATOR, type BatchPo
 import { DataParallelTraining, type TrainingWorkersStatus } from '../parallel/data-parallel-training';
 import type { ParallelStepTimings } from '../parallel/data-parallel-step';
 import { buildModel } from './build-model';
+import { startFromSource } from './transfer';
 import type { TrainingCheckpoint } from './checkpoint';
 import { evaluate } from './evaluate';
 import { createOptimizer, OptimizerSnapshot, type TrainingOptimizer } from './optimizer';
 import { StepInterruptedError, trainableVariables, trainStep, type StepMeasurement } from './train-step';
 import { runWarmUpPasses } from './warm-up';
 import { readTrainingWeights, weightNorm, WeightSnapshot, writeModelWeights, writeOptimizerWeights } from './weights';
-import type { InterruptedStep, StepOutcome, TrainerOptions, TrainingData, TrainingPosition } from './trainer-types';
+import type { InterruptedStep, StepOutcome, TrainerOptions, TrainerTransfer, TrainingData, TrainingPosition } from './trainer-types';
 
 /**
  * The settings a run trains with: a checkpoint's own (read as `hyperparametersFromSaved` reads them,
@@ -91,22 +92,30 @@ export class Trainer {
     const { train, test } = options.data;
     const trainPool = trainingPool(train, settings);
     const validationImages = validationPool(test, settings);
-    const model = buildModel(spec, settings.seed);
+    const model = buildModel(spec, settings.seed, options.classCount);
+    const transfer = options.transfer ?? null;
     const optimizer = createOptimizer(settings);
     let best: WeightSnapshot | null = null;
     try {
+      // Frozen before anything lists the trainable variables: the optimiser's slots follow that list.
+      if (transfer) freezeLayers(model, transfer);
       if (checkpoint) {
         writeModelWeights(model, checkpoint.weights.model);
         await writeOptimizerWeights(optimizer.optimizer, checkpoint.weights.optimizer);
         if (checkpoint.bestWeights) best = WeightSnapshot.fromArrays(checkpoint.bestWeights);
+      } else if (transfer) {
+        if (!transfer.source) throw new Error('the network to start from is missing: transfer learning copies its first layers when the run starts');
+        startFromSource(model, transfer.source, transfer.keptLayers, transfer.freeze);
       }
     } catch (error) {
       model.dispose();
       optimizer.optimizer.dispose();
       throw error;
     }
-    // Data-parallel only on wasm: the workers run our wasm kernels, and webgl wants the batch whole.
-    const parallel = options.workers && options.backend === 'wasm' ? await DataParallelTraining.start(options.workers, spec, settings.seed, settings.batchSize, trainableVariables(model)) : null;
+    // Data-parallel only on wasm: the workers run our wasm kernels, and webgl wants the batch whole. Not
+    // for a class set's run (its workers would build a ten-class network with every layer trainable,
+    // and its batches of 16 gain nothing from sharing).
+    const parallel = options.workers && options.backend === 'wasm' && !transfer && (options.classCount ?? MODEL_CLASS_COUNT) === MODEL_CLASS_COUNT ? await DataParallelTraining.start(options.workers, spec, settings.seed, settings.batchSize, trainableVariables(model)) : null;
     const trainer = new Trainer(model, spec, settings, options.data, options.backend, trainPool, validationImages, options.nowMs ?? (() => performance.now()), best, checkpoint, optimizer, parallel);
     trainer.startNorm = await weightNorm(trainer.variables);
     await trainer.markLastGood();
@@ -321,4 +330,10 @@ export class Trainer {
     this.sums = EMPTY_EPOCH_ACCUMULATOR;
     return describeDivergence(divergence, this.settings, this.epoch);
   }
+}
+
+/** Keep transfer learning's copied layers out of training when the student froze them (every sitting). */
+function freezeLayers(model: tf.LayersModel, transfer: TrainerTransfer): void {
+  if (!transfer.freeze) return;
+  for (const layer of model.layers.slice(0, transfer.keptLayers)) layer.trainable = false;
 }

@@ -65,10 +65,12 @@ export const createTrainingCommands: StateCreator<AppState, [], [], TrainingComm
     beginRun: (request) => {
       const session = sessionOf(get());
       if (!session.isRunning()) return false;
-      const lab = request.type === 'train-start' ? { spec: request.spec, hyperparameters: request.hyperparameters } : (get().runs.find((run) => run.id === request.runId)?.lab ?? null);
+      const own = request.type === 'train-start' ? { ...(request.classes ? { classes: request.classes } : {}), ...(request.transfer ? { transfer: request.transfer } : {}) } : {};
+      const lab = request.type === 'train-start' ? { spec: request.spec, hyperparameters: request.hyperparameters, ...own } : (get().runs.find((run) => run.id === request.runId)?.lab ?? null);
       get().trainingRunRequested(request, lab);
-      // A saved run needs the data set in the engine: ask for it and send the request when it is there.
-      if (request.type === 'train-continue' && get().dataStatus !== 'ready') {
+      // A saved CIFAR-10 run needs the data set in the engine: ask for it and send the request when it
+      // is there (a run on your own classes trains on its kept split).
+      if (request.type === 'train-continue' && get().dataStatus !== 'ready' && !lab?.classes) {
         set({ trainingDeferred: request });
         get().loadDataset();
         return true;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { exponentialMovingAverage } from '../../core/charts/smoothing';
 import { formatDuration } from '../../core/charts/throughput';
-import { lossSparklineRange, sparklinePoints } from '../../core/charts/sparkline';
+import { accuracySparklineRange, lossSparklineRange, sparklinePoints } from '../../core/charts/sparkline';
 import { selectArea, selectTrainingBatches, selectTrainingEpochs, selectTrainingPhase, selectTrainingPosition } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { describePhase } from '../train/training/training-text';
@@ -44,7 +44,7 @@ function DockBody({ phase, position, onHide }: {
     const accuracy = exponentialMovingAverage(batches.map((point) => point.accuracy), SMOOTHING);
     return {
       loss: sparklinePoints(loss, SPARK_WIDTH, SPARK_HEIGHT, lossSparklineRange(loss)),
-      accuracy: sparklinePoints(accuracy, SPARK_WIDTH, SPARK_HEIGHT, [0, 1]),
+      accuracy: sparklinePoints(accuracy, SPARK_WIDTH, SPARK_HEIGHT, accuracySparklineRange(accuracy)),
       lastLoss: loss.at(-1)?.toFixed(2) ?? '—',
       lastAccuracy: accuracy.length > 0 ? `${((accuracy.at(-1) ?? 0) * 100).toFixed(1)} %` : '—',
     };

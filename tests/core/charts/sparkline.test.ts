@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lossSparklineRange, sparklinePoints } from '../../../src/core/charts/sparkline';
+import { accuracySparklineRange, lossSparklineRange, sparklinePoints } from '../../../src/core/charts/sparkline';
 
 describe('sparklinePoints', () => {
   test('maps values across the width and the range bottom to top', () => {
@@ -34,5 +34,25 @@ describe('lossSparklineRange', () => {
     expect(singleHigh).toBeCloseTo(2.35, 10);
     expect(lossSparklineRange([0.01, 0.02])[0]).toBe(0);
     expect(lossSparklineRange([])).toEqual([0, 2.5]);
+  });
+});
+
+describe('accuracySparklineRange', () => {
+  test('spans the accuracies seen with a margin inside 0…1, so a run at 10–30 % fills the line', () => {
+    const [low, high] = accuracySparklineRange([0.1, 0.3]);
+    expect(low).toBeCloseTo(0.07, 10);
+    expect(high).toBeCloseTo(0.33, 10);
+    // The line's newest point (30 %) is near the top, not at a third of the height.
+    const points = sparklinePoints([0.1, 0.3], 100, 30, [low, high]).split(' ');
+    expect(Number(points[1]?.split(',')[1])).toBeLessThan(5);
+  });
+
+  test('stays within 0…1 and at least 0.1 tall; 0…1 before any accuracy', () => {
+    expect(accuracySparklineRange([0.99, 1])).toEqual([0.9, 1]);
+    const [low, high] = accuracySparklineRange([0.5, 0.5]);
+    expect(high - low).toBeCloseTo(0.1, 10);
+    expect(low).toBeCloseTo(0.45, 10);
+    expect(accuracySparklineRange([0, 0])[0]).toBe(0);
+    expect(accuracySparklineRange([Number.NaN])).toEqual([0, 1]);
   });
 });

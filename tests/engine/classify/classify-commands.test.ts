@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { CIFAR10_CLASSES } from '../../../src/core/data/cifar-format';
 import type { ModelSpec } from '../../../src/core/model/model-spec';
 import { createClassifyHandler, fileSafeName, type ClassifyHandler } from '../../../src/engine/classify/classify-commands';
 import { artifactsToFiles, captureArtifacts, modelFromArtifacts } from '../../../src/engine/classify/model-artifacts';
@@ -118,6 +119,7 @@ describe('classify: models and answers', () => {
     trained = {
       model,
       runId: 'run-1',
+      classNames: CIFAR10_CLASSES,
       position: { epoch: 2, batch: 0, iteration: 40, batchesPerEpoch: 20, epochs: 5 },
       lastEpoch: { epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: 1.6, valAccuracy: 0.4375, seconds: 3, imagesPerSecond: 100 },
       validationImages: 500,

@@ -6,6 +6,8 @@ import type { HeldLock, TrainingLock } from '../../../src/engine/runs/training-l
 import { createTrainingController } from '../../../src/engine/training/controller';
 import type { TrainingController } from '../../../src/engine/training/controller-types';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';
+import type { ClassSetStore } from '../../../src/engine/classes/class-set-store';
+import type { LoadTransferSource } from '../../../src/engine/training/transfer-source';
 import { makeBandSplit, TINY_SPEC, tinySettings } from './fixtures';
 
 /** The tiny learnable data set of the controller tests. */
@@ -31,6 +33,10 @@ export interface HarnessOptions {
   readonly lock?: TrainingLock;
   /** Every batch point is sent at once (no throttle), so a test can count them without waiting. */
   readonly unthrottled?: boolean;
+  /** Class sets, for runs on your own classes. */
+  readonly classSets?: ClassSetStore;
+  /** Transfer learning's source networks. */
+  readonly transferSource?: LoadTransferSource;
 }
 
 /** Make a controller on tfjs's cpu backend with a memory repository (or `options.runs`). */
@@ -45,6 +51,8 @@ export function harness(options: HarnessOptions = {}): Harness {
     lock: options.lock,
     backend: () => tf.getBackend(),
     progressIntervalMs: options.unthrottled ? 0 : undefined,
+    classSets: options.classSets,
+    transferSource: options.transferSource,
   });
   let nextId = 1;
   return {

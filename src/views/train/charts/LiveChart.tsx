@@ -27,8 +27,9 @@ export interface LiveChartProps {
 
 /** Axis sizes (CSS px) and fonts of a full-size and a compact chart. */
 const AXES = {
-  full: { font: AXIS_FONT, labelSize: 30, xSize: 44, ySize: 64, showXLabel: true },
-  compact: { font: AXIS_FONT_SMALL, labelSize: 22, xSize: 26, ySize: 52, showXLabel: false },
+  full: { font: AXIS_FONT, labelSize: 30, xSize: 44, ySize: 64, ySizePercent: 68, showXLabel: true },
+  // A percent axis is wider: "100 %" would otherwise run into the axis title.
+  compact: { font: AXIS_FONT_SMALL, labelSize: 22, xSize: 26, ySize: 52, ySizePercent: 62, showXLabel: false },
 } as const;
 
 /**
@@ -71,7 +72,7 @@ export function LiveChart({ lines, columns, xExtent, xLabel, yLabel, valueScale,
       axes: [
         { label: axes.showXLabel ? xLabel : undefined, incrs: WHOLE_STEPS, font: axes.font, labelFont: AXIS_LABEL_FONT, labelSize: axes.showXLabel ? axes.labelSize : 0, size: axes.xSize, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour } },
         {
-          label: yLabel, font: axes.font, labelFont: AXIS_LABEL_FONT, labelSize: axes.labelSize, size: axes.ySize, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour },
+          label: yLabel, font: axes.font, labelFont: AXIS_LABEL_FONT, labelSize: axes.labelSize, size: valueScale === 'percent' ? axes.ySizePercent : axes.ySize, stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: axisColour },
           values: valueScale === 'percent' ? (_self, ticks) => ticks.map((tick) => `${tick} %`) : undefined,
         },
       ],

@@ -43,7 +43,7 @@ export function EvaluateNowControls() {
         )}
       </div>
       <p id={`${id}-hint`} className="evaluate-now-hint">
-        Scores the model on {images} (Validation images, under Data) without training it.
+        Scores the model on {images} (set by “Validation images” in Network and settings › Data) without training it.
       </p>
       {request && (
         <div className="evaluate-now-progress">

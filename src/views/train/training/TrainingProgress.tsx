@@ -40,7 +40,8 @@ export function TrainingProgress({ planned = null }: { readonly planned?: Planne
         </label>
         {sizes && (
           <p className="training-sizes">
-            {formatCount(sizes.trainImages)} training images per epoch · {formatCount(sizes.validationImages)} validation images
+            {/* Each half stays whole: a lone "images" on its own line read as a separate item. */}
+            <span className="training-size">{formatCount(sizes.trainImages)} training images per epoch</span> · <span className="training-size">{formatCount(sizes.validationImages)} validation images</span>
           </p>
         )}
       </div>
