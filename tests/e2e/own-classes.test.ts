@@ -5,6 +5,7 @@ import { openAppSession, type AppSession } from './browser';
 import { drawnPicture } from './own-class-pictures';
 import { closeAndExpectClean } from './session-checks';
 import { trainTab } from './train-page';
+import { waitForTrainingPhase } from './training-phase';
 
 const baseUrl = inject('baseUrl');
 const SLOW_MS = 120_000;
@@ -34,8 +35,24 @@ async function nameClass(number: number, current: string, name: string): Promise
   expect(current).not.toBe(name);
 }
 
+/** The best held-out accuracy of the transfer run and the from-scratch run, read from the Runs tab's table. */
+async function runAccuracies(): Promise<{ transfer: number; scratch: number }> {
+  await trainTab(page, 'Runs').click();
+  const runs = page.getByRole('region', { name: 'Runs in this browser' });
+  const best = async (how: RegExp): Promise<number> => {
+    const row = runs.getByRole('row', { name: how });
+    await row.waitFor({ timeout: SLOW_MS });
+    const cells = await row.locator('th, td').allTextContents();
+    const percent = cells.map((cell) => /^(\d+\.\d{2}) %$/.exec(cell.trim())?.[1]).find((value) => value !== undefined);
+    return Number(percent) / 100;
+  };
+  const accuracies = { transfer: await best(/^Compare Run \d+ · .*, transfer \(frozen\) ·/), scratch: await best(/^Compare Run \d+ · .*, from scratch ·/) };
+  await trainTab(page, 'Your own classes').click();
+  return accuracies;
+}
+
 describe('Your own classes (wasm, fake camera)', () => {
-  test('three classes from files and a camera burst, kept after a reload', async () => {
+  test('three classes from files and a camera burst, trained by transfer and from scratch above chance; all kept after a reload', async () => {
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     const badge = page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
@@ -84,10 +101,30 @@ describe('Your own classes (wasm, fake camera)', () => {
     expect(await region().getByText('Ready to train: 3 classes').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Train by transfer (the default: the pretrained CIFAR-10 model, frozen), then from scratch.
+    const form = region().getByRole('form', { name: 'Train on these classes' });
+    expect(await form.getByRole('radio', { name: 'Transfer from the CIFAR-10 model' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'Freeze the copied layers' }).isChecked()).toBe(true);
+    expect(await form.textContent()).toContain('Transfer learning needs far fewer pictures');
+    const status = page.getByRole('region', { name: 'Train the network' }).getByRole('status', { name: 'Training status' });
+    await form.getByRole('button', { name: 'Start training' }).click();
+    await waitForTrainingPhase(status, 'finished', SLOW_MS);
+    await form.getByRole('radio', { name: 'From scratch with the network in the editor' }).check();
+    await form.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS }).not.toBe('finished');
+    await waitForTrainingPhase(status, 'finished', SLOW_MS);
+
+    // Both well above chance (1 in 3) on the held-out pictures (4 of each class).
+    const accuracies = await runAccuracies();
+    process.stdout.write(`own-classes e2e, best held-out accuracy: ${JSON.stringify(accuracies)}\n`);
+    expect(accuracies.transfer).toBeGreaterThan(0.6);
+    expect(accuracies.scratch).toBeGreaterThan(0.6);
+
     await page.reload();
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
     const setRow = region().getByRole('list', { name: 'Your class sets' }).getByRole('listitem').first();
     await setRow.getByRole('button', { name: /^Open “/ }).click();
     await expect.poll(() => classCard(2, 'Blue square').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
+    expect(await runAccuracies()).toEqual(accuracies);
   });
 });

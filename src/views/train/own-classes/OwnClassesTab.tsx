@@ -1,5 +1,4 @@
 import { useEffect, useId } from 'react';
-import type { OwnClassesRunRequest } from '../../../core/lab/own-classes-lab';
 import { useAppStore } from '../../../state/store';
 import { ClassSetEditor } from './ClassSetEditor';
 import { ClassSetPicker } from './ClassSetPicker';
@@ -11,8 +10,6 @@ import './own-classes.css';
  * from scratch. Everything is kept in this browser's storage; nothing is uploaded.
  */
 export function OwnClassesTab() {
-  // Wired to the store's startOwnClassesRun once the training side lands on main.
-  const startOwnRun = (request: OwnClassesRunRequest): void => useAppStore.getState().classesMessageSet({ tone: 'problem', text: `Training on own classes is not in this build yet (asked: ${request.mode}).`, refused: [] });
   const headingId = useId();
   const openSet = useAppStore((state) => state.openClassSet);
   const working = useAppStore((state) => state.classesWorking);
@@ -28,7 +25,7 @@ export function OwnClassesTab() {
         Teach the network your own things: make 2 to 10 classes, give each at least 5 pictures (20 is better) from files, a folder or the camera, and train. The pictures stay in this browser — they are never uploaded.
       </p>
       <ClassSetPicker working={working} />
-      {openSet && <ClassSetEditor set={openSet} onStart={startOwnRun} />}
+      {openSet && <ClassSetEditor set={openSet} onStart={(request) => useAppStore.getState().startOwnClassesRun(request)} />}
     </section>
   );
 }

@@ -18,7 +18,9 @@ export function OwnTrainForm({ set, ready, onStart }: { readonly set: ClassSet; 
   const phase = useAppStore(selectTrainingPhase);
   const sources = useMemo(() => runs.filter(isTransferSource), [runs]);
   const change = useAppStore.getState().ownClassesFormChange;
-  const busy = isActive(phase);
+  const checking = useAppStore((state) => state.ownRunChecking);
+  const problems = useAppStore((state) => state.ownRunProblems);
+  const busy = isActive(phase) || checking;
   const fromValue = form.from.kind === 'run' ? form.from.runId : 'pretrained';
   const chooseSource = (value: string): void => {
     const run = sources.find((candidate) => candidate.id === value);
@@ -70,9 +72,23 @@ export function OwnTrainForm({ set, ready, onStart }: { readonly set: ClassSet; 
         <button type="submit" className="primary" disabled={!ready || busy}>
           Start training
         </button>
-        {busy && <span className="own-hint">A run is training: stop it first, or wait until it ends.</span>}
+        {checking && <span className="own-hint">Checking the set…</span>}
+        {busy && !checking && <span className="own-hint">A run is training: its progress is at the top of Train. Stop it first, or wait until it ends.</span>}
         {!ready && !busy && <span className="own-hint">Fill the classes first (see above).</span>}
       </div>
+      {problems.length > 0 && (
+        <div className="own-message is-problem" role="alert">
+          <p>The run did not start:</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => useAppStore.getState().dismissOwnRunProblems()}>
+            Dismiss
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -80,6 +96,5 @@ export function OwnTrainForm({ set, ready, onStart }: { readonly set: ClassSet; 
 /** A CIFAR-10 run whose convolution part can be copied: one saved epoch at least, a Flatten, and ten classes. */
 function isTransferSource(run: RunSummary): boolean {
   // A run on one's own classes carries its class set in its lab; only CIFAR-10 runs are offered.
-  const ownClasses = (run.lab as { readonly classes?: unknown }).classes;
-  return ownClasses === undefined && run.epochsDone > 0 && keptLayerCount(run.lab.spec) > 0;
+  return run.lab.classes === undefined && run.epochsDone > 0 && keptLayerCount(run.lab.spec) > 0;
 }
