@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { RgbaFrame } from '../../../state/slices/classes-slice';
+import { grabFrame } from '../../classify/grab-frame';
 
 /** Milliseconds between the frames of a burst: about 7 a second, different enough to be worth keeping. */
 export const BURST_INTERVAL_MS = 150;
@@ -34,15 +35,10 @@ export function useBurst(videoRef: RefObject<HTMLVideoElement | null>, deliver: 
 
   const grab = useCallback(() => {
     const video = videoRef.current;
-    if (!video || video.videoWidth === 0) return;
     canvas.current ??= document.createElement('canvas');
-    const surface = canvas.current;
-    surface.width = video.videoWidth;
-    surface.height = video.videoHeight;
-    const context = surface.getContext('2d', { willReadFrequently: true });
-    if (!context) return;
-    context.drawImage(video, 0, 0);
-    pending.current.push({ width: surface.width, height: surface.height, rgba: context.getImageData(0, 0, surface.width, surface.height).data });
+    const frame = video ? grabFrame(video, canvas.current) : null;
+    if (!frame) return;
+    pending.current.push(frame);
     count.current += 1;
     setTaken(count.current);
     if (pending.current.length >= BURST_BATCH) flush();
