@@ -61,7 +61,8 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
     // Runs on wasm train data-parallel on one worker per core where measured faster (issue 19).
     workers: () => browserTrainingWorkers(),
     // The confusion matrix of each epoch travels apart from the throttled progress points.
-    onEpochPredictions: (runId, epoch, validation) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation } }),
+    // A run on your own classes sends its class names and held-out pictures along (they live only here).
+    onEpochPredictions: (runId, epoch, validation, own) => emit({ type: 'inspect-epoch-predictions', evaluation: { runId, epoch, ...validation, ...(own ?? {}) } }),
     classSets,
     transferSource: createTransferSources({
       runs,

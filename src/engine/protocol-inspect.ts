@@ -19,6 +19,8 @@ export type InspectedModel =
       /** Epochs finished; `batch` batches into the next. */
       readonly epochsDone: number;
       readonly batch: number;
+      /** A run on your own classes: what its outputs stand for (absent: CIFAR-10's classes). */
+      readonly classNames?: readonly string[];
     }
   /** The pretrained tutorial model shipped with the app (used while there is no training run). */
   | { readonly kind: 'pretrained' };
@@ -73,6 +75,13 @@ export interface EpochPredictions {
   readonly labels: Uint8Array;
   /** The class with the highest probability for each (argmax of the softmax). */
   readonly predictions: Uint8Array;
+  /** A run on your own classes: its class names (absent: CIFAR-10's). */
+  readonly classNames?: readonly string[];
+  /**
+   * A run on your own classes: its held-out pictures, N × 32 × 32 × 3 bytes in test-split order
+   * (`indices` point into them), since they live only in the engine. Absent: CIFAR-10's test split.
+   */
+  readonly pictures?: Uint8Array;
 }
 
 /** Inspect commands. */
@@ -116,8 +125,8 @@ export function isInspectEvent(event: { readonly type: string }): event is Inspe
 export function inspectTransferables(event: { readonly type: string }): Transferable[] {
   if (!isInspectEvent(event)) return [];
   if (event.type === 'inspect-epoch-predictions') {
-    const { indices, labels, predictions } = event.evaluation;
-    return unique([indices.buffer, labels.buffer, predictions.buffer]);
+    const { indices, labels, predictions, pictures } = event.evaluation;
+    return unique([indices.buffer, labels.buffer, predictions.buffer, ...(pictures ? [pictures.buffer] : [])]);
   }
   if (event.type !== 'inspect-result') return [];
   const { layers, firstConv } = event.internals;

@@ -20,5 +20,7 @@ export function evaluateNowBlockedReason(state: AppData, target: EvaluationTarge
   if (state.trainingPhase === 'idle' || state.trainingRunId === null || state.trainingPosition === null) {
     return 'No network has been trained yet: start a run (or open a saved one from the run list), then pause or stop it.';
   }
+  // CIFAR-10's test images mean nothing to a network of other classes: its held-out pictures are scored after every epoch.
+  if (state.trainingLab?.classes) return `This run learns your own classes, not CIFAR-10's: it is scored on its held-out pictures after every epoch.`;
   return null;
 }

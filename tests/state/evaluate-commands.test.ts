@@ -57,6 +57,10 @@ describe('evaluate-now commands and slice', () => {
       pausedRun({ trainingPhase: phase });
       expect(selectEvaluateRunBlocked(state())).toBeNull();
     }
+    // A run on your own classes is scored on its own held-out pictures after every epoch, not on CIFAR-10.
+    const classes = { setId: 's', setName: 'Fruit', classNames: ['apple', 'banana'], heldOutShare: 0.2 };
+    pausedRun({ trainingLab: { ...(state().trainingLab ?? { spec: DEFAULT_MODEL_SPEC, hyperparameters: DEFAULT_HYPERPARAMETERS }), classes } });
+    expect(selectEvaluateRunBlocked(state())).toBe("This run learns your own classes, not CIFAR-10's: it is scored on its held-out pictures after every epoch.");
     // Nothing is sent while blocked.
     const fake = await engine();
     pausedRun({ trainingPhase: 'running' });

@@ -110,4 +110,18 @@ describe('startOwnClassesRun', () => {
     expect(await ask(SCRATCH, SET)).toEqual([]);
     expect(state().ownRunProblems).toEqual(['The network in the editor cannot learn your classes: the network must end in a Dense layer to give one probability per class.']);
   });
+
+  test('after a reload, a run on your own classes is listed with its class names and opens without loading CIFAR-10; "run again" gives the editor ten outputs', async () => {
+    const { sent } = await runningFakeEngine();
+    const classes = { setId: 'set-1', setName: 'Fruit', classNames: ['apple', 'banana', 'cherry'], heldOutShare: 0.2 };
+    const own = cifarRun('own', { lab: { spec: transferSpec(DEFAULT_MODEL_SPEC, 3).spec, hyperparameters: tinySettings(), classes } });
+    state().runsEventReceived({ type: 'runs-listed', id: 1, runs: [own] });
+    expect(state().runs[0]?.lab.classes?.classNames).toEqual(['apple', 'banana', 'cherry']);
+    expect(state().openRun('own')).toBe(true);
+    expect(sent.filter((command) => command.type === 'train-continue')).toEqual([expect.objectContaining({ runId: 'own', pauseAfterBatches: 0 })]);
+    expect(sent.some((command) => command.type === 'data-load')).toBe(false);
+    expect(state().trainingLab?.classes).toEqual(classes);
+    state().duplicateRun('own');
+    expect(state().modelSpec.layers.at(-1)).toEqual({ type: 'Dense', units: 10, activation: 'softmax' });
+  });
 });

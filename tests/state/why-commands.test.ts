@@ -57,6 +57,16 @@ describe('Why this class commands', () => {
     expect(store()).toMatchObject({ whyTarget: null, whyStatus: 'idle', whyMaps: null });
   });
 
+  test('a model of your own classes: the top of its own classes is explained first, and only its classes can be chosen', async () => {
+    const { sent } = await runningFakeEngine();
+    store().whyOpen({ key: 'classify-own', pixels: TARGET.pixels, model: 'trained', probabilities: [0.2, 0.7, 0.1], classNames: ['apple', 'banana', 'cherry'] });
+    expect(sent.filter((command) => command.type === 'saliency-maps')).toEqual([expect.objectContaining({ model: 'trained', classIndex: 1 })]);
+    store().whyChooseClass(2);
+    expect(store().whyClass).toBe(2);
+    expect(() => store().whyChooseClass(3)).toThrow('a class is 0…2, got 3');
+    expect(topClassIndex([0.2, 0.7, 0.1], ['a', 'b', 'c'])).toBe(1);
+  });
+
   test('topClassIndex: the most probable class; 0 without ten probabilities', () => {
     expect(topClassIndex(TARGET.probabilities)).toBe(3);
     expect(topClassIndex([1, 2])).toBe(0);

@@ -35,9 +35,17 @@ export const FLAT_INPUT_STD = 4;
 /** The note on every answer for a picture from outside CIFAR-10 (however sure the network sounds). */
 export const KNOWN_CLASSES_NOTE = `This network knows only ten classes (${CIFAR10_CLASSES.join(', ')}): it names one of them for any picture, even one that shows none of them, and can sound sure while doing it.`;
 
+/** The same note for a network of your own classes. */
+export function knownClassesNote(classes: readonly string[]): string {
+  if (classes === CIFAR10_CLASSES) return KNOWN_CLASSES_NOTE;
+  return `This network knows only your ${classes.length} classes (${classes.join(', ')}): it names one of them for any picture, even one that shows none of them, and can sound sure while doing it.`;
+}
+
 /** What is known about the picture behind an answer. */
 export interface AnswerFacts {
   readonly probabilities: ArrayLike<number>;
+  /** What the probabilities stand for, in order; CIFAR-10's classes when absent. */
+  readonly classes?: readonly string[];
   /** The 32 × 32 × 3 input the network saw. */
   readonly input: Uint8Array;
   /** The picture's own size, or null for a CIFAR-10 image (already 32 × 32). */
@@ -59,14 +67,20 @@ export interface AnswerHint {
 /** The warnings and notes for an answer, warnings first. */
 export function answerHints(facts: AnswerFacts): AnswerHint[] {
   const hints: AnswerHint[] = [];
-  const [best] = topClasses(facts.probabilities, 1);
-  if (best && best.probability < UNSURE_BELOW) {
-    const guessing = best.probability < GUESSING_BELOW ? ', close to picking at random (each of ten classes would get 10 %)' : '';
+  const classes = facts.classes ?? CIFAR10_CLASSES;
+  const [best] = topClasses(facts.probabilities, 1, classes);
+  // Picking at random gives each class 1/N: "close to" that is below twice it (20 % of ten, 67 % of three).
+  const unsureBelow = Math.max(UNSURE_BELOW, 2 / classes.length);
+  if (best && best.probability < unsureBelow) {
+    const own = classes !== CIFAR10_CLASSES;
+    const share = own ? `${Math.round(100 / classes.length)} %` : '10 %';
+    const guessing = best.probability < Math.max(GUESSING_BELOW, 1.5 / classes.length) ? `, close to picking at random (each of ${own ? classes.length : 'ten'} classes would get ${share})` : '';
     hints.push({
       tone: 'warning',
-      text:
-        `Not sure: its best guess, ${best.name}, gets only ${formatPercent(best.probability)}${guessing}. The picture may show none of the ten things ` +
-        'this network knows, or look unlike CIFAR-10\u2019s photos (one object, centred, filling a small square frame).',
+      text: own
+        ? `Not sure: its best guess, ${best.name}, gets only ${formatPercent(best.probability)}${guessing}. The picture may show none of your classes, or look unlike the pictures it learned from.`
+        : `Not sure: its best guess, ${best.name}, gets only ${formatPercent(best.probability)}${guessing}. The picture may show none of the ten things ` +
+          'this network knows, or look unlike CIFAR-10\u2019s photos (one object, centred, filling a small square frame).',
     });
   }
   if (isFlatColour(facts.input)) {
@@ -75,7 +89,7 @@ export function answerHints(facts: AnswerFacts): AnswerHint[] {
   const { source } = facts;
   // A photo from outside CIFAR-10 gets a class all the same, often with high confidence (a circuit
   // board was "deer, 86 %"): say so on every such card, briefly, unless the warning above already did.
-  if (source && !(best && best.probability < UNSURE_BELOW)) hints.push({ tone: 'note', text: KNOWN_CLASSES_NOTE });
+  if (source && !(best && best.probability < unsureBelow)) hints.push({ tone: 'note', text: knownClassesNote(classes) });
   if (source && Math.min(source.width, source.height) < 32) {
     hints.push({ tone: 'note', text: `The picture is only ${source.width} × ${source.height} pixels, so it was enlarged: each of its pixels became a block of the input.` });
   }

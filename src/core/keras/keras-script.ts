@@ -25,6 +25,11 @@ export interface KerasScriptOptions {
    * shows `--weights model.json` with that file's name.
    */
   readonly weightsFile: string | null;
+  /**
+   * A model of your own classes: its class names in output order (absent: CIFAR-10's). Written as
+   * `CLASS_NAMES`, with a note that its pictures stayed in the browser.
+   */
+  readonly classNames?: readonly string[];
 }
 
 /** The whole `train.py` for `lab`. */
@@ -48,6 +53,7 @@ export function kerasScript(lab: KerasLab, options: KerasScriptOptions): string 
     '',
     ...(classes.length > 0 ? ['', '# Layers of the app that Keras does not ship.', ...classes.map((pythonClass) => `${pythonClass.source.trimEnd()}\n\n`)] : []),
     ...schedule,
+    ...ownClassLines(options.classNames),
     '',
     codeText(kerasLabCode(lab)),
     PYTHON_HELPERS.trimStart(),
@@ -76,4 +82,16 @@ In Python: import train; model = train.build_model(); train.load_tfjs_weights(mo
            model.predict(images / 255.0) gives the probabilities the browser gives.`}
 """
 `;
+}
+
+/** The class names of a model of your own classes, for Python (JSON strings are Python strings). */
+function ownClassLines(classNames: readonly string[] | undefined): string[] {
+  if (!classNames) return [];
+  return [
+    '',
+    '# This network was trained in the browser on your own classes: output i is CLASS_NAMES[i]. Its pictures',
+    '# stayed in the browser, so --epochs 0 and training further here use CIFAR-10 and mean little for it;',
+    '# build_model() and load_tfjs_weights() give you the trained network to use on your own pictures.',
+    `CLASS_NAMES = [${classNames.map((name) => JSON.stringify(name)).join(', ')}]`,
+  ];
 }

@@ -22,6 +22,8 @@ export interface ClassifierInfo {
   readonly label: string;
   /** A loaded model's name (its library name or its model.json file name); null otherwise. */
   readonly name: string | null;
+  /** What its outputs stand for, in order, when not CIFAR-10's ten classes (a model of your own classes). */
+  readonly classNames?: readonly string[];
 }
 
 /** Facts a model file may carry in its `userDefinedMetadata` (tfjs layers format). */
@@ -54,9 +56,14 @@ function readClassNames(value: unknown): readonly string[] | null {
   return names.length === value.length && new Set(names).size === names.length ? names : null;
 }
 
-/** The class names a model's outputs stand for: its own, or CIFAR-10's. */
-export function classNamesOf(metadata: Pick<ModelMetadata, 'classNames'>): readonly string[] {
-  return metadata.classNames ?? CIFAR10_CLASSES;
+/** The class names a model's outputs stand for: its own (metadata, or a classifier's info), or CIFAR-10's. */
+export function classNamesOf(model: { readonly classNames?: readonly string[] | null | undefined }): readonly string[] {
+  return model.classNames ?? CIFAR10_CLASSES;
+}
+
+/** `classNames` as a model keeps it: absent (null) when they are CIFAR-10's ten, so only own classes travel. */
+export function ownClassNames(classNames: readonly string[]): readonly string[] | null {
+  return classNames.length === CIFAR10_CLASSES.length && classNames.every((name, index) => name === CIFAR10_CLASSES[index]) ? null : classNames;
 }
 
 /** Images in CIFAR-10's test split: an accuracy on this many is "on the test set". */

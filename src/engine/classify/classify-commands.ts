@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
-import { classifierShapeProblem, describeBuildFailure, describeLoaded, describePretrained, describeTrained, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/model/classifier-model';
+import { classifierShapeProblem, classNamesOf, describeBuildFailure, describeLoaded, describePretrained, describeTrained, ownClassNames, readModelMetadata, type ClassifierInfo, type ClassifierKind, type ModelMetadata } from '../../core/model/classifier-model';
 import { validateModelName } from '../../core/model/model-name';
 import type { ClassifierModels, ClassifyAnswer, ClassifyCommand, ClassifyEvent, NamedBlob, PictureFacts } from '../protocol-classify';
 import type { TrainedModelView } from '../training/controller-types';
@@ -124,7 +124,10 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     const view = options.trainedModel();
     if (!view) throw new Error('no model is being trained in this session: start a run in the Train area, or choose another model');
     const facts = { epochsDone: view.position.epoch, batch: view.position.batch, valAccuracy: view.lastEpoch?.valAccuracy ?? null, validationImages: view.validationImages };
-    return { model: view.model, metadata: readModelMetadata(null), info: { kind: 'trained', label: describeTrained(facts), name: null } };
+    // A run on your own classes names its outputs: the names go with its answers, into the library and the exports.
+    const classNames = ownClassNames(view.classNames);
+    const named = classNames ? { classNames } : {};
+    return { model: view.model, metadata: { ...readModelMetadata(null), classNames }, info: { kind: 'trained', label: describeTrained(facts), name: null, ...named } };
   }
 
   async function answer(id: number, kind: ClassifierKind, startMs: number, input: Uint8Array, picture: PictureFacts | null): Promise<void> {
@@ -139,13 +142,14 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
   /** Check a candidate and make it the loaded model; a refused one is freed and changes nothing. */
   async function adopt(model: tf.LayersModel, name: string, origin: 'library' | 'files', metadata: ModelMetadata): Promise<void> {
     try {
-      await checkClassifier(model);
+      await checkClassifier(model, classNamesOf(metadata).length);
     } catch (error) {
       model.dispose();
       throw error;
     }
     const previous = loaded;
-    loaded = { model, metadata, info: { kind: 'loaded', label: describeLoaded(name, origin, metadata), name } };
+    const named = metadata.classNames ? { classNames: metadata.classNames } : {};
+    loaded = { model, metadata, info: { kind: 'loaded', label: describeLoaded(name, origin, metadata), name, ...named } };
     previous?.model.dispose();
   }
 
@@ -187,9 +191,11 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         const name = validateModelName(command.name);
         if (await library.has(name)) throw new Error(`a model named “${name}” is already in your library: choose another name, or delete that one first`);
         const held = await resolve(command.model);
-        const description = held.info.kind === 'loaded' ? (held.metadata.description ?? held.info.label) : held.info.label;
         // A model of your own classes carries their names, so the library and its exports name its outputs.
-        const classNames = held.metadata.classNames === null ? {} : { classNames: held.metadata.classNames };
+        const own = held.metadata.classNames;
+        const said = held.info.kind === 'loaded' ? (held.metadata.description ?? held.info.label) : held.info.label;
+        const description = own && held.info.kind !== 'loaded' ? `${said}; classes ${own.join(', ')}` : said;
+        const classNames = own === null ? {} : { classNames: own };
         const metadata = { description, testAccuracy: held.metadata.testAccuracy, testImages: held.metadata.testImages, ...classNames };
         const artifacts = await captureArtifacts(held.model, metadata);
         await library.save({ name, savedAt: new Date().toISOString(), description, weightBytes: artifacts.weightData.byteLength }, artifacts);
@@ -215,7 +221,9 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
         const source = command.source;
         const baseName = fileSafeName(source.kind === 'library' ? source.name : source.model === 'pretrained' ? 'cifar10-tutorial' : source.model === 'trained' ? 'my-run' : (loaded?.info.name ?? 'model'));
         const held = source.kind === 'model' ? await resolve(source.model) : null;
-        const files = held === null ? await libraryFiles(source.kind === 'library' ? source.name : '') : artifactsToFiles(await captureArtifacts(held.model, {}), baseName);
+        // A model of your own classes keeps their names in its model.json and its train.py.
+        const classNames = held?.metadata.classNames ?? null;
+        const files = held === null ? await libraryFiles(source.kind === 'library' ? source.name : '') : artifactsToFiles(await captureArtifacts(held.model, classNames ? { classNames } : {}), baseName);
         const settings = command.settings ?? held?.trainedWith ?? null;
         emit({ type: 'classify-files', id: command.id, files: [await kerasBundle(files, { title: command.title, settings, baseName })] });
         return;

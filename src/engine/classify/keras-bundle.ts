@@ -8,6 +8,7 @@ import { DEFAULT_HYPERPARAMETERS, type TrainingHyperparameters } from '../../cor
 import { kerasScript } from '../../core/keras/keras-script';
 import { modelSpecFromTopology } from '../../core/keras/keras-topology';
 import { parseLayersModelJson } from '../../core/model/layers-model-json';
+import { readModelMetadata } from '../../core/model/classifier-model';
 import type { NamedBlob } from '../protocol-classify';
 
 /** What the script says about the model, and the settings it trains with if asked to train further. */
@@ -33,7 +34,9 @@ export async function kerasBundle(files: readonly NamedBlob[], options: KerasBun
   const reading = modelSpecFromTopology(parsed.modelTopology);
   if (!reading.ok) throw new Error(`${options.title} cannot be written as Keras code: ${reading.reason}`);
   const title = options.settings === null ? `${options.title} (its training settings were not saved with it: the tutorial's are used if you train on)` : options.title;
-  const script = kerasScript({ modelSpec: reading.spec, settings: options.settings ?? DEFAULT_HYPERPARAMETERS }, { title, weightsFile: json.name });
+  // A model of your own classes carries their names in its model.json: the script names its outputs.
+  const classNames = readModelMetadata(parsed.userDefinedMetadata).classNames;
+  const script = kerasScript({ modelSpec: reading.spec, settings: options.settings ?? DEFAULT_HYPERPARAMETERS }, { title, weightsFile: json.name, ...(classNames ? { classNames } : {}) });
   const folder = `${options.baseName}-keras`;
   const entries: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = { [`${folder}/train.py`]: strToU8(script) };
   for (const file of files) {

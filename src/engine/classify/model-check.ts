@@ -10,16 +10,17 @@ export class ModelRejectedError extends Error {
 
 /**
  * Check that `model` meets the classifier's contract — one input [N, 32, 32, 3] of float32, one output
- * [N, 10] of probabilities — by its shapes and by one prediction on a mid-grey picture, which also
+ * [N, classCount] of probabilities (10 unless its file names its own classes) — by its shapes and by one prediction on a mid-grey picture, which also
  * warms the backend up (kernels compiled, buffers allocated) so the first real answer is quick.
  * Frees its own tensors; never disposes `model`.
  *
  * @throws ModelRejectedError naming the failed constraint.
  */
-export async function checkClassifier(model: tf.LayersModel): Promise<void> {
+export async function checkClassifier(model: tf.LayersModel, classCount = 10): Promise<void> {
   const problem = classifierShapeProblem(
     model.inputs.map((input) => input.shape),
     model.outputs.map((output) => output.shape),
+    classCount,
   );
   if (problem) throw new ModelRejectedError(problem);
   const dtype = model.inputs[0]?.dtype;

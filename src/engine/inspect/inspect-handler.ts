@@ -3,6 +3,7 @@
  * there is none, into the pretrained tutorial model (loaded once, on first need).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { ownClassNames } from '../../core/model/classifier-model';
 import type { InspectCommand, InspectedModel, InspectEvent } from '../protocol-inspect';
 import { readInternals } from './read-internals';
 
@@ -11,6 +12,8 @@ export interface BorrowedTrainedModel {
   readonly model: tf.LayersModel;
   /** Where the run stands: epochs finished (`epoch`) and batches into the next (`batch`). */
   readonly position: { readonly epoch: number; readonly batch: number };
+  /** What its outputs stand for, in order (absent: CIFAR-10's classes). */
+  readonly classNames?: readonly string[];
 }
 
 /** What the handler needs from the engine around it. */
@@ -45,7 +48,9 @@ export function createInspectHandler(options: InspectHandlerOptions): InspectHan
   async function inspect(command: InspectCommand): Promise<void> {
     const trained = options.trainedModel();
     if (trained) {
-      const which: InspectedModel = { kind: 'trained', epochsDone: trained.position.epoch, batch: trained.position.batch };
+      // A run on your own classes names its outputs, so the probabilities are labelled with them.
+      const classNames = trained.classNames ? ownClassNames(trained.classNames) : null;
+      const which: InspectedModel = { kind: 'trained', epochsDone: trained.position.epoch, batch: trained.position.batch, ...(classNames ? { classNames } : {}) };
       options.emit({ type: 'inspect-result', id: command.id, internals: await readInternals(trained.model, command.pixels, which) });
       return;
     }

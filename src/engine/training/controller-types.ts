@@ -37,12 +37,22 @@ export interface TrainingControllerOptions {
    * where none can be started. Absent: every run trains on the engine's thread only.
    */
   readonly workers?: () => TrainingWorkersOptions | null;
-  /** Called after each epoch's validation with the class predicted for every validation image. */
-  readonly onEpochPredictions?: (runId: RunId, epoch: number, validation: ValidationPredictions) => void;
+  /**
+   * Called after each epoch's validation with the class predicted for every validation image; `own`
+   * for a run on your own classes: its class names and held-out pictures (a fresh copy), which live
+   * only in the engine.
+   */
+  readonly onEpochPredictions?: (runId: RunId, epoch: number, validation: ValidationPredictions, own: OwnValidation | null) => void;
   /** The class sets, for runs on your own classes (each run's split is kept there). Absent: such runs fail, saying so. */
   readonly classSets?: ClassSetStore;
   /** Transfer learning: the trained network a run's first layers come from. Absent: such runs fail, saying so. */
   readonly transferSource?: LoadTransferSource;
+}
+
+/** A run on your own classes' validation: what its outputs stand for and its held-out pictures (NHWC bytes). */
+export interface OwnValidation {
+  readonly classNames: readonly string[];
+  readonly pictures: Uint8Array;
 }
 
 /** The training side of the engine: runs one training run at a time, as the commands say, and the queue after it. */

@@ -251,7 +251,8 @@ export function createTrainingController(given: TrainingControllerOptions): Trai
         }
         current.progress.add(trainer.position, outcome.point, outcome.kind === 'epoch' ? outcome.summary : null);
         if (outcome.kind === 'epoch') {
-          options.onEpochPredictions?.(current.runId, outcome.summary.epoch, outcome.validation);
+          const own = current.lab.classes ? { classNames: current.lab.classes.classNames, pictures: trainer.trainingData.test.images.slice() } : null;
+          options.onEpochPredictions?.(current.runId, outcome.summary.epoch, outcome.validation, own);
           await saveEpoch(current, trainer);
         }
         if (trainer.done) {

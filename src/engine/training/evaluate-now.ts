@@ -5,6 +5,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { gatherLabels } from '../../core/data/image-batch';
+import { ownClassNames } from '../../core/model/classifier-model';
 import { validationPool } from '../../core/training/run-pools';
 import type { EvaluateCommand, EvaluatedModel, EvaluateEvent } from '../protocol-evaluate';
 import { evaluate } from './evaluate';
@@ -55,6 +56,7 @@ export function createEvaluateNowHandler(options: EvaluateNowOptions): EvaluateN
       throw new Error('there is no resting training run to evaluate: pause or stop the run (or let it finish) first, or resume one from its checkpoint');
     }
     try {
+      if (loan && ownClassNames(loan.classNames)) throw new Error(`this run learns your own classes, not CIFAR-10's: it is scored on its held-out pictures after every epoch`);
       // The run may need its model back (Resume, Step, Start, Reset): that ends this evaluation too.
       loan?.signal.addEventListener('abort', () => abort.abort(loan.signal.reason), { once: true });
       const model = loan ? loan.model : await pretrained(command.pretrainedModelUrl);

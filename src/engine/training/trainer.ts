@@ -133,6 +133,11 @@ export class Trainer {
     };
   }
 
+  /** What this run trains and validates on (shared with the caller: never write into it). */
+  get trainingData(): TrainingData {
+    return this.data;
+  }
+
   /** True when every epoch has run or early stopping ended the run. */
   get done(): boolean {
     return this.epoch >= this.settings.epochs || this.earlyStopping.stoppedEpoch !== null;

@@ -4,6 +4,8 @@
  * or put its network and settings in the editor to run it again with changes.
  */
 import type { StateCreator } from 'zustand';
+import { specForClasses } from '../../core/lab/own-classes-lab';
+import { MODEL_CLASS_COUNT } from '../../core/model/model-spec';
 import { defaultRunName, newRunId, type RunId } from '../../core/training/run-record';
 import { sessionOf } from '../engine-session';
 import { readRunSetup, setupFromLab } from '../run-setup';
@@ -59,6 +61,7 @@ export const createRunsCommands: StateCreator<AppState, [], [], RunsCommands> = 
   openRun: (runId) => get().beginRun({ type: 'train-continue', runId, epochs: null, pauseAfterBatches: 0 }),
   duplicateRun: (runId) => {
     const run = get().runs.find((candidate) => candidate.id === runId);
-    if (run) set(setupFromLab(run.lab));
+    // The editor makes CIFAR-10 networks: a network of your own classes comes back with ten outputs.
+    if (run) set(setupFromLab(run.lab.classes ? { ...run.lab, spec: specForClasses(run.lab.spec, MODEL_CLASS_COUNT) } : run.lab));
   },
 });

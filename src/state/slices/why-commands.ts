@@ -19,14 +19,14 @@ export interface WhyCommands {
   whyOpen(target: WhyTarget, classIndex?: number): void;
   /**
    * Explain another class of the open picture.
-   * @throws RangeError for a class that is not one of the ten.
+   * @throws RangeError for a class that is not one of the model's (ten, or its own classes).
    */
   whyChooseClass(classIndex: number): void;
 }
 
-/** The class with the highest probability (0 when there are not ten probabilities). */
-export function topClassIndex(probabilities: readonly number[]): number {
-  return probabilities.length === CIFAR10_CLASSES.length ? (topClasses(probabilities, 1)[0]?.classIndex ?? 0) : 0;
+/** The class with the highest probability (0 when there is not one probability per class of `classes`). */
+export function topClassIndex(probabilities: readonly number[], classes: readonly string[] = CIFAR10_CLASSES): number {
+  return probabilities.length === classes.length ? (topClasses(probabilities, 1, classes)[0]?.classIndex ?? 0) : 0;
 }
 
 /** The "Why this class" commands, spread into its slice. */
@@ -45,13 +45,14 @@ export const createWhyCommands: StateCreator<AppState, [], [], WhyCommands> = (s
   return {
     whyOpen: (target, classIndex) => {
       const open = get().whyTarget;
-      const chosen = classIndex ?? (open?.key === target.key ? get().whyClass : topClassIndex(target.probabilities));
+      const chosen = classIndex ?? (open?.key === target.key ? get().whyClass : topClassIndex(target.probabilities, target.classNames));
       if (open?.key !== target.key) set({ whyMaps: null });
       ask(target, chosen);
     },
     whyChooseClass: (classIndex) => {
-      if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= CIFAR10_CLASSES.length) throw new RangeError(`a class is 0…${CIFAR10_CLASSES.length - 1}, got ${classIndex}`);
       const target = get().whyTarget;
+      const count = (target?.classNames ?? CIFAR10_CLASSES).length;
+      if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= count) throw new RangeError(`a class is 0…${count - 1}, got ${classIndex}`);
       if (target) ask(target, classIndex);
     },
   };

@@ -19,6 +19,8 @@ export interface WhyTarget {
   readonly model: ClassifierKind;
   /** The model's probabilities for the picture: the class picker lists classes by them, best first. */
   readonly probabilities: readonly number[];
+  /** What the probabilities stand for, in order, for a model of your own classes (absent: CIFAR-10's). */
+  readonly classNames?: readonly string[];
 }
 
 /** Where the maps stand. `working` keeps the last maps on screen until the next arrive. */
@@ -27,7 +29,7 @@ export type WhyStatus = 'idle' | 'working' | 'ready' | 'failed';
 /** The "Why this class" state. */
 export interface WhyData {
   readonly whyTarget: WhyTarget | null;
-  /** The class explained (0…9), by default the top answer. */
+  /** The class explained (0…9, or 0…N − 1 for a model of N own classes), by default the top answer. */
   readonly whyClass: number;
   readonly whyStatus: WhyStatus;
   /** The latest answer for the open target, or null. */

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { answerHints, topClasses } from '../../core/data/classify-hints';
 import { CIFAR10_CLASSES } from '../../core/data/cifar-format';
+import { classNamesOf } from '../../core/model/classifier-model';
 import type { ClassifyItem } from '../../state/slices/classify-slice';
 import { useAppStore } from '../../state/store';
 import { PictureFigures } from './PictureFigures';
@@ -15,9 +16,12 @@ export function ResultCard({ item }: { readonly item: ClassifyItem }) {
   const headingId = useId();
   const remove = useAppStore((state) => state.classifyItemRemoved);
   const { answer } = item;
+  // A model of your own classes names its outputs with them (CIFAR-10's otherwise).
+  const classes = answer ? classNamesOf(answer.model) : CIFAR10_CLASSES;
   const hints = answer
     ? answerHints({
         probabilities: answer.probabilities,
+        classes,
         input: answer.input,
         source: answer.picture ? { width: answer.picture.width, height: answer.picture.height } : null,
         frames: answer.picture?.frames ?? null,
@@ -25,8 +29,9 @@ export function ResultCard({ item }: { readonly item: ClassifyItem }) {
         hadTransparency: answer.picture?.hadTransparency ?? false,
       })
     : [];
-  const truth = item.sample ? CIFAR10_CLASSES[item.sample.label] : undefined;
-  const best = answer ? topClasses(answer.probabilities, 1)[0] : undefined;
+  // A test image's true class is a CIFAR-10 class: said only when the model answers in those.
+  const truth = item.sample && !answer?.model.classNames ? CIFAR10_CLASSES[item.sample.label] : undefined;
+  const best = answer ? topClasses(answer.probabilities, 1, classes)[0] : undefined;
   return (
     <article className="result-card" aria-labelledby={headingId} data-status={item.status}>
       <header className="result-card-header">
@@ -50,7 +55,7 @@ export function ResultCard({ item }: { readonly item: ClassifyItem }) {
         <div className="result-body">
           <PictureFigures item={item} />
           <div className="result-answer">
-            <TopFive probabilities={answer.probabilities} pictureName={item.name} />
+            <TopFive probabilities={answer.probabilities} pictureName={item.name} classes={classes} />
             {truth && best && (
               <p className={best.name === truth ? 'result-truth is-right' : 'result-truth is-wrong'}>
                 True class: {truth} — {best.name === truth ? 'the top answer is right.' : `the top answer, ${best.name}, is wrong.`}
@@ -69,7 +74,7 @@ export function ResultCard({ item }: { readonly item: ClassifyItem }) {
               </ul>
             )}
           </div>
-          <WhyThisClass target={{ key: `classify-${item.key}`, pixels: answer.input, model: answer.model.kind, probabilities: answer.probabilities }} pictureName={item.name} />
+          <WhyThisClass target={{ key: `classify-${item.key}`, pixels: answer.input, model: answer.model.kind, probabilities: answer.probabilities, ...(answer.model.classNames ? { classNames: answer.model.classNames } : {}) }} pictureName={item.name} />
         </div>
       )}
     </article>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { formatPercent, topClasses } from '../../core/data/classify-hints';
+import { classNamesOf } from '../../core/model/classifier-model';
 import { selectClassifyItems, selectClassifyItemsDropped } from '../../state/selectors';
 import { MAX_CLASSIFY_ITEMS, type ClassifyItem } from '../../state/slices/classify-slice';
 import { useAppStore } from '../../state/store';
@@ -118,7 +119,7 @@ function useResultsAnnouncement(items: readonly ClassifyItem[]): string {
     for (const item of fresh) spokenKeys.current.add(item.key);
     // Failures speak for themselves (their card's alert); the sentence is about the newest answer.
     const answered = fresh.find((item) => item.status === 'done' && item.answer);
-    const best = answered?.answer ? topClasses(answered.answer.probabilities, 1)[0] : undefined;
+    const best = answered?.answer ? topClasses(answered.answer.probabilities, 1, classNamesOf(answered.answer.model))[0] : undefined;
     const newest: AnsweredPicture | null = answered && best ? { name: answered.name, best: best.name, percent: formatPercent(best.probability) } : null;
     const sentence = resultsAnnouncement(newest, working, fresh.length);
     if (sentence !== '') setText(sentence);

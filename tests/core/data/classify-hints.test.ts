@@ -37,6 +37,18 @@ describe('answerHints', () => {
     expect(guessing[0]?.text).toContain('close to picking at random');
   });
 
+  test('a network of your own classes: its names, its own note, and "unsure" measured against its own chance', () => {
+    const classes = ['apple', 'banana', 'cherry'];
+    expect(answerHints({ ...base, classes, probabilities: [0.9, 0.05, 0.05] })).toEqual([
+      { tone: 'note', text: 'This network knows only your 3 classes (apple, banana, cherry): it names one of them for any picture, even one that shows none of them, and can sound sure while doing it.' },
+    ]);
+    // 60 % of three classes is not sure (chance is 33 %); 40 % is close to picking at random.
+    expect(answerHints({ ...base, classes, probabilities: [0.1, 0.6, 0.3] })[0]?.text).toBe(
+      'Not sure: its best guess, banana, gets only 60.0 %. The picture may show none of your classes, or look unlike the pictures it learned from.',
+    );
+    expect(answerHints({ ...base, classes, probabilities: [0.4, 0.3, 0.3] })[0]?.text).toContain('close to picking at random (each of 3 classes would get 33 %)');
+  });
+
   test('a flat-colour input, a tiny source, an animation, CMYK and transparency are each said', () => {
     const hints = answerHints({ probabilities: confident, input: flat, source: { width: 1, height: 1 }, frames: 3, jpegColour: 'cmyk', hadTransparency: true });
     expect(hints.map((hint) => hint.tone)).toEqual(['warning', 'note', 'note', 'note', 'note', 'note']);

@@ -10,6 +10,9 @@ import { buildModel } from '../../../src/engine/training/build-model';
 import type { TrainedModelView } from '../../../src/engine/training/controller-types';
 import { bombPng, pngFile } from '../../e2e/picture-files';
 import { TINY_SPEC } from '../training/fixtures';
+import { strFromU8, unzipSync } from 'fflate';
+import { specForClasses } from '../../../src/core/lab/own-classes-lab';
+import { classNamesOf } from '../../../src/core/model/classifier-model';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -29,8 +32,8 @@ async function filesOf(model: tf.LayersModel, base: string, metadata: Record<str
   return artifactsToFiles(await captureArtifacts(model, metadata), base);
 }
 
-function tiny(seed = 1, spec: ModelSpec = TINY_SPEC): tf.LayersModel {
-  const model = buildModel(spec, seed);
+function tiny(seed = 1, spec: ModelSpec = TINY_SPEC, classCount = 10): tf.LayersModel {
+  const model = buildModel(spec, seed, classCount);
   owned.push(model);
   return model;
 }
@@ -247,6 +250,41 @@ describe('classify: the model library', () => {
     expect((await only({ type: 'classify-library-delete', name: 'tutorial copy' }, 'classify-library')).entries).toEqual([]);
     expect(await failure({ type: 'classify-library-load', name: 'tutorial copy' })).toBe('there is no model named “tutorial copy” in your library');
     expect(await failure({ type: 'classify-library-export', name: 'tutorial copy' })).toBe('there is no model named “tutorial copy” in your library');
+  });
+
+  test('a model of your own classes keeps their names: in its answers, in the library, loaded back, and in Download for Keras', async () => {
+    const model = tiny(5, specForClasses(TINY_SPEC, 3), 3);
+    trained = {
+      model,
+      runId: 'run-own',
+      classNames: ['apple', 'banana', 'cherry'],
+      position: { epoch: 3, batch: 0, iteration: 9, batchesPerEpoch: 3, epochs: 15 },
+      lastEpoch: { epoch: 2, loss: 0.5, accuracy: 0.9, valLoss: 0.6, valAccuracy: 0.75, seconds: 1, imagesPerSecond: 100 },
+      validationImages: 12,
+    };
+    const { answer } = await only({ type: 'classify-pixels', pixels: CAT_LIKE, model: 'trained' }, 'classify-answer');
+    expect(answer.probabilities).toHaveLength(3);
+    expect(answer.model.classNames).toEqual(['apple', 'banana', 'cherry']);
+    expect(classNamesOf(answer.model)).toEqual(['apple', 'banana', 'cherry']);
+
+    const saved = await only({ type: 'classify-library-save', name: 'fruit', model: 'trained' }, 'classify-library');
+    expect(saved.entries[0]?.description).toBe('your model, trained here, epoch 3 (75.0 % on 12 validation images); classes apple, banana, cherry');
+    const exported = await only({ type: 'classify-library-export', name: 'fruit' }, 'classify-files');
+    const modelJson = JSON.parse(await (exported.files[0] as NamedBlob).data.text()) as { userDefinedMetadata: { classNames?: unknown } };
+    expect(modelJson.userDefinedMetadata.classNames).toEqual(['apple', 'banana', 'cherry']);
+    // Three outputs are right for a model that names three classes.
+    const fromLibrary = await only({ type: 'classify-library-load', name: 'fruit' }, 'classify-models');
+    expect(fromLibrary.models.loaded?.classNames).toEqual(['apple', 'banana', 'cherry']);
+    expect((await only({ type: 'classify-pixels', pixels: CAT_LIKE, model: 'loaded' }, 'classify-answer')).answer.model.classNames).toEqual(['apple', 'banana', 'cherry']);
+    // The same three outputs without names are no CIFAR-10 classifier.
+    const unnamed = await filesOf(model, 'unnamed');
+    expect(await failure({ type: 'classify-load-files', files: unnamed })).toMatch(/the classifier needs 10 probabilities/);
+
+    const bundle = await only({ type: 'classify-keras-bundle', source: { kind: 'model', model: 'trained' }, title: 'your run', settings: null }, 'classify-files');
+    const entries = unzipSync(new Uint8Array(await (bundle.files[0] as NamedBlob).data.arrayBuffer()));
+    expect(strFromU8(entries['my-run-keras/train.py'] ?? new Uint8Array())).toContain('CLASS_NAMES = ["apple", "banana", "cherry"]');
+    const bundledJson = JSON.parse(strFromU8(entries['my-run-keras/my-run.json'] ?? new Uint8Array())) as { userDefinedMetadata: { classNames?: unknown } };
+    expect(bundledJson.userDefinedMetadata.classNames).toEqual(['apple', 'banana', 'cherry']);
   });
 
   test('answering and refusing leak no tensors', async () => {

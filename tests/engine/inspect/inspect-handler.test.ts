@@ -5,6 +5,8 @@ import type { InspectEvent } from '../../../src/engine/protocol-inspect';
 import { inspectTransferables } from '../../../src/engine/protocol-inspect';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { TINY_SPEC } from '../training/fixtures';
+import { specForClasses } from '../../../src/core/lab/own-classes-lab';
+import { CIFAR10_CLASSES } from '../../../src/core/data/cifar-format';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -63,6 +65,18 @@ describe('inspect handler', () => {
     expect(buffers).toHaveLength(first.internals.layers.length + 2);
     trainedModel.dispose();
     pretrainedModel.dispose();
+  });
+
+  test("a run on your own classes names its outputs in the answer; CIFAR-10's names are not sent", async () => {
+    const model = buildModel(specForClasses(TINY_SPEC, 3), 1, 3);
+    const h = setup({ model, position: { epoch: 1, batch: 0 }, classNames: ['apple', 'banana', 'cherry'] }, () => Promise.reject(new Error('not needed')));
+    const own = await h.inspect();
+    expect(own?.type === 'inspect-result' && own.internals.model).toEqual({ kind: 'trained', epochsDone: 1, batch: 0, classNames: ['apple', 'banana', 'cherry'] });
+    expect(own?.type === 'inspect-result' && own.internals.layers.at(-1)?.shape).toEqual([3]);
+    h.setTrained({ model, position: { epoch: 1, batch: 0 }, classNames: CIFAR10_CLASSES });
+    const cifar = await h.inspect();
+    expect(cifar?.type === 'inspect-result' && cifar.internals.model).toEqual({ kind: 'trained', epochsDone: 1, batch: 0 });
+    model.dispose();
   });
 
   test('no run and no pretrained model: says so, and does not fetch the missing model again for each image', async () => {

@@ -4,7 +4,7 @@ import type { TrainCommand, TrainEvent, TrainingStatus } from '../../../src/engi
 import { createMemoryRunRepository, type RunRepository } from '../../../src/engine/runs/run-repository';
 import type { HeldLock, TrainingLock } from '../../../src/engine/runs/training-lock';
 import { createTrainingController } from '../../../src/engine/training/controller';
-import type { TrainingController } from '../../../src/engine/training/controller-types';
+import type { TrainingController, TrainingControllerOptions } from '../../../src/engine/training/controller-types';
 import type { TrainingData } from '../../../src/engine/training/trainer-types';
 import type { ClassSetStore } from '../../../src/engine/classes/class-set-store';
 import type { LoadTransferSource } from '../../../src/engine/training/transfer-source';
@@ -37,6 +37,8 @@ export interface HarnessOptions {
   readonly classSets?: ClassSetStore;
   /** Transfer learning's source networks. */
   readonly transferSource?: LoadTransferSource;
+  /** Each epoch's validation predictions. */
+  readonly onEpochPredictions?: TrainingControllerOptions['onEpochPredictions'];
 }
 
 /** Make a controller on tfjs's cpu backend with a memory repository (or `options.runs`). */
@@ -53,6 +55,7 @@ export function harness(options: HarnessOptions = {}): Harness {
     progressIntervalMs: options.unthrottled ? 0 : undefined,
     classSets: options.classSets,
     transferSource: options.transferSource,
+    onEpochPredictions: options.onEpochPredictions,
   });
   let nextId = 1;
   return {

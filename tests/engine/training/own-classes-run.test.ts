@@ -38,7 +38,12 @@ describe('a run on your own classes (real tfjs, wasm)', () => {
     const classSets = createMemoryClassSetStore();
     const set = colourSet('colours');
     await classSets.put(set);
-    const h = harness({ withData: false, classSets });
+    const validations: { epoch: number; classNames: readonly string[] | undefined; pictures: number | undefined; labels: number[] }[] = [];
+    const h = harness({
+      withData: false,
+      classSets,
+      onEpochPredictions: (_runId, epoch, validation, own) => validations.push({ epoch, classNames: own?.classNames, pictures: own?.pictures.length, labels: Array.from(validation.labels) }),
+    });
     const hyperparameters = { ...ownClassesHyperparameters(48), epochs: 4, learningRate: 0.01 };
     await h.send({ type: 'train-start', runId: 'own', name: 'Own', spec: specForClasses(TINY_SPEC, 3), hyperparameters, pauseAfterBatches: null, classes: source(set) });
     await h.until(isStatus('own', 'finished'));
@@ -55,6 +60,9 @@ describe('a run on your own classes (real tfjs, wasm)', () => {
     const kept = await classSets.runData('own');
     expect(kept?.test.count).toBe(12);
     expect(kept?.train.count).toBe(48);
+    // Each epoch's confusion matrix comes with the class names and the held-out pictures (they live only in the engine).
+    expect(validations.map((each) => each.epoch)).toEqual([0, 1, 2, 3]);
+    expect(validations[0]).toMatchObject({ classNames: ['red', 'green', 'blue'], pictures: 12 * 3072, labels: Array.from(kept?.test.labels ?? []) });
     // The set goes; the run goes on from its checkpoint on the split kept with it.
     await classSets.delete(set.id);
     await h.send({ type: 'train-continue', runId: 'own', epochs: 5, pauseAfterBatches: null });

@@ -46,11 +46,13 @@ function WhyPanel({ id, target, pictureName }: { readonly id: string; readonly t
   const choose = useAppStore((state) => state.whyChooseClass);
   const [over, setOver] = useState(true);
   const pickerId = useId();
-  const className = CIFAR10_CLASSES[classIndex] ?? `class ${classIndex}`;
-  const ranked = target.probabilities.length === CIFAR10_CLASSES.length ? topClasses(target.probabilities, CIFAR10_CLASSES.length) : [];
+  // A model of your own classes names its outputs with them.
+  const classes = target.classNames ?? CIFAR10_CLASSES;
+  const className = classes[classIndex] ?? `class ${classIndex}`;
+  const ranked = target.probabilities.length === classes.length ? topClasses(target.probabilities, classes.length, classes) : [];
   // The maps on screen may still be the previous class's while the next are computed (dimmed meanwhile).
   const stale = maps !== null && maps.classIndex !== classIndex;
-  const shownClass = maps ? (CIFAR10_CLASSES[maps.classIndex] ?? className) : className;
+  const shownClass = maps ? (classes[maps.classIndex] ?? className) : className;
   return (
     <section id={id} className="why-panel" aria-label={`Why this class: ${pictureName}`} aria-busy={status === 'working'}>
       <div className="why-controls">

@@ -14,7 +14,7 @@ export const MAX_CELL_IMAGES = 60;
 /** Props of {@link CellImages}. */
 export interface CellImagesProps {
   /** The evaluated test images (indices into the test split), their true and predicted classes. */
-  readonly evaluation: { readonly indices: Uint32Array; readonly labels: Uint8Array; readonly predictions: Uint8Array };
+  readonly evaluation: { readonly indices: Uint32Array; readonly labels: Uint8Array; readonly predictions: Uint8Array; readonly pictures?: Uint8Array };
   /** When it was evaluated, as the accuracy line says it ("after epoch 3"). */
   readonly when: string;
   readonly cell: ConfusionCell;
@@ -31,7 +31,10 @@ export function CellImages({ evaluation, when, cell, classes }: CellImagesProps)
     [evaluation, cell],
   );
   const shown = useMemo(() => all.slice(0, MAX_CELL_IMAGES), [all]);
-  const { page, error } = useTestImages(shown);
+  // A run on your own classes brought its held-out pictures along: they are not in CIFAR-10's test split.
+  const pictures = evaluation.pictures;
+  const own = useMemo(() => (pictures ? { pictures, indices: evaluation.indices, labels: evaluation.labels } : null), [pictures, evaluation.indices, evaluation.labels]);
+  const { page, error } = useTestImages(shown, own);
   const setCurrentImage = useAppStore((state) => state.setCurrentImage);
   const trueName = classes[cell.trueClass] ?? `class ${cell.trueClass}`;
   const predictedName = classes[cell.predictedClass] ?? `class ${cell.predictedClass}`;
@@ -53,13 +56,11 @@ export function CellImages({ evaluation, when, cell, classes }: CellImagesProps)
               <button
                 type="button"
                 className="cell-thumbnail"
-                aria-label={`Test image ${index}: look inside the network`}
+                aria-label={`${own ? 'Held-out picture' : 'Test image'} ${index}: look inside the network`}
                 onClick={() => {
-                  setCurrentImage({
-                    pixels: page.pixels.slice(position * CIFAR_IMAGE_BYTES, (position + 1) * CIFAR_IMAGE_BYTES),
-                    label: page.labels[position] ?? null,
-                    source: { kind: 'cifar', split: 'test', index },
-                  });
+                  const pixels = page.pixels.slice(position * CIFAR_IMAGE_BYTES, (position + 1) * CIFAR_IMAGE_BYTES);
+                  // A held-out picture of your own is no CIFAR-10 image: its label means another class list.
+                  setCurrentImage(own ? { pixels, label: null, source: { kind: 'user', name: `held-out picture ${index + 1} (${trueName})` } } : { pixels, label: page.labels[position] ?? null, source: { kind: 'cifar', split: 'test', index } });
                   requestTrainTab('inside');
                 }}
               >

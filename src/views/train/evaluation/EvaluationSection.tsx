@@ -21,7 +21,10 @@ export function EvaluationSection() {
   const evaluation = useAppStore(selectShownEvaluation);
   const cell = useAppStore(selectConfusionCell);
   const chooseCell = useAppStore((state) => state.chooseConfusionCell);
-  const classes = useAppStore(selectDataset)?.classes ?? CIFAR10_CLASSES;
+  const datasetClasses = useAppStore(selectDataset)?.classes ?? CIFAR10_CLASSES;
+  // A run on your own classes is scored on its held-out pictures, under its own class names.
+  const own = evaluation && 'classNames' in evaluation ? (evaluation.classNames ?? null) : null;
+  const classes = own ?? datasetClasses;
   const matrix = useMemo(() => (evaluation ? confusionMatrix(evaluation.labels, evaluation.predictions, classes.length) : null), [evaluation, classes.length]);
   const worst = matrix ? worstConfusion(matrix) : null;
 
@@ -39,7 +42,7 @@ export function EvaluationSection() {
           <p className="evaluation-accuracy">
             <strong className="evaluation-accuracy-line">{formatAccuracyLine(matrixAccuracy(matrix))}</strong>{' '}
             <span>
-              on {imagesText(matrix.total)} from the test set, {evaluationWhen(evaluation)}: {matrix.correct} right, {matrix.total - matrix.correct} wrong.
+              on {own ? `${matrix.total} held-out pictures of your own` : `${imagesText(matrix.total)} from the test set`}, {evaluationWhen(evaluation)}: {matrix.correct} right, {matrix.total - matrix.correct} wrong.
             </span>
           </p>
           {worst && (

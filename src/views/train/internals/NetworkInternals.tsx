@@ -23,6 +23,8 @@ export function NetworkInternals() {
   const { image, status, internals, message, retry } = useNetworkInternals();
   const classes = useAppStore(selectDataset)?.classes ?? CIFAR10_CLASSES;
   const result = internals?.result ?? null;
+  // A run on your own classes names its outputs with them; the picture's own label is then a CIFAR-10 class, not one of them.
+  const outputClasses = result?.model.kind === 'trained' ? result.model.classNames : undefined;
   const maps = result?.layers.filter((layer) => layer.shape.length === 3) ?? [];
   const vectors = result?.layers.filter((layer) => layer.shape.length === 1) ?? [];
   const output = vectors.at(-1) ?? null;
@@ -63,14 +65,14 @@ export function NetworkInternals() {
         <div className="internals-body" aria-busy={status === 'loading'}>
           {/* The answer first, with the dense units that voted for it; then the way there, layer by layer. */}
           <div className="internals-row">
-            {output && <SoftmaxBars layer={output} classes={classes} label={shownImage?.label ?? null} />}
+            {output && <SoftmaxBars layer={output} classes={outputClasses ?? classes} label={outputClasses ? null : (shownImage?.label ?? null)} />}
             {hidden.map((layer) => (
               <DenseUnits key={layer.layerIndex} layer={layer} />
             ))}
           </div>
           {output && shownImage && internals && (
             <WhyThisClass
-              target={{ key: `internals ${imageName(shownImage)} ${internals.request.modelKey}`, pixels: shownImage.pixels, model: result.model.kind, probabilities: Array.from(output.values) }}
+              target={{ key: `internals ${imageName(shownImage)} ${internals.request.modelKey}`, pixels: shownImage.pixels, model: result.model.kind, probabilities: Array.from(output.values), ...(outputClasses ? { classNames: outputClasses } : {}) }}
               pictureName={imageName(shownImage)}
             />
           )}
