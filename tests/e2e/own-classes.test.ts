@@ -120,6 +120,33 @@ describe('Your own classes (wasm, fake camera)', () => {
     expect(accuracies.transfer).toBeGreaterThan(0.6);
     expect(accuracies.scratch).toBeGreaterThan(0.6);
 
+    // Classify new pictures with the run's model: each class named right, by its own name.
+    await page.evaluate(() => {
+      window.location.hash = '#/classify';
+    });
+    await page.getByRole('heading', { level: 2, name: 'Classify' }).waitFor();
+    expect(await page.getByRole('radio', { name: /^Your model, trained here/ }).isChecked()).toBe(true);
+    const classify = page.getByRole('region', { name: 'Classify' });
+    await classify.getByLabel('Pictures to classify').setInputFiles([drawnPicture('disc', 100), drawnPicture('square', 100)]);
+    const topAnswer = async (name: string | RegExp): Promise<string | null> => {
+      const card = page.getByRole('article', { name });
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: SLOW_MS }).toBe('done');
+      return card.getByRole('list', { name: /^Top (five|\d+) classes for / }).getByRole('listitem').first().locator('.top-five-name').textContent();
+    };
+    expect(await topAnswer('disc-100.png')).toBe('Red disc');
+    expect(await topAnswer('square-100.png')).toBe('Blue square');
+    await page.getByRole('button', { name: 'Use the camera' }).click();
+    await page.getByRole('button', { name: 'Take photo' }).click();
+    expect(await topAnswer(/^camera photo /)).toBe('Camera');
+    // Live: the camera's frames answered about twice a second, by the class names.
+    await page.getByRole('button', { name: 'Classify live' }).click();
+    const live = page.getByRole('group', { name: 'Live answer' }).getByRole('listitem').first().locator('span').first();
+    await expect.poll(() => live.textContent().catch(() => null), { timeout: SLOW_MS }).toBe('Camera');
+    await page.getByRole('button', { name: 'Turn the camera off' }).click();
+    await page.evaluate(() => {
+      window.location.hash = '#/train';
+    });
+
     await page.reload();
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
     const setRow = region().getByRole('list', { name: 'Your class sets' }).getByRole('listitem').first();

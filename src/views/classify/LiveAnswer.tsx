@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { formatPercent, topClasses } from '../../core/data/classify-hints';
+import { classNamesOf } from '../../core/model/classifier-model';
 import { useAppStore } from '../../state/store';
 import { grabFrame } from './grab-frame';
 
@@ -27,7 +28,7 @@ export function LiveAnswer({ videoRef }: { readonly videoRef: RefObject<HTMLVide
       useAppStore.getState().liveClassifyStopped();
     };
   }, [videoRef]);
-  const top = answer ? topClasses(answer.probabilities, 3) : [];
+  const top = answer ? topClasses(answer.probabilities, 3, classNamesOf(answer.model)) : [];
   return (
     <div className="live-answer" role="group" aria-label="Live answer">
       {error ? (
