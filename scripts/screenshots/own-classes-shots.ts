@@ -20,7 +20,7 @@ const count = (page: Page, number: number, name: string): Promise<string | null>
 
 async function ownClasses(page: Page): Promise<void> {
   await page.setViewportSize(PROJECTOR);
-  await showTrainTab(page, 'Your own classes');
+  await showTrainTab(page, 'Own classes');
   const region = page.getByRole('region', { name: 'Your own classes' });
   await region.getByRole('button', { name: 'New class set' }).click();
   await region.getByRole('group', { name: 'Class 2: Class 2' }).waitFor();

@@ -47,7 +47,7 @@ async function runAccuracies(): Promise<{ transfer: number; scratch: number }> {
     return Number(percent) / 100;
   };
   const accuracies = { transfer: await best(/^Compare Run \d+ · .*, transfer \(frozen\) ·/), scratch: await best(/^Compare Run \d+ · .*, from scratch ·/) };
-  await trainTab(page, 'Your own classes').click();
+  await trainTab(page, 'Own classes').click();
   return accuracies;
 }
 
@@ -56,7 +56,7 @@ describe('Your own classes (wasm, fake camera)', () => {
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     const badge = page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
-    await trainTab(page, 'Your own classes').click();
+    await trainTab(page, 'Own classes').click();
     await region().getByRole('button', { name: 'New class set' }).click();
     await classCard(1, 'Class 1').waitFor();
     await region().getByRole('button', { name: 'Add a class' }).click();

@@ -27,5 +27,5 @@ export const TRAIN_TABS: readonly TrainTab[] = [
   { id: 'sweeps', label: 'Sweeps', Panel: Sweeps },
   { id: 'inside', label: 'Inside the network', Panel: NetworkInternals },
   { id: 'data', label: 'Data', Panel: DatasetSection },
-  { id: 'own-classes', label: 'Your own classes', Panel: OwnClassesTab },
+  { id: 'own-classes', label: 'Own classes', Panel: OwnClassesTab },
 ];
