@@ -1,3 +1,4 @@
+import { runClassNames } from '../core/lab/own-classes-lab';
 import { describeTrained } from '../core/model/classifier-model';
 import { isResting } from '../core/training/training-lifecycle';
 import { evaluateNowBlockedReason } from './evaluate-now-reason';
@@ -101,7 +102,8 @@ export const selectTrainedModelAvailable = (state: AppState): boolean =>
 export const selectTrainedModelLabel = (state: AppState): string | null => {
   const position = state.trainingPosition;
   if (!selectTrainedModelAvailable(state) || !position) return null;
-  return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0 });
+  const classCount = state.trainingLab ? runClassNames(state.trainingLab).length : undefined;
+  return describeTrained({ epochsDone: position.epoch, batch: position.batch, valAccuracy: state.trainingEpochs.at(-1)?.valAccuracy ?? null, validationImages: state.trainingSizes?.validationImages ?? 0, classCount });
 };
 export const selectTrainingLab = (state: AppState): AppState['trainingLab'] => state.trainingLab;
 export const selectTrainingElsewhere = (state: AppState): AppState['trainingElsewhere'] => state.trainingElsewhere;

@@ -124,4 +124,16 @@ describe('startOwnClassesRun', () => {
     state().duplicateRun('own');
     expect(state().modelSpec.layers.at(-1)).toEqual({ type: 'Dense', units: 10, activation: 'softmax' });
   });
+
+  test('while a run on your own classes trains, the editor keeps its CIFAR-10 network (it is what "from scratch" starts from)', async () => {
+    const { sent } = await runningFakeEngine();
+    state().setModelSpec(TINY_SPEC);
+    const classes = { setId: 'set-1', setName: 'Fruit', classNames: ['apple', 'banana', 'cherry'], heldOutShare: 0.2 };
+    state().runsEventReceived({ type: 'runs-listed', id: 1, runs: [cifarRun('own', { lab: { spec: transferSpec(DEFAULT_MODEL_SPEC, 3).spec, hyperparameters: tinySettings(), classes } })] });
+    state().resumeRun('own');
+    expect(sent.some((command) => command.type === 'train-continue')).toBe(true);
+    state().trainingEventReceived({ type: 'train-status', runId: 'own', status: 'running', message: null, position: null, sizes: null, lab: { spec: transferSpec(DEFAULT_MODEL_SPEC, 3).spec, hyperparameters: tinySettings(), classes } });
+    expect(state().trainingPhase).toBe('running');
+    expect(state().modelSpec).toEqual(TINY_SPEC);
+  });
 });

@@ -85,6 +85,8 @@ export interface TrainedModelFacts {
   /** Validation accuracy after the last finished epoch (0…1), or null before the first. */
   readonly valAccuracy: number | null;
   readonly validationImages: number;
+  /** Classes it tells apart (chance is 1 in this many); 10 when absent. */
+  readonly classCount?: number;
 }
 
 /**
@@ -97,7 +99,7 @@ export function describeTrained(facts: TrainedModelFacts): string {
   if (epochsDone === 0) return `your model, trained here, ${batch} ${batch === 1 ? 'batch' : 'batches'} into epoch 1 (not validated yet)`;
   const extra = batch > 0 ? ` + ${batch} ${batch === 1 ? 'batch' : 'batches'}` : '';
   const accuracy = valAccuracy === null ? '' : ` (${formatPercent(valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images${extra ? ` after epoch ${epochsDone}` : ''})`;
-  const guessing = valAccuracy !== null && isAtChance(valAccuracy, validationImages) ? ', no better than guessing yet' : '';
+  const guessing = valAccuracy !== null && isAtChance(valAccuracy, validationImages, facts.classCount) ? ', no better than guessing yet' : '';
   return `your model, trained here, epoch ${epochsDone}${extra}${accuracy}${guessing}`;
 }
 
@@ -105,10 +107,10 @@ export function describeTrained(facts: TrainedModelFacts): string {
  * What Classify says when a training run's first epoch makes its model answer: that it does, and —
  * when it is no better than guessing — that its answers mean nothing yet.
  */
-export function trainedHandoverNotice(epochsDone: number, valAccuracy: number | null, validationImages: number): string {
+export function trainedHandoverNotice(epochsDone: number, valAccuracy: number | null, validationImages: number, classCount = 10): string {
   const notice = `Your model finished epoch ${epochsDone} in Train, so it answers from now on (choose another model below at any time).`;
-  if (valAccuracy === null || !isAtChance(valAccuracy, validationImages)) return notice;
-  return `${notice} Careful: it does no better than guessing yet (${formatPercent(valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets 10 %), so its answers mean nothing until it trains longer.`;
+  if (valAccuracy === null || !isAtChance(valAccuracy, validationImages, classCount)) return notice;
+  return `${notice} Careful: it does no better than guessing yet (${formatPercent(valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets ${Math.round(100 / classCount)} %), so its answers mean nothing until it trains longer.`;
 }
 
 /** "“cats v2” from your library (your model, trained here, epoch 5 ...)" or "“model.json” loaded from files". */

@@ -75,10 +75,10 @@ export function worthMeasuringWeights(point: BatchPoint): boolean {
 /**
  * Whether `accuracy` on `images` validation images is indistinguishable from guessing: at most two
  * standard deviations of a guesser's accuracy above 1/10 (13.8 % on 256 images, 12.7 % on 500,
- * 10.6 % on 10 000).
+ * 10.6 % on 10 000), or above 1/N for a network of N classes of your own.
  */
-export function isAtChance(accuracy: number, images: number): boolean {
-  const chance = 1 / CLASS_COUNT;
+export function isAtChance(accuracy: number, images: number, classCount: number = CLASS_COUNT): boolean {
+  const chance = 1 / classCount;
   if (images <= 0) return false;
   return accuracy <= chance + 2 * Math.sqrt((chance * (1 - chance)) / images);
 }
@@ -135,15 +135,17 @@ export function describeDivergence(divergence: Divergence, settings: Pick<Traini
 }
 
 /**
- * The warning for a run that is at chance after an epoch but has not diverged (its loss is near ln 10:
- * it has not learnt yet), or null when the last epoch is better than chance.
+ * The warning for a run that is at chance after an epoch but has not diverged (its loss is near ln N,
+ * N = 10 for CIFAR-10: it has not learnt yet), or null when the last epoch is better than chance.
  */
-export function chanceWarning(epochs: readonly EpochSummary[], validationImages: number): string | null {
+export function chanceWarning(epochs: readonly EpochSummary[], validationImages: number, classCount: number = CLASS_COUNT): string | null {
   const last = epochs.at(-1);
-  if (!last || !isAtChance(last.valAccuracy, validationImages)) return null;
+  if (!last || !isAtChance(last.valAccuracy, validationImages, classCount)) return null;
+  const guessLoss = Math.log(classCount);
+  const guessing = classCount === CLASS_COUNT ? '10 %' : `${Math.round(100 / classCount)} % (one of ${classCount} classes)`;
   return (
-    `After epoch ${last.epoch + 1} the network does no better than guessing: ${percent(last.valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets 10 %, ` +
-    `and its loss ${last.loss.toFixed(2)} is ${last.loss > CHANCE_LOSS - 0.05 ? 'still about' : 'not far below'} ln 10 ≈ 2.30. It has not learnt yet: train for more epochs or on more images, ` +
+    `After epoch ${last.epoch + 1} the network does no better than guessing: ${percent(last.valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets ${guessing}, ` +
+    `and its loss ${last.loss.toFixed(2)} is ${last.loss > guessLoss - 0.05 ? 'still about' : 'not far below'} ln ${classCount} ≈ ${guessLoss.toFixed(2)}. It has not learnt yet: train for more epochs or on more images, ` +
     'or try Adam at 0.001; if the loss does not fall at all, lower the learning rate. Its answers in Classify mean nothing until it does better.'
   );
 }

@@ -123,7 +123,7 @@ export function createClassifyHandler(options: ClassifyHandlerOptions): Classify
     }
     const view = options.trainedModel();
     if (!view) throw new Error('no model is being trained in this session: start a run in the Train area, or choose another model');
-    const facts = { epochsDone: view.position.epoch, batch: view.position.batch, valAccuracy: view.lastEpoch?.valAccuracy ?? null, validationImages: view.validationImages };
+    const facts = { epochsDone: view.position.epoch, batch: view.position.batch, valAccuracy: view.lastEpoch?.valAccuracy ?? null, validationImages: view.validationImages, classCount: view.classNames.length };
     // A run on your own classes names its outputs: the names go with its answers, into the library and the exports.
     const classNames = ownClassNames(view.classNames);
     const named = classNames ? { classNames } : {};

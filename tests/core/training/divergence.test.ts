@@ -55,6 +55,9 @@ describe('the divergence rule (issue 16, case 3)', () => {
     expect(epochDivergence(epoch({ loss: 14.5, valAccuracy: 0.4 }), 500, last)).toBeNull();
     expect(chanceWarning([epoch({ loss: 2.29, valAccuracy: 0.11 })], 500)).toMatch(/^After epoch 1 the network does no better than guessing: 11\.0 % on 500 validation images, where guessing gets 10 %, and its loss 2\.29 is still about ln 10/);
     expect(chanceWarning([epoch({ valAccuracy: 0.4 })], 500)).toBeNull();
+    // A network of 3 classes of your own guesses 33 %: 40 % on 12 held-out pictures is still guessing, 90 % is not.
+    expect(chanceWarning([epoch({ loss: 1.09, valAccuracy: 0.4 })], 12, 3)).toMatch(/where guessing gets 33 % \(one of 3 classes\), and its loss 1\.09 is still about ln 3 ≈ 1\.10/);
+    expect(chanceWarning([epoch({ valAccuracy: 0.9 })], 12, 3)).toBeNull();
     expect(chanceWarning([], 500)).toBeNull();
   });
 

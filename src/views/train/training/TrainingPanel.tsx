@@ -18,6 +18,7 @@ import {
   selectTrainingSizes,
 } from '../../../state/selectors';
 import { chanceWarning } from '../../../core/training/divergence';
+import { runClassNames } from '../../../core/lab/own-classes-lab';
 import { useAppStore } from '../../../state/store';
 import { batchesPerEpoch } from '../../../core/training/training-record';
 import { TrainingCharts } from '../charts/TrainingCharts';
@@ -85,7 +86,8 @@ export function TrainingPanel({ children }: { readonly children?: ReactNode }) {
   const dataWait = useAppStore((state) => (state.dataStatus === 'loading' ? dataWaitText(state.dataProgress) : undefined));
   const startReason = startBlockedReason({ runActive: !editable, engineReady, dataReady, problems: setup.problems, dataWait });
   // A run that diverged says so in its failure message; one that simply has not learnt yet is warned here.
-  const chance = phase === 'failed' ? null : chanceWarning(epochs, sizes?.validationImages ?? 0);
+  const classCount = useAppStore((state) => (state.trainingLab ? runClassNames(state.trainingLab).length : undefined));
+  const chance = phase === 'failed' ? null : chanceWarning(epochs, sizes?.validationImages ?? 0, classCount);
 
   return (
     <section className="training" aria-labelledby={headingId}>
