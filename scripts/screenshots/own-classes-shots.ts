@@ -1,11 +1,12 @@
 /**
  * The README's "Your own classes" screenshot at the projector size (1280 × 720): a set of three
  * classes — two filled from drawn picture files, one from Chromium's fake camera with a held burst —
- * with the camera still live above the class cards.
+ * with the camera still live above the class cards; then, trained by transfer, Classify answering the
+ * camera live in the set's class names.
  */
 import type { Page } from 'playwright-core';
 import { drawnPicture } from '../../tests/e2e/own-class-pictures';
-import { PROJECTOR, showTrainTab } from './shot';
+import { goToView, PROJECTOR, showTrainTab, waitForRun, type Shot } from './shot';
 
 const PICTURES = 20;
 
@@ -52,4 +53,22 @@ async function ownClasses(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-export const OWN_CLASSES_SHOTS = [{ file: 'docs/train-own-classes.png', hash: '?backend=wasm#/train', waitForHeading: 'Train', prepare: ownClasses }] as const;
+/** Train the set by transfer (the form's defaults), then let Classify answer the camera live with the run's model. */
+async function classifyLive(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Turn the camera off' }).click();
+  await page.getByRole('form', { name: 'Train on these classes' }).getByRole('button', { name: 'Start training' }).click();
+  await waitForRun(page);
+  await goToView(page, '#/classify', 'Classify');
+  await page.getByRole('button', { name: 'Use the camera' }).click();
+  await page.getByRole('button', { name: 'Classify live' }).click();
+  await page.getByRole('group', { name: 'Live answer' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name: 'Camera', exact: true }).evaluate((element) => {
+    element.scrollIntoView({ block: 'center' });
+  });
+  await page.waitForTimeout(600);
+}
+
+export const OWN_CLASSES_SHOTS: readonly Shot[] = [
+  { file: 'docs/train-own-classes.png', hash: '?backend=wasm#/train', waitForHeading: 'Train', prepare: ownClasses },
+  { file: 'docs/classify-own-live.png', hash: '', waitForHeading: '', samePage: true, prepare: classifyLive },
+];

@@ -85,6 +85,7 @@ describe('Your own classes (wasm, fake camera)', () => {
     await expect.poll(() => classCard(3, 'Camera').getByText(/^\d+ pictures?/).textContent().then((text) => Number(/\d+/.exec(text ?? '')?.[0])), { timeout: SLOW_MS }).toBeGreaterThanOrEqual(PICTURES);
     // The pointer works too: a short press adds at least one more.
     const before = Number(/\d+/.exec((await classCard(3, 'Camera').getByText(/^\d+ pictures?/).textContent()) ?? '')?.[0]);
+    await hold.scrollIntoViewIfNeeded();
     const box = await hold.boundingBox();
     if (!box) throw new Error('no capture button');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -30,59 +30,59 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
   return (
     <li className="own-class-item">
       <div {...getRootProps({ role: 'group', className: isDragActive ? 'own-class is-dragging' : 'own-class', 'aria-label': `Class ${number}: ${own.name}` })}>
-      <input {...getInputProps({ accept: 'image/*' })} aria-label={`Picture files for “${own.name}”`} />
-      <input
-        ref={(element) => {
-          folderInput.current = element;
-          // React has no prop for it: the browser's folder picker is a non-standard attribute every current browser knows.
-          element?.setAttribute('webkitdirectory', '');
-        }}
-        type="file"
-        hidden
-        multiple
-        aria-label={`A folder of pictures for “${own.name}”`}
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          addFolder(files);
-        }}
-      />
-      <div className="own-class-head">
-        <NameField key={own.name} label={`Name of class ${number}`} hideLabel value={own.name} onCommit={(name) => store().classesChange({ kind: 'rename-class', classId: own.id, name })} />
-        <span className="own-count">
-          {count} {count === 1 ? 'picture' : 'pictures'}
-          {count >= MAX_PICTURES_PER_CLASS ? ' (full)' : ''}
-        </span>
+        <input {...getInputProps({ accept: 'image/*' })} aria-label={`Picture files for “${own.name}”`} />
+        <input
+          ref={(element) => {
+            folderInput.current = element;
+            // React has no prop for it: the browser's folder picker is a non-standard attribute every current browser knows.
+            element?.setAttribute('webkitdirectory', '');
+          }}
+          type="file"
+          hidden
+          multiple
+          aria-label={`A folder of pictures for “${own.name}”`}
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            addFolder(files);
+          }}
+        />
+        <div className="own-class-head">
+          <NameField key={own.name} label={`Name of class ${number}`} hideLabel value={own.name} onCommit={(name) => store().classesChange({ kind: 'rename-class', classId: own.id, name })} />
+          <span className="own-count">
+            {count} {count === 1 ? 'picture' : 'pictures'}
+            {count >= MAX_PICTURES_PER_CLASS ? ' (full)' : ''}
+          </span>
+        </div>
+        <div className="own-fill">
+          <button type="button" onClick={open}>
+            Pictures…
+          </button>
+          <button type="button" onClick={() => folderInput.current?.click()}>
+            Folder…
+          </button>
+          <button type="button" aria-pressed={cameraOn} onClick={onCamera}>
+            Camera
+          </button>
+        </div>
+        {count === 0 ? (
+          <p className="own-drop-hint">Drop pictures here.</p>
+        ) : (
+          <ul className="own-thumbs" aria-label={`Pictures of “${own.name}” (press one to remove it)`}>
+            {own.pictures.map((picture, index) => (
+              <li key={picture.id}>
+                <button type="button" className="own-thumb" onClick={() => void store().classesChange({ kind: 'remove-pictures', classId: own.id, pictureIds: [picture.id] })} aria-label={`Remove picture ${index + 1} of “${own.name}”`}>
+                  <RgbThumbnail pixels={picture.pixels} sizePx={THUMB_PX} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         {canRemove && (
           <button type="button" className="own-remove-class" onClick={() => void store().classesChange({ kind: 'remove-class', classId: own.id })} aria-label={`Remove class “${own.name}” and its pictures`}>
             Remove class
           </button>
         )}
-      </div>
-      <div className="own-fill">
-        <button type="button" onClick={open}>
-          Add pictures…
-        </button>
-        <button type="button" onClick={() => folderInput.current?.click()}>
-          Add a folder…
-        </button>
-        <button type="button" aria-pressed={cameraOn} onClick={onCamera}>
-          Camera
-        </button>
-      </div>
-      {count === 0 ? (
-        <p className="own-drop-hint">Drop pictures here.</p>
-      ) : (
-        <ul className="own-thumbs" aria-label={`Pictures of “${own.name}” (press one to remove it)`}>
-          {own.pictures.map((picture, index) => (
-            <li key={picture.id}>
-              <button type="button" className="own-thumb" onClick={() => void store().classesChange({ kind: 'remove-pictures', classId: own.id, pictureIds: [picture.id] })} aria-label={`Remove picture ${index + 1} of “${own.name}”`}>
-                <RgbThumbnail pixels={picture.pixels} sizePx={THUMB_PX} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
       </div>
     </li>
   );
