@@ -52,7 +52,7 @@ async function runAccuracies(): Promise<{ transfer: number; scratch: number }> {
 }
 
 describe('Your own classes (wasm, fake camera)', () => {
-  test('three classes from files and a camera burst, trained by transfer and from scratch above chance; all kept after a reload', async () => {
+  test('three classes from files and a camera burst, exported and imported, trained by transfer and from scratch above chance, classifying new pictures (and live) by their names; all kept after a reload', async () => {
     await page.goto(`${baseUrl}?backend=wasm#/train`);
     const badge = page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: SLOW_MS }).toBe('wasm');
@@ -101,6 +101,18 @@ describe('Your own classes (wasm, fake camera)', () => {
     expect(await discThumbs.first().locator('canvas').evaluate((canvas) => [(canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height, getComputedStyle(canvas).imageRendering])).toEqual([32, 32, 'pixelated']);
     expect(await region().getByText('Ready to train: 3 classes').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Export the set as one file and import it back: a second set with the same classes and counts.
+    const downloading = page.waitForEvent('download');
+    await region().getByRole('button', { name: 'Export the set as a file' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.classes\.json$/);
+    const exported = await download.path();
+    await region().getByLabel('Class-set file to import').setInputFiles(exported);
+    const sets = region().getByRole('list', { name: 'Your class sets' }).getByRole('listitem');
+    await expect.poll(() => sets.count(), { timeout: SLOW_MS }).toBe(2);
+    await expect.poll(() => region().getByRole('status').filter({ hasText: /^Imported “/ }).count(), { timeout: SLOW_MS }).toBe(1);
+    expect(await classCard(2, 'Blue square').getByText(/^\d+ pictures?/).textContent()).toBe(`${PICTURES} pictures`);
 
     // Train by transfer (the default: the pretrained CIFAR-10 model, frozen), then from scratch.
     const form = region().getByRole('form', { name: 'Train on these classes' });
