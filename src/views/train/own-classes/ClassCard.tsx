@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { MAX_PICTURES_PER_CLASS } from '../../../core/data/class-set';
 import type { OwnClass } from '../../../state/slices/classes-slice';
@@ -78,12 +78,31 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
             ))}
           </ul>
         )}
-        {canRemove && (
-          <button type="button" className="own-remove-class" onClick={() => void store().classesChange({ kind: 'remove-class', classId: own.id })} aria-label={`Remove class “${own.name}” and its pictures`}>
-            Remove class
-          </button>
-        )}
+        {canRemove && <RemoveClass own={own} />}
       </div>
     </li>
+  );
+}
+
+/** Remove a class and its pictures: asks once more, in place, when the class has pictures to lose. */
+function RemoveClass({ own }: { readonly own: OwnClass }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = (): void => void useAppStore.getState().classesChange({ kind: 'remove-class', classId: own.id });
+  if (confirming)
+    return (
+      <span className="own-confirm own-remove-class-confirm" role="group" aria-label={`Remove class “${own.name}”?`}>
+        <button type="button" className="danger" onClick={remove}>
+          Remove it and {own.pictures.length === 1 ? 'its picture' : `its ${own.pictures.length} pictures`}
+        </button>
+        {/* The focus goes to the safe answer: the Remove button pressed a moment ago is gone. */}
+        <button type="button" autoFocus onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+      </span>
+    );
+  return (
+    <button type="button" className="own-remove-class" onClick={() => (own.pictures.length > 0 ? setConfirming(true) : remove())} aria-label={`Remove class “${own.name}”`}>
+      Remove class
+    </button>
   );
 }

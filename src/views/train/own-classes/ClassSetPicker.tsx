@@ -67,7 +67,8 @@ function SetRow({ set, isOpen }: { readonly set: ClassSetListing; readonly isOpe
           <button type="button" className="danger" onClick={() => void store().classesDelete(set.id)}>
             Delete it and its pictures
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          {/* The focus goes to the safe answer: the Delete button pressed a moment ago is gone. */}
+          <button type="button" autoFocus onClick={() => setConfirming(false)}>
             Keep it
           </button>
         </span>
