@@ -11,6 +11,7 @@ import type { Shot } from './screenshots/shot';
 import { THEME_SHOTS } from './screenshots/theme-shots';
 import { TRAIN_SHOTS } from './screenshots/train-shots';
 import { WHY_SHOTS } from './screenshots/why-shots';
+import { OWN_CLASSES_SHOTS } from './screenshots/own-classes-shots';
 
 /** Each Learn lesson at a step that shows its idea (`#/learn/<lesson>/<step>`). */
 const LESSON_STEPS: ReadonlyArray<readonly [lesson: string, step: number]> = [
@@ -31,7 +32,7 @@ const LESSON_SHOTS: readonly Shot[] = LESSON_STEPS.map(([lesson, step]) => ({
   prepare: lesson === 'stride' ? (page: Page) => page.getByRole('button', { name: 'Stride 3' }).click() : undefined,
 }));
 
-const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS, ...THEME_SHOTS, ...WHY_SHOTS];
+const SHOTS: readonly Shot[] = [{ file: 'docs/screenshot-shell.png', hash: '#/learn', waitForHeading: 'Learn' }, ...LESSON_SHOTS, ...TRAIN_SHOTS, ...INSPECT_SHOTS, ...THEME_SHOTS, ...WHY_SHOTS, ...OWN_CLASSES_SHOTS];
 
 async function main(): Promise<void> {
   // E2E_DIST serves another build folder, as the end-to-end tests do.
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   mkdirSync('docs', { recursive: true });
-  const session = await openAppSession(baseUrl);
+  // Chromium's fake camera, allowed without asking: the own-classes shot fills a class from it.
+  const session = await openAppSession(baseUrl, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
   try {
     // SHOTS=docs/a.png,docs/b.png takes only those (in list order), to refresh one part of docs/; a
     // shot that stays on the page before it (samePage: the Train run's shots) needs that one too.

@@ -22,6 +22,8 @@ import { isSaliencyCommand } from './protocol-saliency';
 import { createSaliencyHandler } from './saliency/saliency-handler';
 import { createClassSetStore } from './classes/idb-class-set-store';
 import { createTransferSources } from './training/transfer-source';
+import { isClassesCommand } from './protocol-classes';
+import { createClassesHandler } from './classes/classes-commands';
 
 /** An engine instance: feed it commands, it answers through the `emit` callback it was made with. */
 export interface Engine {
@@ -38,6 +40,7 @@ export interface Engine {
  */
 export function createEngine(host: EngineHost, emit: (event: EngineEvent) => void): Engine {
   let info: BackendInfo | null = null;
+  // The class sets of this browser (IndexedDB): the own-classes handler edits them, own-classes runs train on them.
   const classSets = createClassSetStore();
   const runs = createRunRepository();
   // The pretrained model's address as the page last gave it: transfer learning may start from it.
@@ -72,6 +75,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
   // "Why this class" borrows the model Classify answers with.
   const saliency = createSaliencyHandler({ emit, borrowModel: (kind) => classify.borrowModel(kind) });
   // "Evaluate now" borrows the resting run's model from the controller, or the pretrained one likewise.
+  const classes = createClassesHandler({ emit, store: classSets });
   const evaluateNow = createEvaluateNowHandler({ emit, getData: getLoadedDataset, lendRunModel: () => training.lendModel(), loadPretrained: (url) => classify.pretrainedModel(url) });
 
   async function init(id: number, preferred: BackendName, reason: string): Promise<void> {
@@ -108,6 +112,7 @@ export function createEngine(host: EngineHost, emit: (event: EngineEvent) => voi
       if (isProbeCommand(command)) return probeBackend(command, emit);
       if (isEvaluateCommand(command)) return evaluateNow.handle(command);
       if (isSaliencyCommand(command)) return saliency.handle(command);
+      if (isClassesCommand(command)) return classes.handle(command);
       switch (command.type) {
         case 'init':
           await init(command.id, command.preferredBackend, command.reason);

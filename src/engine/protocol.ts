@@ -10,6 +10,7 @@ import { INSPECT_COMMAND_TYPES, INSPECT_EVENT_TYPES, type InspectCommand, type I
 import { PROBE_COMMAND_TYPES, PROBE_EVENT_TYPES, type ProbeCommand, type ProbeEvent } from './protocol-probe';
 import { EVALUATE_COMMAND_TYPES, EVALUATE_EVENT_TYPES, type EvaluateCommand, type EvaluateEvent } from './protocol-evaluate';
 import { SALIENCY_COMMAND_TYPES, SALIENCY_EVENT_TYPES, type SaliencyCommand, type SaliencyEvent } from './protocol-saliency';
+import { CLASSES_COMMAND_TYPES, CLASSES_EVENT_TYPES, type ClassesCommand, type ClassesEvent } from './protocol-classes';
 
 /** Backends the engine knows how to start. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -63,7 +64,8 @@ export type EngineCommand =
   | InspectCommand
   | ProbeCommand
   | EvaluateCommand
-  | SaliencyCommand;
+  | SaliencyCommand
+  | ClassesCommand;
 
 /** Events sent by the engine. */
 export type EngineEvent =
@@ -79,15 +81,16 @@ export type EngineEvent =
   | InspectEvent
   | ProbeEvent
   | EvaluateEvent
-  | SaliencyEvent;
+  | SaliencyEvent
+  | ClassesEvent;
 
 /*
  * Adding a domain (data, training, inspection, ...): write `protocol-<domain>.ts` with its command and
  * event unions and a `<DOMAIN>_COMMAND_TYPES` / `<DOMAIN>_EVENT_TYPES` list of their `type` tags, then
  * add the unions to `EngineCommand` / `EngineEvent` above and the lists to the sets below.
  */
-const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES, ...TRAIN_COMMAND_TYPES, ...CLASSIFY_COMMAND_TYPES, ...INSPECT_COMMAND_TYPES, ...PROBE_COMMAND_TYPES, ...EVALUATE_COMMAND_TYPES, ...SALIENCY_COMMAND_TYPES]);
-const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES, ...TRAIN_EVENT_TYPES, ...CLASSIFY_EVENT_TYPES, ...INSPECT_EVENT_TYPES, ...PROBE_EVENT_TYPES, ...EVALUATE_EVENT_TYPES, ...SALIENCY_EVENT_TYPES]);
+const COMMAND_TYPES: ReadonlySet<string> = new Set<EngineCommand['type']>(['init', 'dispose', ...DATA_COMMAND_TYPES, ...TRAIN_COMMAND_TYPES, ...CLASSIFY_COMMAND_TYPES, ...INSPECT_COMMAND_TYPES, ...PROBE_COMMAND_TYPES, ...EVALUATE_COMMAND_TYPES, ...SALIENCY_COMMAND_TYPES, ...CLASSES_COMMAND_TYPES]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EngineEvent['type']>(['ready', 'init-failed', 'error', 'webgl-context-lost', 'fatal', ...DATA_EVENT_TYPES, ...TRAIN_EVENT_TYPES, ...CLASSIFY_EVENT_TYPES, ...INSPECT_EVENT_TYPES, ...PROBE_EVENT_TYPES, ...EVALUATE_EVENT_TYPES, ...SALIENCY_EVENT_TYPES, ...CLASSES_EVENT_TYPES]);
 
 /** Narrow an unknown `MessageEvent.data` to an engine command. */
 export function isEngineCommand(value: unknown): value is EngineCommand {

@@ -64,6 +64,11 @@ export const EVENT_ROUTES: EventRoutes = Object.freeze({
   // Answers to "Why this class" requests.
   'saliency-result': null,
   'saliency-error': null,
+  // Answers to class-set requests.
+  'classes-listed': null,
+  'classes-set': null,
+  'classes-file': null,
+  'classes-error': null,
 });
 
 /** Carry `event` to the store action its kind routes to. */

@@ -199,6 +199,7 @@ function failureOf(event: EngineEvent): string | null {
     case 'data-error':
     case 'classify-error':
     case 'saliency-error':
+    case 'classes-error':
     case 'inspect-error':
       return event.message;
     default:

@@ -17,6 +17,8 @@ import { createExperimentsSlice, initialExperimentsData, type ExperimentsActions
 import { createWhySlice, initialWhyData, type WhyActions, type WhyData } from './slices/why-slice';
 import { createLabSlice, initialLabData, type LabActions, type LabData } from './slices/lab-slice';
 import { createOwnRunSlice, initialOwnRunData, type OwnRunActions, type OwnRunData } from './slices/own-run-slice';
+import { createLiveClassifySlice, initialLiveClassifyData, type LiveClassifyActions, type LiveClassifyData } from './slices/live-classify-slice';
+import { createClassesSlice, initialClassesData, type ClassesActions, type ClassesData } from './slices/classes-slice';
 
 export { AREAS, type Area } from './slices/route-slice';
 export type { EngineStatus } from './slices/engine-slice';
@@ -30,13 +32,13 @@ export { LESSON_IDS, LESSON_SPEEDS, type LessonId, type LessonSpeed, type LearnI
  * its data type, actions type, `initialXData()` and `createXSlice`, then add it to the three places
  * below (the two types and the creator) and to `getInitialState`.
  */
-export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData & OwnRunData;
+export type AppData = RouteData & EngineData & DataData & LearnData & TrainingData & InspectData & SetupData & ClassifyData & BackendChoiceData & EvaluateNowData & RunsData & CodeData & ThemeData & ExperimentsData & WhyData & LabData & OwnRunData & ClassesData & LiveClassifyData;
 /** Data and actions together. */
-export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions & OwnRunActions;
+export type AppState = AppData & RouteActions & EngineActions & DataActions & LearnActions & TrainingActions & InspectActions & SetupActions & ClassifyActions & BackendChoiceActions & EvaluateNowActions & RunsActions & CodeActions & ThemeActions & ExperimentsActions & WhyActions & LabActions & OwnRunActions & ClassesActions & LiveClassifyActions;
 
 /** The store's data before anything happened; used on start-up and to reset between tests. */
 export function getInitialState(): AppData {
-  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData(), ...initialOwnRunData() };
+  return { ...initialRouteData(), ...initialEngineData(), ...initialDataData(), ...initialLearnData(), ...initialTrainingData(), ...initialInspectData(), ...initialSetupData(), ...initialClassifyData(), ...initialBackendChoiceData(), ...initialEvaluateNowData(), ...initialRunsData(), ...initialCodeData(), ...initialThemeData(), ...initialExperimentsData(), ...initialWhyData(), ...initialLabData(), ...initialOwnRunData(), ...initialClassesData(), ...initialLiveClassifyData() };
 }
 
 /**
@@ -62,6 +64,8 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createWhySlice(...args),
   ...createLabSlice(...args),
   ...createOwnRunSlice(...args),
+  ...createClassesSlice(...args),
+  ...createLiveClassifySlice(...args),
 }));
 
 // Follow-ups to changes, whichever action made them (store-reactions.ts).

@@ -20,13 +20,14 @@ export interface AppSession {
 /**
  * Launch a fresh headless Chromium profile and open one page on `baseUrl`'s origin. Every request to
  * another origin is aborted and recorded, so a test can assert that nothing left the machine.
+ * `extraArgs` are more Chromium flags (the fake camera's, for one).
  */
-export async function openAppSession(baseUrl: string): Promise<AppSession> {
+export async function openAppSession(baseUrl: string, extraArgs: readonly string[] = []): Promise<AppSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cnn-playground-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1280, height: 800 },
   });
   const appOrigin = new URL(baseUrl).origin;

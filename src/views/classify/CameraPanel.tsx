@@ -1,15 +1,18 @@
 import { useState } from 'react';
+import { LiveAnswer } from './LiveAnswer';
 import { useCamera } from './use-camera';
 import { sentence } from './classify-text';
 import { useAppStore } from '../../state/store';
 
 /**
  * The camera, opt-in: nothing asks for it until "Use the camera" is pressed. A still is classified
- * like a dropped photo; the video never leaves the page.
+ * like a dropped photo; "Classify live" answers for the moving picture about twice a second. The video
+ * never leaves the page.
  */
 export function CameraPanel() {
   const camera = useCamera();
   const [captureError, setCaptureError] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
   const { state } = camera;
   const take = async (): Promise<void> => {
     try {
@@ -29,10 +32,14 @@ export function CameraPanel() {
             <button type="button" onClick={() => void take()}>
               Take photo
             </button>
+            <button type="button" aria-pressed={live} onClick={() => setLive(!live)}>
+              Classify live
+            </button>
             <button type="button" onClick={camera.stop}>
               Turn the camera off
             </button>
           </div>
+          {live && <LiveAnswer videoRef={camera.videoRef} />}
           {captureError && (
             <p role="alert" className="field-error">
               {sentence(captureError)}

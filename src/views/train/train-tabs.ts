@@ -3,6 +3,7 @@ import { DatasetSection } from './dataset/DatasetSection';
 import { OverfittingLab } from './experiments/OverfittingLab';
 import { Sweeps } from './experiments/Sweeps';
 import { NetworkInternals } from './internals/NetworkInternals';
+import { OwnClassesTab } from './own-classes/OwnClassesTab';
 import { RunsPanel } from './runs/RunsPanel';
 import { ResultsTab } from './training/ResultsTab';
 import { SetupTab } from './training/SetupTab';
@@ -26,4 +27,5 @@ export const TRAIN_TABS: readonly TrainTab[] = [
   { id: 'sweeps', label: 'Sweeps', Panel: Sweeps },
   { id: 'inside', label: 'Inside the network', Panel: NetworkInternals },
   { id: 'data', label: 'Data', Panel: DatasetSection },
+  { id: 'own-classes', label: 'Own classes', Panel: OwnClassesTab },
 ];
