@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
 import { openAppSession, type AppSession } from './browser';
 import { drawnPicture } from './own-class-pictures';
+import { checkOwnResults } from './own-classes-results';
 import { closeAndExpectClean } from './session-checks';
 import { trainTab } from './train-page';
 import { waitForTrainingPhase } from './training-phase';
@@ -130,6 +131,8 @@ describe('Your own classes (wasm, fake camera)', () => {
     await form.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(() => status.getAttribute('data-phase'), { timeout: SLOW_MS }).not.toBe('finished');
     await waitForTrainingPhase(status, 'finished', SLOW_MS);
+    // Results and Inside the network name the run's classes, with its held-out pictures (not CIFAR-10's).
+    await checkOwnResults(page, ['Red disc', 'Blue square', 'Camera']);
 
     // Both well above chance (1 in 3) on the held-out pictures (4 of each class).
     const accuracies = await runAccuracies();
