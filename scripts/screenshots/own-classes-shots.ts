@@ -68,23 +68,25 @@ async function classifyLive(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
 
-/** Back in Train after the transfer run: Results, its matrix in the set's class names, one square's held-out pictures. */
+/** Back in Train after the transfer run: Results, its matrix in the set's class names, one square's held-out pictures (the panel whole). */
 async function ownResults(page: Page): Promise<void> {
   await goToView(page, '#/train', 'Train');
   await showTrainTab(page, 'Results');
   const evaluation = page.getByRole('region', { name: 'Where the network goes wrong' });
   await evaluation.getByRole('button', { name: /^true Red disc, predicted Red disc: \d+ images?$/ }).click();
   await evaluation.getByRole('region', { name: 'Images of the chosen square' }).getByRole('button').first().waitFor();
-  // From the accuracy line down: the matrix and the square's held-out pictures on one screen.
-  await evaluation.locator('.evaluation-accuracy').evaluate((element) => {
-    element.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -12);
-  });
   await page.waitForTimeout(300);
 }
 
 export const OWN_CLASSES_SHOTS: readonly Shot[] = [
   { file: 'docs/train-own-classes.png', hash: '?backend=wasm#/train', waitForHeading: 'Train', prepare: ownClasses },
   { file: 'docs/classify-own-live.png', hash: '', waitForHeading: '', samePage: true, prepare: classifyLive },
-  { file: 'docs/train-own-classes-results.png', hash: '', waitForHeading: '', samePage: true, prepare: ownResults },
+  {
+    file: 'docs/train-own-classes-results.png',
+    hash: '',
+    waitForHeading: '',
+    samePage: true,
+    prepare: ownResults,
+    element: (page: Page) => page.getByRole('region', { name: 'Where the network goes wrong' }),
+  },
 ];

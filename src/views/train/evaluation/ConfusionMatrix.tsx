@@ -10,6 +10,8 @@ export interface ConfusionMatrixProps {
   readonly classes: readonly string[];
   readonly chosen: ConfusionCell | null;
   onChoose(cell: ConfusionCell): void;
+  /** What one counted item is, for the caption: "a test image" unless told ("a held-out picture" of your own). */
+  readonly item?: string;
 }
 
 /** "1 image", "112 images". */
@@ -18,18 +20,18 @@ export function imagesText(count: number): string {
 }
 
 /**
- * The 10 × 10 matrix: a row per true class, a column per predicted class, the count in each cell and
+ * The N × N matrix (10 × 10 for CIFAR-10): a row per true class, a column per predicted class, the count in each cell and
  * its colour by the share of its row (blue on the diagonal, orange elsewhere). Every cell is a button
  * that shows its images; row totals on the right, column totals and the grand total below.
  */
-export function ConfusionMatrix({ matrix, classes, chosen, onChoose }: ConfusionMatrixProps) {
+export function ConfusionMatrix({ matrix, classes, chosen, onChoose, item = 'a test image' }: ConfusionMatrixProps) {
   const range = Array.from({ length: matrix.classCount }, (_, index) => index);
   const columnTotal = (predicted: number): number => range.reduce((sum, trueClass) => sum + cellCount(matrix, trueClass, predicted), 0);
   return (
     <div className="confusion-scroll">
       <table className="confusion-matrix">
         <caption>
-          Confusion matrix: each row is what a test image really is, each column what the network said. Click a square to see its images.
+          Confusion matrix: each row is what {item} really is, each column what the network said. Click a square to see its images.
         </caption>
         <thead>
           <tr>

@@ -51,7 +51,7 @@ export function EvaluationSection() {
             </p>
           )}
           <div className="evaluation-body">
-            <ConfusionMatrix matrix={matrix} classes={classes} chosen={cell} onChoose={chooseCell} />
+            <ConfusionMatrix matrix={matrix} classes={classes} chosen={cell} onChoose={chooseCell} {...(own ? { item: 'a held-out picture' } : {})} />
             <ClassAccuracyBars classes={classes} accuracies={perClassAccuracy(matrix)} counts={matrix.rowTotals} />
           </div>
           {cell && <CellImages evaluation={evaluation} when={evaluationWhen(evaluation)} cell={cell} classes={classes} />}
