@@ -100,9 +100,14 @@ describe('Your own classes (wasm, fake camera)', () => {
     expect(await discThumbs.count()).toBe(PICTURES);
     expect(await discThumbs.first().locator('canvas').evaluate((canvas) => [(canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height, getComputedStyle(canvas).imageRendering])).toEqual([32, 32, 'pixelated']);
     // A bad picture is removed from the keyboard: its thumbnail is a button.
+    // The list is one Tab stop; → moves along it, Enter removes, and the focus stays on the list.
     await discThumbs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove picture 2 of “Red disc”');
     await page.keyboard.press('Enter');
     await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES - 1} pictures`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove picture 2 of “Red disc”');
+    expect(await discThumbs.evaluateAll((buttons) => buttons.filter((button) => (button as HTMLButtonElement).tabIndex === 0).length)).toBe(1);
     expect(await region().getByText(/^Ready to train: 3 classes/).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
