@@ -68,6 +68,7 @@ async function classifyLive(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
 
+/** The own-classes screenshots, in order: the second stays on the page the first filled (its set, its camera). */
 export const OWN_CLASSES_SHOTS: readonly Shot[] = [
   { file: 'docs/train-own-classes.png', hash: '?backend=wasm#/train', waitForHeading: 'Train', prepare: ownClasses },
   { file: 'docs/classify-own-live.png', hash: '', waitForHeading: '', samePage: true, prepare: classifyLive },
