@@ -1,3 +1,9 @@
+/**
+ * Your own classes, end to end on wasm with Chromium's fake camera: a class set built from drawn PNG files
+ * and a held camera burst, exported and imported, trained by transfer and from scratch through the form,
+ * checked on its held-out pictures, used in Classify (files, a photo and live), and found again after a
+ * reload. One test, one browser profile: each step needs the one before.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
