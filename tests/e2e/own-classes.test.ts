@@ -114,6 +114,18 @@ describe('Your own classes (wasm, fake camera)', () => {
     await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES - 1} pictures`);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove picture 2 of “Red disc”');
     expect(await discThumbs.evaluateAll((buttons) => buttons.filter((button) => (button as HTMLButtonElement).tabIndex === 0).length)).toBe(1);
+    // A picture dropped on the card, as from the desktop, fills it back to 20.
+    const extra = drawnPicture('disc', 50);
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, base64 }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }));
+        return transfer;
+      },
+      { name: extra.name, base64: extra.buffer.toString('base64') },
+    );
+    for (const type of ['dragenter', 'dragover', 'drop']) await classCard(1, 'Red disc').dispatchEvent(type, { dataTransfer });
+    await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
     expect(await region().getByText(/^Ready to train: 3 classes/).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
