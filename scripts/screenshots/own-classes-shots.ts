@@ -78,6 +78,7 @@ async function ownResults(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** The own-classes screenshots, in order: each after the first stays on the page the one before left (its set, its camera, its trained run). */
 export const OWN_CLASSES_SHOTS: readonly Shot[] = [
   { file: 'docs/train-own-classes.png', hash: '?backend=wasm#/train', waitForHeading: 'Train', prepare: ownClasses },
   { file: 'docs/classify-own-live.png', hash: '', waitForHeading: '', samePage: true, prepare: classifyLive },

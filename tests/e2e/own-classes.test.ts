@@ -1,3 +1,9 @@
+/**
+ * Your own classes, end to end on wasm with Chromium's fake camera: a class set built from drawn PNG files
+ * and a held camera burst, exported and imported, trained by transfer and from scratch through the form,
+ * checked on its held-out pictures, used in Classify (files, a photo and live), and found again after a
+ * reload. One test, one browser profile: each step needs the one before.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
@@ -101,9 +107,26 @@ describe('Your own classes (wasm, fake camera)', () => {
     expect(await discThumbs.count()).toBe(PICTURES);
     expect(await discThumbs.first().locator('canvas').evaluate((canvas) => [(canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height, getComputedStyle(canvas).imageRendering])).toEqual([32, 32, 'pixelated']);
     // A bad picture is removed from the keyboard: its thumbnail is a button.
+    // The list is one Tab stop; → moves along it, Enter removes, and the focus stays on the list.
     await discThumbs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove picture 2 of “Red disc”');
     await page.keyboard.press('Enter');
     await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES - 1} pictures`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove picture 2 of “Red disc”');
+    expect(await discThumbs.evaluateAll((buttons) => buttons.filter((button) => (button as HTMLButtonElement).tabIndex === 0).length)).toBe(1);
+    // A picture dropped on the card, as from the desktop, fills it back to 20.
+    const extra = drawnPicture('disc', 50);
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, base64 }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }));
+        return transfer;
+      },
+      { name: extra.name, base64: extra.buffer.toString('base64') },
+    );
+    for (const type of ['dragenter', 'dragover', 'drop']) await classCard(1, 'Red disc').dispatchEvent(type, { dataTransfer });
+    await expect.poll(() => classCard(1, 'Red disc').getByText(/^\d+ pictures?/).textContent(), { timeout: SLOW_MS }).toBe(`${PICTURES} pictures`);
     expect(await region().getByText(/^Ready to train: 3 classes/).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 

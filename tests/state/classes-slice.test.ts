@@ -36,7 +36,7 @@ describe('classes slice', () => {
     emit({ type: 'classes-set', id: add?.id ?? -1, set: filled, added: 1, refused: ['notes.txt is not a picture.'] });
     await settle();
     expect(state().openClassSet).toBe(filled);
-    expect(state().classesMessage).toEqual({ tone: 'problem', text: 'Added 1 picture to “banana”.', refused: ['notes.txt is not a picture.'] });
+    expect(state().classesMessage).toEqual({ tone: 'problem', text: 'Added 1 picture to “banana”. One was not added:', refused: ['notes.txt is not a picture.'] });
     const list = engine.sent.at(-1);
     expect(list?.type).toBe('classes-list');
     emit({ type: 'classes-listed', id: list?.id ?? -1, sets: [] });

@@ -43,7 +43,9 @@ export const createClassesCommands: StateCreator<AppState, [], [], ClassesComman
     if (event.type === 'classes-set') {
       state.classSetReceived(event.set);
       const text = done(event.added);
-      if (event.refused.length > 0) state.classesMessageSet({ tone: 'problem', text: text ?? 'Some pictures were not added.', refused: event.refused });
+      const count = event.refused.length;
+      const notAdded = `${count === 1 ? 'One was' : `${count} were`} not added:`;
+      if (count > 0) state.classesMessageSet({ tone: 'problem', text: text === null ? notAdded : `${text} ${notAdded}`, refused: event.refused });
       else state.classesMessageSet(text === null ? null : { tone: 'done', text, refused: [] });
     }
     await get().classesRefresh();

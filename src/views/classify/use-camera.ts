@@ -69,7 +69,7 @@ export function describeCameraError(error: unknown): string {
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Camera access was refused. Allow the camera for this page in the browser’s site settings, then press “Use the camera” again — or drop a photo instead.';
+      return 'Camera access was refused. Allow the camera for this page in the browser’s site settings, then ask for the camera again — or drop a photo instead.';
     case 'NotFoundError':
     case 'OverconstrainedError':
       return 'No camera was found on this computer. Drop or paste a photo instead.';

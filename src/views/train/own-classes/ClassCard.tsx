@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { MAX_PICTURES_PER_CLASS } from '../../../core/data/class-set';
 import type { OwnClass } from '../../../state/slices/classes-slice';
@@ -6,6 +6,7 @@ import { useAppStore } from '../../../state/store';
 import { RgbThumbnail } from '../../common/RgbThumbnail';
 import { NameField } from './NameField';
 import { PICTURE_FORMATS, picturesOnly } from './picture-files';
+import { clampThumb, thumbMove } from './thumb-keys';
 
 /** Side of a thumbnail on screen: the 32 × 32 picture at twice its size, each pixel a crisp 2 × 2 square. */
 const THUMB_PX = 64;
@@ -27,6 +28,24 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
   };
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop: add, noClick: true, noKeyboard: true, multiple: true, useFsAccessApi: false });
   const count = own.pictures.length;
+  // One Tab stop for the whole list (roving tabindex): a class may hold 500 pictures.
+  const [active, setActive] = useState(0);
+  const tabStop = clampThumb(active, count);
+  const thumbList = useRef<HTMLUListElement>(null);
+  // A removed thumbnail takes the focus with it: give it to the one now in its place.
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    thumbList.current?.querySelectorAll<HTMLButtonElement>('.own-thumb')[tabStop]?.focus();
+  }, [count, tabStop]);
+  const onThumbKey = (event: KeyboardEvent<HTMLUListElement>): void => {
+    const next = thumbMove(tabStop, count, event.key);
+    if (next === null) return;
+    event.preventDefault();
+    setActive(next);
+    thumbList.current?.querySelectorAll<HTMLButtonElement>('.own-thumb')[next]?.focus();
+  };
   return (
     <li className="own-class-item">
       <div {...getRootProps({ role: 'group', className: isDragActive ? 'own-class is-dragging' : 'own-class', 'aria-label': `Class ${number}: ${own.name}` })}>
@@ -68,10 +87,20 @@ export function ClassCard({ own, number, canRemove, cameraOn, onCamera }: { read
         {count === 0 ? (
           <p className="own-drop-hint">Drop pictures here.</p>
         ) : (
-          <ul className="own-thumbs" aria-label={`Pictures of “${own.name}” (press one to remove it)`}>
+          <ul className="own-thumbs" ref={thumbList} aria-label={`Pictures of “${own.name}” (press one to remove it; arrow keys move)`} onKeyDown={onThumbKey}>
             {own.pictures.map((picture, index) => (
               <li key={picture.id}>
-                <button type="button" className="own-thumb" onClick={() => void store().classesChange({ kind: 'remove-pictures', classId: own.id, pictureIds: [picture.id] })} aria-label={`Remove picture ${index + 1} of “${own.name}”`}>
+                <button
+                  type="button"
+                  className="own-thumb"
+                  tabIndex={index === tabStop ? 0 : -1}
+                  onFocus={() => setActive(index)}
+                  onClick={() => {
+                    refocus.current = true;
+                    void store().classesChange({ kind: 'remove-pictures', classId: own.id, pictureIds: [picture.id] });
+                  }}
+                  aria-label={`Remove picture ${index + 1} of “${own.name}”`}
+                >
                   <RgbThumbnail pixels={picture.pixels} sizePx={THUMB_PX} />
                 </button>
               </li>
