@@ -86,6 +86,7 @@ describe('the classroom layout', () => {
     };
     // While CIFAR-10 loads, its progress joins the dashboard and may push the tabs' row down; nothing else moves.
     const { tabs, ...running } = dashboard;
+    await shot(page, 'train-loading-1280x720');
     expect(await offFirstScreen(page, running)).toEqual([]);
     const step = control(page, 'Step one batch');
     await expect.poll(() => step.isEnabled(), { timeout: SLOW_MS }).toBe(true);

@@ -40,8 +40,8 @@ export function TrainingProgress({ planned = null }: { readonly planned?: Planne
         </label>
         {sizes && (
           <p className="training-sizes">
-            {/* Each half stays whole: a lone "images" on its own line read as a separate item. */}
-            <span className="training-size">{formatCount(sizes.trainImages)} training images per epoch</span> · <span className="training-size">{formatCount(sizes.validationImages)} validation images</span>
+            {/* No-break spaces keep "images" from sitting alone on a line, while the rest may still wrap on a narrow window. */}
+            {formatCount(sizes.trainImages)} training images per{'\u00a0'}epoch · {formatCount(sizes.validationImages)} validation{'\u00a0'}images
           </p>
         )}
       </div>
