@@ -27,9 +27,10 @@ const WATCH = `(() => {
     }
     const bar = document.querySelector('.dataset-progress progress');
     const start = [...document.querySelectorAll('[aria-label="Training controls"] button')].find((button) => button.textContent === 'Start');
-    const reason = document.querySelector('.training-start-reason');
-    if (reason && !seen.waits.includes(reason.textContent)) seen.waits.push(reason.textContent);
-    if (bar && bar.max > 0 && bar.value >= bar.max && start && start.disabled && reason && !seen.waitsAtFullBar.includes(reason.textContent)) seen.waitsAtFullBar.push(reason.textContent);
+    // The reason's line is always there (empty when Start is on or a run holds the engine).
+    const reason = document.querySelector('.training-start-reason')?.textContent || '';
+    if (reason && !seen.waits.includes(reason)) seen.waits.push(reason);
+    if (bar && bar.max > 0 && bar.value >= bar.max && start && start.disabled && reason && !seen.waitsAtFullBar.includes(reason)) seen.waitsAtFullBar.push(reason);
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;

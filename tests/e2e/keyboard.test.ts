@@ -110,6 +110,9 @@ describe('keyboard only', () => {
     await page.getByRole('heading', { level: 2, name: 'Train' }).waitFor();
     const badge = page.getByRole('status', { name: 'Compute backend' });
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 120_000 }).toBe('wasm');
+    // CIFAR-10 loaded first: its loading line leaving the dashboard would move the page under the check below.
+    const startFirst = page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Start', exact: true });
+    await expect.poll(() => startFirst.isEnabled(), { timeout: SLOW_MS }).toBe(true);
 
     // A short run, set from the keyboard: a select takes typed letters, a number box takes typing.
     // 128 pictures, validated on all 10 000: an epoch's validation is long enough to pause in.

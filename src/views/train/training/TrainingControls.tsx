@@ -64,11 +64,11 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
           </button>
         ))}
       </div>
-      {startReason && (
-        <p id={reasonId} className="training-start-reason">
-          {startReason}
-        </p>
-      )}
+      {/* Always there, one line tall when empty: the sentence coming and going (a setting refused, then
+          fixed) would otherwise move the whole dashboard under the user's pointer and eyes. */}
+      <p id={reasonId} className="training-start-reason">
+        {startReason}
+      </p>
     </>
   );
 }
