@@ -34,6 +34,31 @@ export function addressFor(href: string, lab: string | null, presenting: boolean
   return url.href.replace(/([?&]present)=(?=&|#|$)/, '$1');
 }
 
+/** The search parameter of the user's backend choice (`?backend=`, read by backend-choice-commands.ts). */
+const BACKEND_PARAM = 'backend';
+
+/** A link to hand out: this address less what belongs to this screen, and what was left out, in words. */
+export interface ShareableAddress {
+  readonly href: string;
+  readonly leftOut: readonly string[];
+}
+
+/**
+ * The address of this view to hand out (Copy link): the lab and the view, without `?present` and
+ * `?backend=`. Those belong to the screen they were set on: a projector's large type, or a backend
+ * forced for one machine's driver, would otherwise follow the link onto every student's laptop,
+ * where the app measures its own backend.
+ */
+export function shareableAddress(href: string): ShareableAddress {
+  const url = new URL(href);
+  const leftOut: string[] = [];
+  if (url.searchParams.has(PRESENT_PARAM)) leftOut.push('presenter mode');
+  if (url.searchParams.has(BACKEND_PARAM)) leftOut.push(`the backend choice (${url.searchParams.get(BACKEND_PARAM) ?? ''})`);
+  url.searchParams.delete(PRESENT_PARAM);
+  url.searchParams.delete(BACKEND_PARAM);
+  return { href: url.href, leftOut };
+}
+
 const labParts = (state: AppState): LabSource => state;
 
 function sameParts(a: LabSource, b: LabSource): boolean {

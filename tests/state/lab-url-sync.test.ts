@@ -6,7 +6,7 @@ import { DEFAULT_LESSON_SETTINGS, LESSON_SETTINGS_IDS } from '../../src/core/lab
 import { DEFAULT_HYPERPARAMETERS } from '../../src/core/training/hyperparameters';
 import { DEFAULT_MODEL_SPEC } from '../../src/core/model/model-spec';
 import { labOfState } from '../../src/state/lab-of-state';
-import { addressFor, labLinkMessages } from '../../src/state/lab-url-sync';
+import { addressFor, labLinkMessages, shareableAddress } from '../../src/state/lab-url-sync';
 import { getInitialState, useAppStore } from '../../src/state/store';
 import { LESSON_DRAFTS } from '../../src/views/learn/lesson-drafts';
 
@@ -120,5 +120,16 @@ describe('the lab in the address', () => {
     };
     const lengths = { first: encodeLabLink(first).length, classroom: encodeLabLink(classroom).length, heavy: encodeLabLink(HEAVY).length, heavyAddress: address(HEAVY).length };
     expect(lengths).toEqual({ first: 28, classroom: 69, heavy: 356, heavyAddress: 404 });
+  });
+
+  test('the link to hand out keeps the lab and the view, and leaves out presenter mode and a forced backend, saying so', () => {
+    expect(shareableAddress(`${PAGE}?backend=wasm&lab=1abc&present#/learn/convolution/3`)).toEqual({
+      href: `${PAGE}?lab=1abc#/learn/convolution/3`,
+      leftOut: ['presenter mode', 'the backend choice (wasm)'],
+    });
+    expect(shareableAddress(`${PAGE}?lab=1abc&present=0#/train`)).toEqual({ href: `${PAGE}?lab=1abc#/train`, leftOut: ['presenter mode'] });
+    // A plain address is handed out as it is, with nothing said.
+    expect(shareableAddress(`${PAGE}?lab=1abc#/train/data`)).toEqual({ href: `${PAGE}?lab=1abc#/train/data`, leftOut: [] });
+    expect(shareableAddress(`${PAGE}#/learn`)).toEqual({ href: `${PAGE}#/learn`, leftOut: [] });
   });
 });
