@@ -3,19 +3,20 @@
  * Trainer asks after every batch and every epoch, the Train view and Classify use the same words.
  *
  * Teaching note: with 10 classes, a network that knows nothing gives each class probability 1/10, and
- * its cross-entropy loss is −ln(1/10) = ln 10 ≈ 2.30 — the loss of guessing. A loss far above that
+ * its cross-entropy loss is −ln(1/10) = ln 10 ≈ 2.30 — the loss of guessing (ln N for a network of N
+ * classes of your own: every threshold below scales with it). A loss far above that
  * means the network is confidently wrong: typically the learning rate is so large that every update
  * overshoots. Probabilities are clipped at 1e-7 (loss.ts), so such a loss sits near 14–16 instead of
  * becoming infinite, and only these rules catch it.
  *
  * The rule (README, "Bad input"): a run has diverged when
  * 1. a batch's loss is NaN or infinite; or
- * 2. the loss of each of the last {@link DIVERGENCE_WINDOW} batches is above {@link DIVERGED_LOSS}
- *    (twice ln 10) and the last of them is not at least 10 % below the first — far above guessing,
+ * 2. the loss of each of the last {@link DIVERGENCE_WINDOW} batches is above {@link divergedLoss}
+ *    (twice ln N) and the last of them is not at least 10 % below the first — far above guessing,
  *    and not coming down; or
  * 3. the weights' L2 norm has grown past {@link WEIGHT_GROWTH_LIMIT} times its size when the run
  *    started; or
- * 4. after an epoch, its training loss is above DIVERGED_LOSS and its validation accuracy is at chance.
+ * 4. after an epoch, its training loss is above twice ln N and its validation accuracy is at chance.
  * A run at chance after an epoch whose loss is not that high has not diverged — it has not learnt
  * yet — and gets a warning, not a stop (see {@link chanceWarning}).
  */
@@ -24,10 +25,18 @@ import type { BatchPoint, EpochSummary } from './training-record';
 
 /** Classes of CIFAR-10. */
 const CLASS_COUNT = 10;
-/** The loss of a network that guesses: ln 10 ≈ 2.303 nats. */
-export const CHANCE_LOSS = Math.log(CLASS_COUNT);
-/** A loss "far above" guessing: twice ln 10 ≈ 4.61. */
-export const DIVERGED_LOSS = 2 * CHANCE_LOSS;
+/** The loss of a network that guesses among `classCount` classes: ln N (ln 10 ≈ 2.303 nats for CIFAR-10). */
+export function chanceLoss(classCount: number = CLASS_COUNT): number {
+  return Math.log(classCount);
+}
+/** A loss "far above" guessing: twice ln N (≈ 4.61 for CIFAR-10, 2.20 for three classes of your own). */
+export function divergedLoss(classCount: number = CLASS_COUNT): number {
+  return 2 * chanceLoss(classCount);
+}
+/** The loss of a network that guesses among CIFAR-10's classes: ln 10 ≈ 2.303 nats. */
+export const CHANCE_LOSS = chanceLoss();
+/** Far above guessing for CIFAR-10: twice ln 10 ≈ 4.61. */
+export const DIVERGED_LOSS = divergedLoss();
 /** Batches in a row the loss must stay above DIVERGED_LOSS, not coming down, to count as diverged. */
 export const DIVERGENCE_WINDOW = 8;
 /** "Not coming down": the window's last loss is above this fraction of its first. */
@@ -48,14 +57,17 @@ export interface Divergence {
   /** The epoch's summary (chance-after-epoch only). */
   readonly epoch?: EpochSummary;
   readonly validationImages?: number;
+  /** The network's classes (loss-stays-high and chance-after-epoch; absent means CIFAR-10's 10). */
+  readonly classCount?: number;
 }
 
 /**
  * Check the run after a batch.
  * @param recent the run's batch points, oldest first, the batch just trained last.
  * @param weightGrowth the weights' L2 norm ÷ their norm when the run started, or null when not measured.
+ * @param classCount the network's classes (10 for CIFAR-10).
  */
-export function batchDivergence(recent: readonly BatchPoint[], weightGrowth: number | null): Divergence | null {
+export function batchDivergence(recent: readonly BatchPoint[], weightGrowth: number | null, classCount: number = CLASS_COUNT): Divergence | null {
   const point = recent.at(-1);
   if (!point) return null;
   if (!Number.isFinite(point.loss)) return { cause: 'not-finite', point };
@@ -63,13 +75,14 @@ export function batchDivergence(recent: readonly BatchPoint[], weightGrowth: num
   if (recent.length < DIVERGENCE_WINDOW) return null;
   const window = recent.slice(-DIVERGENCE_WINDOW);
   const first = window[0]?.loss ?? 0;
-  if (window.every((batch) => batch.loss > DIVERGED_LOSS) && point.loss > STILL_HIGH_FRACTION * first) return { cause: 'loss-stays-high', point };
+  const limit = divergedLoss(classCount);
+  if (window.every((batch) => batch.loss > limit) && point.loss > STILL_HIGH_FRACTION * first) return { cause: 'loss-stays-high', point, classCount };
   return null;
 }
 
 /** Whether the weights' norm should be measured after this batch: only when the loss looks wrong (above guessing), so a healthy run pays nothing. */
-export function worthMeasuringWeights(point: BatchPoint): boolean {
-  return !(point.loss <= CHANCE_LOSS);
+export function worthMeasuringWeights(point: BatchPoint, classCount: number = CLASS_COUNT): boolean {
+  return !(point.loss <= chanceLoss(classCount));
 }
 
 /**
@@ -83,10 +96,10 @@ export function isAtChance(accuracy: number, images: number, classCount: number 
   return accuracy <= chance + 2 * Math.sqrt((chance * (1 - chance)) / images);
 }
 
-/** Check the run after an epoch's validation (before the epoch is recorded). */
-export function epochDivergence(summary: EpochSummary, validationImages: number, lastPoint: BatchPoint): Divergence | null {
+/** Check the run after an epoch's validation (before the epoch is recorded), for a network of `classCount` classes. */
+export function epochDivergence(summary: EpochSummary, validationImages: number, lastPoint: BatchPoint, classCount: number = CLASS_COUNT): Divergence | null {
   if (!Number.isFinite(summary.loss) || !Number.isFinite(summary.valLoss)) return { cause: 'not-finite', point: lastPoint };
-  if (summary.loss > DIVERGED_LOSS && isAtChance(summary.valAccuracy, validationImages)) return { cause: 'chance-after-epoch', point: lastPoint, epoch: summary, validationImages };
+  if (summary.loss > divergedLoss(classCount) && isAtChance(summary.valAccuracy, validationImages, classCount)) return { cause: 'chance-after-epoch', point: lastPoint, epoch: summary, validationImages, classCount };
   return null;
 }
 
@@ -101,6 +114,16 @@ function formatRate(rate: number): string {
   return rate >= 1e-4 ? String(Number(rate.toPrecision(3))) : rate.toExponential(0);
 }
 
+/** "ln 10 ≈ 2.30": the loss of guessing among `classCount` classes, as the messages write it. */
+function lnOf(classCount: number): string {
+  return `ln ${classCount} ≈ ${chanceLoss(classCount).toFixed(2)}`;
+}
+
+/** What guessing scores: "10 %" for CIFAR-10, "33 % (one of 3 classes)" for classes of your own. */
+function guessingAccuracy(classCount: number): string {
+  return classCount === CLASS_COUNT ? '10 %' : `${Math.round(100 / classCount)} % (one of ${classCount} classes)`;
+}
+
 /** "12.3 %" */
 function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)} %`;
@@ -113,6 +136,7 @@ function percent(fraction: number): string {
  */
 export function describeDivergence(divergence: Divergence, settings: Pick<TrainingHyperparameters, 'optimizer' | 'learningRate'>, restoredEpoch: number): string {
   const { point } = divergence;
+  const classCount = divergence.classCount ?? CLASS_COUNT;
   const where = `epoch ${point.epoch + 1}, batch ${point.batch + 1}`;
   const optimizer = settings.optimizer === 'adam' ? 'Adam' : 'SGD';
   const cause = ((): string => {
@@ -120,12 +144,12 @@ export function describeDivergence(divergence: Divergence, settings: Pick<Traini
       case 'not-finite':
         return `The loss became ${String(point.loss)} at ${where} (learning rate ${point.learningRate.toPrecision(3)})`;
       case 'loss-stays-high':
-        return `The loss stayed far above ln 10 ≈ 2.30, the loss of guessing, for ${DIVERGENCE_WINDOW} batches in a row and did not come down (${point.loss.toFixed(2)} at ${where}): the run diverged`;
+        return `The loss stayed far above ${lnOf(classCount)}, the loss of guessing, for ${DIVERGENCE_WINDOW} batches in a row and did not come down (${point.loss.toFixed(2)} at ${where}): the run diverged`;
       case 'weights-exploding':
         return `The weights grew to ${Math.round(divergence.growth ?? 0).toLocaleString('en-US')} times their size at the start of the run (at ${where}): the run diverged`;
       case 'chance-after-epoch': {
         const summary = divergence.epoch;
-        return `After epoch ${point.epoch + 1} the loss was ${summary ? summary.loss.toFixed(2) : '?'}, far above ln 10 ≈ 2.30, and validation accuracy ${summary ? percent(summary.valAccuracy) : '?'} is what guessing gets (10 %): the run diverged`;
+        return `After epoch ${point.epoch + 1} the loss was ${summary ? summary.loss.toFixed(2) : '?'}, far above ${lnOf(classCount)}, and validation accuracy ${summary ? percent(summary.valAccuracy) : '?'} is no better than guessing, which gets ${guessingAccuracy(classCount)}: the run diverged`;
       }
     }
   })();
@@ -141,11 +165,11 @@ export function describeDivergence(divergence: Divergence, settings: Pick<Traini
 export function chanceWarning(epochs: readonly EpochSummary[], validationImages: number, classCount: number = CLASS_COUNT): string | null {
   const last = epochs.at(-1);
   if (!last || !isAtChance(last.valAccuracy, validationImages, classCount)) return null;
-  const guessLoss = Math.log(classCount);
-  const guessing = classCount === CLASS_COUNT ? '10 %' : `${Math.round(100 / classCount)} % (one of ${classCount} classes)`;
+  const guessLoss = chanceLoss(classCount);
+  const guessing = guessingAccuracy(classCount);
   return (
     `After epoch ${last.epoch + 1} the network does no better than guessing: ${percent(last.valAccuracy)} on ${validationImages.toLocaleString('en-US')} validation images, where guessing gets ${guessing}, ` +
-    `and its loss ${last.loss.toFixed(2)} is ${last.loss > guessLoss - 0.05 ? 'still about' : 'not far below'} ln ${classCount} ≈ ${guessLoss.toFixed(2)}. It has not learnt yet: train for more epochs or on more images, ` +
+    `and its loss ${last.loss.toFixed(2)} is ${last.loss > guessLoss - 0.05 ? 'still about' : 'not far below'} ${lnOf(classCount)}. It has not learnt yet: train for more epochs or on more images, ` +
     'or try Adam at 0.001; if the loss does not fall at all, lower the learning rate. Its answers in Classify mean nothing until it does better.'
   );
 }

@@ -148,6 +148,12 @@ export class Trainer {
     return this.stopMessage;
   }
 
+  /** The network's classes: its last layer's units (10 for CIFAR-10; the divergence rule's thresholds scale with ln N). */
+  get classCount(): number {
+    const units = this.model.outputs[0]?.shape.at(-1);
+    return typeof units === 'number' && units > 1 ? units : MODEL_CLASS_COUNT;
+  }
+
   /** Images per epoch and in each validation. */
   get sizes(): { readonly trainImages: number; readonly validationImages: number } {
     return { trainImages: this.trainPool.length, validationImages: this.validationPool.length };
@@ -203,8 +209,8 @@ export class Trainer {
     const point: BatchPoint = { iteration: this.iteration, epoch: this.epoch, batch: this.batch, loss: measured.loss, accuracy: measured.accuracy, learningRate };
     this.batches.push(point);
     // The norm is read only when the loss looks wrong, so a healthy run pays nothing for it.
-    const growth = Number.isFinite(measured.loss) && worthMeasuringWeights(point) ? (await weightNorm(this.variables)) / this.startNorm : null;
-    const diverged = batchDivergence(this.batches.slice(-DIVERGENCE_WINDOW), growth);
+    const growth = Number.isFinite(measured.loss) && worthMeasuringWeights(point, this.classCount) ? (await weightNorm(this.variables)) / this.startNorm : null;
+    const diverged = batchDivergence(this.batches.slice(-DIVERGENCE_WINDOW), growth, this.classCount);
     if (diverged) return { kind: 'diverged', point, message: await this.recoverFromDivergence(diverged) };
     this.iteration += 1;
     this.batch += 1;
@@ -285,7 +291,7 @@ export class Trainer {
       seconds: this.sums.trainSeconds + validationSeconds,
       imagesPerSecond: this.sums.images / Math.max(this.sums.trainSeconds, 1e-9),
     };
-    const diverged = epochDivergence(summary, this.validationPool.length, lastPoint);
+    const diverged = epochDivergence(summary, this.validationPool.length, lastPoint, this.classCount);
     if (diverged) return { diverged };
     this.epochs.push(summary);
     const stopping = this.settings.earlyStopping;

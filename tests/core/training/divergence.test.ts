@@ -39,6 +39,29 @@ describe('the divergence rule (issue 16, case 3)', () => {
     expect(batchDivergence(points([14, 14, 14, 2.4, 14, 14, 14, 14]), null)).toBeNull();
   });
 
+  test('for a network of N classes of your own the thresholds are ln N and twice ln N, and the message says so', () => {
+    // Three classes guess at ln 3 ≈ 1.10: a loss pinned at 3 is far above that, though under CIFAR-10's 4.61.
+    const pinned = points(Array.from({ length: DIVERGENCE_WINDOW }, () => 3));
+    expect(batchDivergence(pinned, null)).toBeNull();
+    const diverged = batchDivergence(pinned, null, 3);
+    expect(diverged).toMatchObject({ cause: 'loss-stays-high', classCount: 3 });
+    // Two classes: 1.2 is above ln 2 ≈ 0.69, so the weights are worth a look; for 10 classes it is not.
+    expect(worthMeasuringWeights(points([1.2])[0] as BatchPoint, 2)).toBe(true);
+    expect(worthMeasuringWeights(points([1.2])[0] as BatchPoint)).toBe(false);
+    expect(describeDivergence(diverged ?? { cause: 'not-finite', point: pinned[0] as BatchPoint }, { optimizer: 'adam', learningRate: 1 }, 0)).toMatch(
+      /^The loss stayed far above ln 3 ≈ 1\.10, the loss of guessing, for 8 batches in a row and did not come down \(3\.00 at epoch 1, batch 8\)/,
+    );
+    // After an epoch: 2.5 with 33 % of 12 held-out pictures is diverged for three classes, only high for ten.
+    const last = pinned.at(-1) as BatchPoint;
+    const atChance = epoch({ loss: 2.5, valAccuracy: 0.33 });
+    expect(epochDivergence(atChance, 12, last)).toBeNull();
+    const afterEpoch = epochDivergence(atChance, 12, last, 3);
+    expect(afterEpoch).toMatchObject({ cause: 'chance-after-epoch', classCount: 3 });
+    expect(describeDivergence(afterEpoch ?? { cause: 'not-finite', point: last }, { optimizer: 'adam', learningRate: 1 }, 0)).toMatch(
+      /far above ln 3 ≈ 1\.10, and validation accuracy 33\.0 % is no better than guessing, which gets 33 % \(one of 3 classes\): the run diverged/,
+    );
+  });
+
   test('weights grown past 100 times their starting norm have diverged', () => {
     expect(batchDivergence(points([2.5]), 600)?.cause).toBe('weights-exploding');
     expect(batchDivergence(points([2.5]), Number.NaN)?.cause).toBe('weights-exploding');
