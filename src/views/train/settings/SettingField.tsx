@@ -30,25 +30,28 @@ export function SettingField({ label, keras, hint, error, disabled, link, childr
   const errorId = `${id}-error`;
   const code = useCodeLink(link === undefined ? undefined : settingLinkKey(link));
   const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null].filter(Boolean).join(' ');
+  const classes = ['setting-field', code.marked ? 'code-linked' : null, error !== undefined ? 'setting-field-invalid' : null].filter(Boolean).join(' ');
   return (
-    <div className={code.marked ? 'setting-field code-linked' : 'setting-field'} {...code.props}>
+    <div className={classes} {...code.props}>
       <label htmlFor={id}>
         {label}
         {keras !== undefined && <span className="keras-name"> ({keras})</span>}
       </label>
-      {/* The error opens under the control, over the hint, so the settings around it never move. */}
-      <div className="setting-control">
-        {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
-        {error !== undefined && (
-          <span id={errorId} className="setting-error">
-            {error}
-          </span>
-        )}
-      </div>
-      {hint !== undefined && (
-        <span id={hintId} className="setting-hint">
-          {hint}
-        </span>
+      {children({ id, disabled, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+      {/* The error takes the hint's place (the hint keeps its space, unseen), so it covers no other field and the fields around it move at most by the lines it needs beyond the hint's. */}
+      {(hint !== undefined || error !== undefined) && (
+        <div className="setting-note">
+          {hint !== undefined && (
+            <span id={hintId} className="setting-hint">
+              {hint}
+            </span>
+          )}
+          {error !== undefined && (
+            <span id={errorId} className="setting-error">
+              {error}
+            </span>
+          )}
+        </div>
       )}
     </div>
   );
