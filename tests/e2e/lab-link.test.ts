@@ -4,7 +4,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
 import { openAppSession } from './browser';
 import { closeAndExpectClean, appSessionPerTest } from './session-checks';
-import { layer, settings } from './train-page';
+import { layer, openTrainTab, settings } from './train-page';
 import { labLinkDictionary } from '../../src/core/lab/lab-link';
 
 const baseUrl = inject('baseUrl');
@@ -129,5 +129,11 @@ describe('the lab in a link', () => {
     await page.getByRole('button', { name: 'Play' }).waitFor();
     // The link keeps presenter mode.
     expect(new URL(page.url()).searchParams.has('present')).toBe(true);
+    // In the larger type at 1280 px, Train's model summary still shows its Param # column whole.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await area(page, 'Train').click();
+    await openTrainTab(page, 'Network and settings');
+    const summary = page.getByRole('table', { name: /^Model summary/ });
+    expect(await summary.evaluate((table) => (table.parentElement ? table.parentElement.scrollWidth - table.parentElement.clientWidth : -1))).toBe(0);
   });
 });
