@@ -105,6 +105,10 @@ describe('the lab in a link', () => {
     expect(await page.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
     await stage(page, 'Convolution', 15, 16).waitFor();
+    // On a 1280 × 720 projector the whole written sum, its result included, is on the first screen.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const sum = await page.getByRole('region', { name: 'Written sum' }).boundingBox();
+    expect(sum && sum.y >= 0 && sum.y + sum.height <= 720).toBe(true);
     // Its colours and tucked-away parts pass axe in the light and the dark theme.
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
