@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 /** What the test server does to one file instead of serving it whole. */
-export type Fault = 'missing' | 'truncated' | 'corrupt' | 'longer';
+/** `stall-answer`: never answers; `stall-body`: sends the headers and the first chunk, then nothing. */
+export type Fault = 'missing' | 'truncated' | 'corrupt' | 'longer' | 'stall-answer' | 'stall-body';
 
 /** A static file server for a served-data folder, with faults a test can switch on per file. */
 export interface DataServer {
@@ -34,6 +35,7 @@ export async function startDataServer(dir: string, chunkBytes = 64 * 1024): Prom
       response.writeHead(404, 'Not Found').end();
       return;
     }
+    if (fault === 'stall-answer') return;
     if (fault === 'missing') {
       response.writeHead(404, 'Not Found').end();
       return;
@@ -46,6 +48,7 @@ export async function startDataServer(dir: string, chunkBytes = 64 * 1024): Prom
     if (fault === 'longer') body = Buffer.concat([body, Buffer.alloc(10)]);
     response.writeHead(200, { 'content-type': 'application/octet-stream' });
     const write = (offset: number): void => {
+      if (fault === 'stall-body' && offset > 0) return;
       if (offset >= body.length) {
         response.end();
         return;
@@ -60,6 +63,11 @@ export async function startDataServer(dir: string, chunkBytes = 64 * 1024): Prom
     baseUrl: `http://127.0.0.1:${port}/`,
     requests,
     faults,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A stalled answer holds its connection open: end it, or close would wait for ever.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -107,4 +107,27 @@ describe('fetchVerified with a cache', () => {
     expect(fetched.bytes.length).toBe(entry.bytes);
     expect(fetched.cacheNote).toBe('the browser refused to keep a copy (QuotaExceededError: the quota has been exceeded)');
   });
+
+  test('a server that stops answering or sending is named after the stall limit, nothing is cached, and the next try works', async () => {
+    // 2 s: a thousand times what this loopback server needs to answer, so only the fault trips it.
+    const stallMs = 2000;
+    server.faults.set(entry.path, 'stall-body');
+    const log = progressLog();
+    await expect(fetchVerified(url, entry, { cache: cache.asCache(), onBytes: log.onBytes, stallMs })).rejects.toThrow('test-images.bin stopped arriving: nothing arrived for 2 s');
+    // The first chunk arrived before the server went quiet.
+    expect(log.total()).toBe(5000);
+    server.faults.set(entry.path, 'stall-answer');
+    await expect(fetchVerified(url, entry, { cache: cache.asCache(), onBytes: () => undefined, stallMs })).rejects.toThrow('test-images.bin could not be downloaded: no answer for 2 s');
+    expect(cache.entries.size).toBe(0);
+    server.faults.clear();
+    const fetched = await fetchVerified(url, entry, { cache: cache.asCache(), onBytes: () => undefined });
+    expect(fetched.bytes.length).toBe(entry.bytes);
+  });
+
+  test('the caller\'s abort still stops a download, and is not reported as a stall', async () => {
+    server.faults.set(entry.path, 'stall-body');
+    const abort = new AbortController();
+    const fetching = fetchVerified(url, entry, { cache: cache.asCache(), onBytes: () => abort.abort(new Error('a local copy replaced it')), signal: abort.signal, stallMs: 60_000 });
+    await expect(fetching).rejects.toThrow('a local copy replaced it');
+  });
 });

@@ -29,6 +29,23 @@ export interface FetchOptions {
   readonly onSaving?: () => void;
   /** Aborts the download (a local copy the user picked replaces it). */
   readonly signal?: AbortSignal;
+  /** How long the server may send nothing (no answer, or no new bytes) before the download counts as stalled; {@link STALL_MS} unless a test says otherwise. */
+  readonly stallMs?: number;
+}
+
+/**
+ * A download that sends nothing for this long has stalled: a classroom's Wi-Fi that dropped, a server
+ * that went away mid-file. Without a limit the bar would wait for ever; with it the file is named, with
+ * Retry. Long enough for a slow network's pauses (bytes arrive every few milliseconds when it works).
+ */
+export const STALL_MS = 45_000;
+
+/** Nothing arrived for the stall limit. */
+class StalledError extends Error {}
+
+/** "45 s", "0.3 s" */
+function seconds(ms: number): string {
+  return `${ms >= 1000 ? Math.round(ms / 1000) : ms / 1000} s`;
 }
 
 /**
@@ -52,12 +69,21 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
     await cache?.delete(url).catch(() => false);
   }
 
+  const stallMs = options.stallMs ?? STALL_MS;
   let response: Response;
+  // The answer itself may never come: a controller of our own gives up after the stall limit (and follows the caller's abort).
+  const waiting = new AbortController();
+  const giveUp = setTimeout(() => waiting.abort(new StalledError(`no answer for ${seconds(stallMs)}`)), stallMs);
+  const follow = (): void => waiting.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', follow, { once: true });
   try {
-    response = await fetch(url, { cache: 'no-store', signal: options.signal ?? null });
+    response = await fetch(url, { cache: 'no-store', signal: waiting.signal });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = waiting.signal.reason instanceof StalledError ? waiting.signal.reason : error;
+    throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: ${reason instanceof Error ? reason.message : String(reason)}`);
+  } finally {
+    clearTimeout(giveUp);
   }
   if (!response.ok || !response.body) {
     throw new CifarDataError(entry.path, `${entry.path} could not be downloaded: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
@@ -66,13 +92,20 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
   const hash = new Sha256();
   let received: number;
   try {
-    received = await readInto(response.body, bytes, (delta, chunk) => {
-      hash.update(chunk);
-      onBytes(delta, false);
-    });
+    received = await readInto(
+      response.body,
+      bytes,
+      (delta, chunk) => {
+        hash.update(chunk);
+        onBytes(delta, false);
+      },
+      stallMs,
+    );
   } catch (error) {
     if (error instanceof CifarDataError || options.signal?.aborted) throw error;
     throw new CifarDataError(entry.path, `${entry.path} stopped arriving: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    options.signal?.removeEventListener('abort', follow);
   }
   if (received > entry.bytes) throw new CifarDataError(entry.path, `${entry.path} is longer than the ${entry.bytes.toLocaleString('en-US')} bytes the manifest states`);
   if (received < entry.bytes) throw new CifarDataError(entry.path, describeSizeMismatch(entry.path, received, entry.bytes));
@@ -86,15 +119,24 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
 
 /**
  * Copy a body stream into `target` chunk by chunk (no second whole-file buffer).
+ * @param stallMs when given, a wait of this long for the next chunk cancels the stream and rejects
+ *   ("nothing arrived for 45 s").
  * @returns the bytes received; a stream longer than `target` is cancelled at the first extra chunk and
  *   reported as `target.length + 1`, which every caller treats as a size mismatch.
  */
-export async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, onChunk: (delta: number, chunk: Uint8Array) => void): Promise<number> {
+export async function readInto(body: ReadableStream<Uint8Array>, target: Uint8Array, onChunk: (delta: number, chunk: Uint8Array) => void, stallMs?: number): Promise<number> {
   const reader = body.getReader();
   let received = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = stallMs === undefined ? await reader.read() : await readWithin(reader, stallMs);
+      } catch (error) {
+        if (error instanceof StalledError) await reader.cancel(error).catch(() => undefined);
+        throw error;
+      }
+      const { done, value } = result;
       if (done) return received;
       if (received + value.length > target.length) {
         await reader.cancel();
@@ -122,4 +164,13 @@ export async function keepVerifiedCopy(cache: Cache | null, url: string, bytes: 
   } catch (error) {
     return `the browser refused to keep a copy (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
   }
+}
+
+/** The reader's next chunk, or StalledError when none comes within `ms`. */
+function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StalledError(`nothing arrived for ${seconds(ms)}`)), ms);
+  });
+  return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
 }
