@@ -54,7 +54,7 @@ function seconds(ms: number): string {
  * A cached copy is trusted after a size check: it was hashed before it was stored, and the cache's
  * name carries the manifest's fingerprint. A cached copy of the wrong size is dropped and refetched.
  *
- * @throws CifarDataError naming the file when it is missing (HTTP error), unreachable, truncated,
+ * @throws CifarDataError naming the file when it is missing (HTTP error), unreachable, stalled, truncated,
  *   too long, or its SHA-256 differs from the manifest's.
  */
 export async function fetchVerified(url: string, entry: CifarFileEntry, options: FetchOptions): Promise<FetchedFile> {
@@ -70,12 +70,23 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
   }
 
   const stallMs = options.stallMs ?? STALL_MS;
-  let response: Response;
+  options.signal?.throwIfAborted();
   // The answer itself may never come: a controller of our own gives up after the stall limit (and follows the caller's abort).
   const waiting = new AbortController();
-  const giveUp = setTimeout(() => waiting.abort(new StalledError(`no answer for ${seconds(stallMs)}`)), stallMs);
   const follow = (): void => waiting.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', follow, { once: true });
+  try {
+    return await download(url, entry, options, waiting, stallMs);
+  } finally {
+    options.signal?.removeEventListener('abort', follow);
+  }
+}
+
+/** The network half of {@link fetchVerified}: `waiting` aborts the request (the caller's abort, or no answer within `stallMs`). */
+async function download(url: string, entry: CifarFileEntry, options: FetchOptions, waiting: AbortController, stallMs: number): Promise<FetchedFile> {
+  const { cache, onBytes } = options;
+  let response: Response;
+  const giveUp = setTimeout(() => waiting.abort(new StalledError(`no answer for ${seconds(stallMs)}`)), stallMs);
   try {
     response = await fetch(url, { cache: 'no-store', signal: waiting.signal });
   } catch (error) {
@@ -104,8 +115,6 @@ export async function fetchVerified(url: string, entry: CifarFileEntry, options:
   } catch (error) {
     if (error instanceof CifarDataError || options.signal?.aborted) throw error;
     throw new CifarDataError(entry.path, `${entry.path} stopped arriving: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    options.signal?.removeEventListener('abort', follow);
   }
   if (received > entry.bytes) throw new CifarDataError(entry.path, `${entry.path} is longer than the ${entry.bytes.toLocaleString('en-US')} bytes the manifest states`);
   if (received < entry.bytes) throw new CifarDataError(entry.path, describeSizeMismatch(entry.path, received, entry.bytes));
