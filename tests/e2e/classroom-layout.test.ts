@@ -40,6 +40,8 @@ async function offFirstScreen(page: Page, parts: Readonly<Record<string, Locator
     const { top, bottom } = await box(locator);
     if (top < 0 || bottom > height) off.push(`${name}: ${Math.round(top)}–${Math.round(bottom)}`);
   }
+  // A failure says what stood above them: the text of the window's first screen, top to bottom.
+  if (off.length > 0) off.push(`the page showed: ${(await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 1200)}`);
   return off;
 }
 
