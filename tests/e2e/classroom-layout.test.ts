@@ -2,7 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { fillRunSettings } from './run-settings';
 import { appSessionPerTest } from './session-checks';
-import { charts, control, openTrainTab, panel, trainTab } from './train-page';
+import { charts, control, openTrainTab, panel, summaryOverflow, trainTab } from './train-page';
 import { waitForTrainingPhase } from './training-phase';
 
 /**
@@ -166,8 +166,7 @@ describe('the classroom layout', () => {
         if (overflow > 0) overflowing.push(`${width}px #/train ${tab}: ${overflow}px`);
         if (tab === 'Network and settings') {
           // The model summary scrolls inside its own box rather than the page: its Param # column must still show whole.
-          const summary = page.getByRole('table', { name: /^Model summary/ });
-          const inner = await summary.evaluate((table) => (table.parentElement ? table.parentElement.scrollWidth - table.parentElement.clientWidth : 0));
+          const inner = await summaryOverflow(page);
           if (inner > 0) overflowing.push(`${width}px model summary: ${inner}px`);
         }
         if (tab === 'Results') await shot(page, `train-results-${width}x${height}`);

@@ -4,7 +4,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { axeViolations } from './axe';
 import { openAppSession } from './browser';
 import { closeAndExpectClean, appSessionPerTest } from './session-checks';
-import { layer, openTrainTab, settings } from './train-page';
+import { layer, openTrainTab, settings, summaryOverflow } from './train-page';
 import { labLinkDictionary } from '../../src/core/lab/lab-link';
 
 const baseUrl = inject('baseUrl');
@@ -137,7 +137,6 @@ describe('the lab in a link', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await area(page, 'Train').click();
     await openTrainTab(page, 'Network and settings');
-    const summary = page.getByRole('table', { name: /^Model summary/ });
-    expect(await summary.evaluate((table) => (table.parentElement ? table.parentElement.scrollWidth - table.parentElement.clientWidth : -1))).toBe(0);
+    expect(await summaryOverflow(page)).toBe(0);
   });
 });
