@@ -22,6 +22,9 @@
  * with spreads and the load average around each comparison, one worker's step profiled kernel by
  * kernel, and a projection for 4 and 8 cores; a full run measures it first, while the machine is freshest.
  *
+ * `--only=batch-norm` measures only the Better recipe's step on wasm in Node with tfjs's stock
+ * FusedBatchNorm gradient against ours, stepped in turn (measure-batch-norm.ts; part of the Node half).
+ *
  * `CHROMIUM_GPU=1 npm run bench` starts Chromium on the machine's real GPU (tests/chromium.ts): webgl
  * configurations are then timed like the fast ones, and the real-GPU target (our engine ≥ 2× stock
  * tfjs webgl at batch 512) is checked.
@@ -47,6 +50,10 @@ import { compareSpreads, formatSpread, spreadOf, type Spread } from '../../src/c
 import { runParallelConfig, type ParallelBenchConfig, type ParallelBenchOutcome } from './measure-parallel';
 import { checkParallelTargets, formatParallelComparison, formatParallelParts, formatProfile, formatProjection, type ParallelBenchRecord } from './report-parallel';
 import { spawnNodeGradientWorker } from '../parallel/node-gradient-workers';
+import { formatBatchNormBench, runBatchNormBench, type BatchNormBenchOutcome } from './measure-batch-norm';
+
+/** Steps of each batch-normalisation gradient, taken in turn (about 1.5–2.5 s each here). */
+const BATCH_NORM_PAIRS = 6;
 
 /** On SwiftShader a webgl step takes tens of seconds; on a real GPU (CHROMIUM_GPU=1) it is fast. */
 const WEBGL_IS_SLOW = !USE_HARDWARE_GPU;
@@ -224,7 +231,7 @@ function report(record: BenchRecord, records: BenchRecord[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl', 'first-use', 'parallel'].includes(only)) throw new Error(`--only must be node, chromium, classify, app, webgl, first-use or parallel, got ${only}`);
+  if (only !== undefined && !['node', 'chromium', 'classify', 'app', 'webgl', 'first-use', 'parallel', 'batch-norm'].includes(only)) throw new Error(`--only must be node, chromium, classify, app, webgl, first-use, parallel or batch-norm, got ${only}`);
   const machine = describeMachine();
   const records: BenchRecord[] = [];
   const classify: ClassifyBenchRecord[] = [];
@@ -234,6 +241,7 @@ async function main(): Promise<void> {
   let webgl: WebGLBenchReport | null = null;
   let wasmHeaps: WasmHeapRecord[] = [];
   const parallel: ParallelBenchRecord[] = [];
+  let batchNorm: BatchNormBenchOutcome | null = null;
   const withParallel = only === undefined || only === 'node' || only === 'chromium' || only === 'parallel';
   const startedMs = performance.now();
   const full = only === undefined || only === 'node' || only === 'chromium';
@@ -252,7 +260,12 @@ async function main(): Promise<void> {
     await withBenchPage((page) => measureParallel(parallelPlans('chromium-isolated'), (config) => page.runParallel(config), parallel), { crossOriginIsolated: true });
     await withBenchPage((page) => measureParallel(parallelPlans('chromium'), (config) => page.runParallel(config), parallel));
   }
-  if (only !== 'chromium' && only !== 'app' && only !== 'webgl' && only !== 'first-use' && only !== 'parallel') {
+  if (only === undefined || only === 'node' || only === 'batch-norm') {
+    process.stdout.write('Batch normalisation\'s gradient, Node, wasm, one thread (stock tfjs and ours in turn):\n');
+    batchNorm = await runBatchNormBench(BATCH_NORM_PAIRS);
+    process.stdout.write(`${formatBatchNormBench(batchNorm)}\n`);
+  }
+  if (only !== 'chromium' && only !== 'app' && only !== 'webgl' && only !== 'first-use' && only !== 'parallel' && only !== 'batch-norm') {
     process.stdout.write('Node:\n');
     if (only !== 'classify') {
       await runPlans('node', NODE_PLANS, (config) => runTrainingConfig(config, 'main-thread'), (configs) => runInterleavedConfigs(configs, 'main-thread'), records);
@@ -262,7 +275,7 @@ async function main(): Promise<void> {
     await measureClassify(classifyPlans('node', 'wasm'), (config) => runClassifyConfig(config, 'main-thread'), classify);
     if (full) await measureEvaluation(EVALUATION_PLANS.filter((p) => p.environment === 'node'), (config) => runEvaluationConfig(config, 'main-thread'), evaluation);
   }
-  if (only !== 'node' && only !== 'app' && only !== 'webgl' && only !== 'first-use' && only !== 'parallel') {
+  if (only !== 'node' && only !== 'app' && only !== 'webgl' && only !== 'first-use' && only !== 'parallel' && only !== 'batch-norm') {
     process.stdout.write('Headless Chromium (Web Worker):\n');
     await withBenchPage(async (page) => {
       machine.chromium = page.userAgent;
@@ -293,7 +306,7 @@ async function main(): Promise<void> {
 
   machine.loadAverageAfter = loadavg()[0] ?? null;
   const targets = [...checkTargets(records, classify, app, machine.webglRenderer), ...checkParallelTargets(parallel)];
-  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly firstUse: FirstUseResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly parallel: readonly ParallelBenchRecord[]; readonly targets: typeof targets } = {
+  const result: BenchReport & { readonly classify: readonly ClassifyBenchRecord[]; readonly evaluation: readonly EvaluationBenchRecord[]; readonly app: AppBenchResult | null; readonly firstUse: FirstUseResult | null; readonly webgl: WebGLBenchReport | null; readonly wasmHeaps: readonly WasmHeapRecord[]; readonly parallel: readonly ParallelBenchRecord[]; readonly batchNorm: BatchNormBenchOutcome | null; readonly targets: typeof targets } = {
     generatedAt: new Date().toISOString(),
     machine,
     workload:
@@ -307,6 +320,7 @@ async function main(): Promise<void> {
     webgl,
     wasmHeaps,
     parallel,
+    batchNorm,
     targets,
   };
   mkdirSync('bench', { recursive: true });
@@ -322,6 +336,7 @@ async function main(): Promise<void> {
     firstUse ? `A newcomer's waits:\n${formatFirstUse(firstUse)}` : '',
     webgl ? `WebGL, stock tfjs against our GPU replacements:\n${formatWebGLBench(webgl)}` : '',
     parallel.length > 0 ? formatParallelSection(parallel) : '',
+    batchNorm ? `Batch normalisation's gradient (the Better recipe on wasm, Node, one thread):\n${formatBatchNormBench(batchNorm)}` : '',
     `Targets (issue 8, this machine):\n${formatTargets(targets)}`,
   ];
   process.stdout.write(`\n${sections.filter((section) => section !== '').join('\n\n')}\n\nWrote bench/results.json in ${Math.round((performance.now() - startedMs) / 1000)} s.\n`);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { isSoftwareRenderer } from '../core/backend/backend-probe-rules';
 import type { BackendInfo, BackendName, EngineHost } from './protocol';
+import { registerBatchNormGradient } from './training/batch-norm-gradient';
 import { registerWebGLTrainingKernels } from './webgl/register-webgl-kernels';
 
 /** Thrown when the requested backend cannot be started here. */
@@ -29,6 +30,8 @@ export async function startBackend(
   await wasmBackend?.prepareWasmBackend();
   // Our GPU kernels (filter gradient, dropout masks) replace stock tfjs's slow ones on webgl.
   if (backend === 'webgl') registerWebGLTrainingKernels();
+  // Batch normalisation's backward pass without stock tfjs's full-size tile (every backend).
+  registerBatchNormGradient();
   // wasm starts threaded where the page allows it, falling back to one thread rather than hanging.
   const started = wasmBackend ? await wasmBackend.startWasmBackend() : await tf.setBackend(backend);
   if (!started || tf.getBackend() !== backend) {
