@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { splitBatch } from '../../core/training/batch-split';
 import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
 import { applyWeightConstraints } from '../training/regularisation';
-import { applySummedGradients, shareGradients, type GradientShare, type StepMeasurement } from '../training/train-step';
+import { applySummedGradients, shareGradients, StepInterruptedError, type GradientShare, type StepMeasurement } from '../training/train-step';
 import { tensorsFromFlat, flatLayout } from './flat-weights';
 import type { ShareTimings } from './gradient-protocol';
 import type { GradientWorkerPool, ShareResult } from './gradient-pool';
@@ -41,11 +41,16 @@ export interface ParallelStepOptions {
   /** Keras' label smoothing ε of the run's loss, sent with every share; default 0. */
   readonly labelSmoothing?: number;
   /**
-   * Asked between the coordinator's own micro-batches (`shareGradients`); true abandons the step once
-   * the gradient workers have answered — their shares run to their end, which is a fraction of the batch.
+   * Asked between the coordinator's own micro-batches (`shareGradients`), then every
+   * INTERRUPT_POLL_MS while it waits for the workers; true abandons the step: the workers are asked
+   * to drop their shares too (`abandonShares`), each between its own micro-batches, and the step ends
+   * once all have answered.
    */
   readonly interrupt?: () => boolean;
 }
+
+/** How often a step waiting for its workers asks `interrupt` (a Stop then lands within this, plus a micro-batch). */
+export const INTERRUPT_POLL_MS = 100;
 
 /**
  * Train on one uint8 batch with `options.workers` workers: the coordinator and the pool's first
@@ -78,14 +83,18 @@ export async function dataParallelStep(
   try {
     local = await shareGradients(model, variables, imageBytes.subarray(0, own.end * CIFAR_IMAGE_BYTES), labelBytes.subarray(0, own.end), { firstImage: 0, batchImages: count, step }, microBatchSize, { labelSmoothing, interrupt });
   } finally {
-    // Every worker answers before this step ends, even when the coordinator's own share failed.
-    if (!local) await Promise.allSettled(pending);
+    // Every worker answers before this step ends, even when the coordinator's own share failed; an
+    // abandoned step (a Stop or Pause) asks them to drop their shares first.
+    if (!local) {
+      pool.abandonShares(weights.version);
+      await Promise.allSettled(pending);
+    }
   }
   const t2 = performance.now();
   const layout = flatLayout(variables);
   let sums = local.gradients;
   try {
-    const results: ShareResult[] = await Promise.all(pending);
+    const results: ShareResult[] = await sharesOrInterrupt(pending, interrupt, () => pool.abandonShares(weights.version));
     const t3 = performance.now();
     // In share order, so the same worker count always adds in the same order.
     let [loss = Number.NaN, correct = 0] = local.measured.dataSync();
@@ -115,5 +124,31 @@ export async function dataParallelStep(
   } finally {
     tf.dispose(sums);
     local.measured.dispose();
+  }
+}
+
+/**
+ * The workers' results; while waiting, `interrupt` is asked every INTERRUPT_POLL_MS, and when it says
+ * so the shares are abandoned (`abandon`), every worker's answer awaited, and StepInterruptedError thrown.
+ */
+export async function sharesOrInterrupt(pending: readonly Promise<ShareResult>[], interrupt: (() => boolean) | undefined, abandon: () => void): Promise<ShareResult[]> {
+  const all = Promise.all(pending);
+  if (!interrupt) return all;
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), INTERRUPT_POLL_MS);
+    });
+    try {
+      const results = await Promise.race([all, tick]);
+      if (results) return results;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (interrupt()) {
+      abandon();
+      await Promise.allSettled(pending);
+      throw new StepInterruptedError('the step was abandoned while the gradient workers computed their shares');
+    }
   }
 }

@@ -130,11 +130,22 @@ export class GradientWorkerPool {
     const flat = weights.flat ? weights.flat.slice() : null;
     const request: GradientRequest = { type: 'share', ...order, version: weights.version, images, labels, weights: flat };
     return this.ask(index, request, [images.buffer, labels.buffer, ...(flat ? [flat.buffer] : [])], (reply, roundTripMs) => {
+      if (reply.type === 'share-abandoned') throw new Error(`gradient worker ${index} dropped its share: the step was abandoned`);
       if (reply.type !== 'share-done') throw new Error(`gradient worker ${index} answered ${reply.type} to a share`);
       const gradients = reply.gradients ?? this.sharedGradients(index, reply.version);
       if (!gradients) throw new Error(`gradient worker ${index} reported version ${reply.version}, but its shared gradients are not of that version`);
       return { index, loss: reply.loss, correct: reply.correct, gradients, timings: reply.timings, roundTripMs };
     });
+  }
+
+  /**
+   * Ask every worker still busy (with a share of weights `version`) to drop it between its
+   * micro-batches: a Stop or Pause then lands within one micro-batch of each share, not at the end of
+   * the workers' shares. Their `computeShare` promises reject; a worker that had already finished
+   * answers as usual.
+   */
+  abandonShares(version: number): void {
+    for (const index of this.waiting.keys()) this.ports[index - 1]?.post({ type: 'abandon', version }, []);
   }
 
   /**

@@ -63,6 +63,15 @@ export type GradientRequest =
       readonly weights: Float32Array | null;
     } & ShareOrder)
   | {
+      /**
+       * Drop the share of weights `version` between its micro-batches (a Stop or Pause abandoned the
+       * step): it is answered with `share-abandoned` instead of `share-done`. Handled on arrival, not
+       * queued behind the share it is about; for any other version it does nothing.
+       */
+      readonly type: 'abandon';
+      readonly version: number;
+    }
+  | {
       /** Evaluate (dropout off) the model with these weights on these images: part of a validation. */
       readonly type: 'evaluate';
       readonly version: number;
@@ -96,6 +105,12 @@ export type GradientReply =
       /** The share's gradients, flat, when exchanging by transfer; null when written to shared memory. */
       readonly gradients: Float32Array | null;
       readonly timings: ShareTimings;
+    }
+  | {
+      /** The share of weights `version` was dropped on request (`abandon`): no gradients. */
+      readonly type: 'share-abandoned';
+      readonly index: number;
+      readonly version: number;
     }
   | {
       readonly type: 'evaluate-done';

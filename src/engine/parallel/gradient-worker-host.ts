@@ -3,7 +3,8 @@
  * worker thread): start single-threaded wasm with the engine's kernels, build the run's model, and per
  * step take the weights, compute the gradients of its share of the batch (`shareGradients`, the very
  * code a one-worker step runs) and hand them back; after an epoch, evaluate its part of the
- * validation images (`evaluate`, the code a one-worker validation runs).
+ * validation images (`evaluate`, the code a one-worker validation runs). A share the coordinator
+ * abandons (`abandon`, on a Stop or Pause) is dropped between its micro-batches.
  */
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR_IMAGE_BYTES } from '../../core/data/cifar-format';
@@ -11,7 +12,7 @@ import { allIndices } from '../../core/training/training-batches';
 import { startBackend } from '../backend';
 import { buildModel } from '../training/build-model';
 import { evaluate } from '../training/evaluate';
-import { shareGradients, trainableVariables } from '../training/train-step';
+import { shareGradients, StepInterruptedError, trainableVariables } from '../training/train-step';
 import { setMinLogicalCoresForThreads } from '../wasm/wasm-backend';
 import { assignFromFlat, copyTensorsInto, flatLayout, sameLayout, type FlatLayout } from './flat-weights';
 import type { GradientReply, GradientRequest, SharedExchangeBuffers } from './gradient-protocol';
@@ -34,6 +35,8 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
   let prepared: Prepared | null = null;
   let index = 0;
   let queue = Promise.resolve();
+  /** The weights version whose share the coordinator abandoned (a Stop or Pause), or null. */
+  let abandoned: number | null = null;
 
   async function init(request: Extract<GradientRequest, { type: 'init' }>): Promise<void> {
     const startMs = performance.now();
@@ -83,7 +86,16 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     const count = request.labels.length;
     if (request.images.length !== count * CIFAR_IMAGE_BYTES) throw new Error(`a share of ${count} labels needs ${count * CIFAR_IMAGE_BYTES} image bytes, got ${request.images.length}`);
     const placement = { firstImage: request.firstImage, batchImages: request.batchImages, step: request.step };
-    const { gradients, measured } = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize, { labelSmoothing: request.labelSmoothing });
+    let share: Awaited<ReturnType<typeof shareGradients>>;
+    try {
+      // Asked between micro-batches (which lets an `abandon` message in): a Stop lands within one of them.
+      share = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize, { labelSmoothing: request.labelSmoothing, interrupt: () => abandoned === request.version });
+    } catch (error) {
+      if (!(error instanceof StepInterruptedError)) throw error;
+      post({ type: 'share-abandoned', index: worker.index, version: request.version }, []);
+      return;
+    }
+    const { gradients, measured } = share;
     let loss: number;
     let correct: number;
     let flat: Float32Array | null = null;
@@ -110,13 +122,18 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     try {
       if (request.type === 'init') await init(request);
       else if (request.type === 'evaluate') await evaluateShare(request);
-      else await share(request);
+      else if (request.type === 'share') await share(request);
     } catch (error) {
       post({ type: 'failed', index, message: error instanceof Error ? error.message : String(error) }, []);
     }
   }
 
   return (request) => {
+    // Not queued: it is about the share in progress, which reads it between its micro-batches.
+    if (request.type === 'abandon') {
+      abandoned = request.version;
+      return Promise.resolve();
+    }
     queue = queue.then(() => handle(request));
     return queue;
   };

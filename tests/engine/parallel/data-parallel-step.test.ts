@@ -3,14 +3,14 @@
  * (Node worker threads running the engine's gradient-worker code on wasm with our kernels), against
  * the single-worker step, for SGD with momentum and Adam, with dropout, through shared memory and by
  * transfer, and with issue 17's loss (label smoothing, weight decay) and max-norm; and a step
- * interrupted by a Stop is dropped whole.
+ * interrupted by a Stop is dropped whole, the workers' shares between their own micro-batches.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../../../src/engine/training/build-model';
 import { createOptimizer } from '../../../src/engine/training/optimizer';
 import { StepInterruptedError, trainableVariables, trainStep } from '../../../src/engine/training/train-step';
-import { dataParallelStep } from '../../../src/engine/parallel/data-parallel-step';
+import { dataParallelStep, sharesOrInterrupt } from '../../../src/engine/parallel/data-parallel-step';
 import { flatLayout } from '../../../src/engine/parallel/flat-weights';
 import type { GradientExchange } from '../../../src/engine/parallel/gradient-protocol';
 import { GradientWorkerPool } from '../../../src/engine/parallel/gradient-pool';
@@ -140,6 +140,29 @@ describe('a data-parallel step', () => {
     two.dispose();
   });
 
+  test.each(['shared', 'transfer'] as const)('a share abandoned (exchange %s) is dropped between the worker\'s micro-batches, and the worker trains on', async (exchange) => {
+    const pool = pools.get(exchange);
+    if (!pool) throw new Error('no pool');
+    const run = makeRun('sgd');
+    // One worker's share of 16 images in micro-batches of 1: the abandon, sent right behind it, is read
+    // before its second micro-batch whether it arrives before the share starts or during it.
+    const data = makeBandSplit(16, 3);
+    const weights = pool.publishWeights(run.variables);
+    const order = { step: 0, firstImage: 0, batchImages: 16, microBatchSize: 1, labelSmoothing: 0, images: data.images, labels: data.labels };
+    const share = pool.computeShare(1, order, weights);
+    pool.abandonShares(weights.version);
+    await expect(share).rejects.toThrow(/gradient worker 1 dropped its share: the step was abandoned/);
+    expect(pool.broken).toBeNull();
+    // An abandon for another version leaves the next share alone: it answers with its gradients.
+    const next = pool.publishWeights(run.variables);
+    const answered = pool.computeShare(1, order, next);
+    pool.abandonShares(weights.version);
+    const result = await answered;
+    expect(result.gradients.length).toBeGreaterThan(0);
+    expect(Number.isFinite(result.loss)).toBe(true);
+    run.dispose();
+  });
+
   test('asks for no more workers than the pool has, and a batch too small for them is refused by name', async () => {
     const pool = pools.get('shared');
     if (!pool) throw new Error('no pool');
@@ -148,5 +171,39 @@ describe('a data-parallel step', () => {
     await expect(dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step: 0, workers: 4, microBatchSize: 4 })).rejects.toThrow(/2 … 3 workers, got 4/);
     await expect(dataParallelStep(pool, run.model, run.optimizer, run.variables, data.images, data.labels, { step: 0, workers: 3, microBatchSize: 4 })).rejects.toThrow(/2 images among 3 workers/);
     run.dispose();
+  });
+});
+
+describe('waiting for the workers\' shares', () => {
+  const result = (index: number) => ({ index, loss: 0.5, correct: 1, gradients: new Float32Array(1), timings: { readWeightsMs: 0, computeMs: 0, writeGradientsMs: 0 }, roundTripMs: 0 });
+
+  test('a Stop while the workers compute abandons their shares, waits for every answer, and throws StepInterruptedError', async () => {
+    let release: (() => void) | null = null;
+    // A worker that answers only once it is asked to drop its share (as a real one does, between micro-batches).
+    const pending = new Promise<ReturnType<typeof result>>((_, reject) => {
+      release = () => reject(new Error('gradient worker 1 dropped its share: the step was abandoned'));
+    });
+    let asked = 0;
+    let abandoned = 0;
+    const waiting = sharesOrInterrupt([pending], () => ++asked >= 2, () => {
+      abandoned += 1;
+      release?.();
+    });
+    await expect(waiting).rejects.toBeInstanceOf(StepInterruptedError);
+    expect(asked).toBe(2);
+    expect(abandoned).toBe(1);
+  });
+
+  test('answers that come first are returned, and nothing is abandoned', async () => {
+    let abandoned = 0;
+    const results = await sharesOrInterrupt([Promise.resolve(result(1)), Promise.resolve(result(2))], () => false, () => {
+      abandoned += 1;
+    });
+    expect(results.map((share) => share.index)).toEqual([1, 2]);
+    expect(abandoned).toBe(0);
+  });
+
+  test('a worker that fails while waited for fails the wait with its message', async () => {
+    await expect(sharesOrInterrupt([Promise.reject(new Error('gradient worker 2: out of memory'))], () => false, () => undefined)).rejects.toThrow(/out of memory/);
   });
 });
