@@ -14,6 +14,7 @@ import { startBackend } from '../../src/engine/backend';
 import { batchNormGradient } from '../../src/engine/training/batch-norm-gradient';
 import { Trainer } from '../../src/engine/training/trainer';
 import { syntheticSplit } from './measure-engine';
+import { timedStep } from './timed-step';
 
 /** What one comparison measured. */
 export type BatchNormBenchOutcome =
@@ -38,12 +39,9 @@ export async function runBatchNormBench(pairs: number): Promise<BatchNormBenchOu
     const data = { train: syntheticSplit(batchSize * (2 * pairs + 3), 1), test: syntheticSplit(10, 2) };
     trainer = await Trainer.create({ spec: BETTER_RECIPE.spec, hyperparameters: { ...BETTER_RECIPE.hyperparameters, learningRate: BETTER_RECIPE.hyperparameters.learningRate / 10, epochs: 1, trainSubset: null, validationSubset: null }, data, backend: 'wasm' });
     const current = trainer;
-    const timed = async (gradient: tf.GradConfig): Promise<number> => {
+    const timed = (gradient: tf.GradConfig): Promise<number> => {
       tf.registerGradient(gradient);
-      const startMs = performance.now();
-      const outcome = await current.step();
-      if (outcome.kind !== 'batch') throw new Error(`a timed step ended the epoch (${outcome.kind})`);
-      return performance.now() - startMs;
+      return timedStep(current);
     };
     await timed(stock);
     await timed(batchNormGradient);

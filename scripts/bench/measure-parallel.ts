@@ -16,6 +16,7 @@ import { trainableVariables } from '../../src/engine/training/train-step';
 import { Trainer } from '../../src/engine/training/trainer';
 import { syntheticSplit } from './measure-engine';
 import { profileTrainingStep, type StepProfile } from './step-profile';
+import { timedStep } from './timed-step';
 
 /** One side-by-side measurement. */
 export interface ParallelBenchConfig {
@@ -78,20 +79,14 @@ export async function runParallelConfig(config: ParallelBenchConfig, spawn: Spaw
     trainers.push(all);
     const status = all.workers;
     if (!status || status.workers !== workers) return { status: 'failed', reason: `the data-parallel side runs ${status?.workers ?? 1} worker(s), not ${workers}: ${status?.reason ?? 'no workers'}` };
-    const timed = async (trainer: Trainer): Promise<number> => {
-      const startMs = performance.now();
-      const outcome = await trainer.step();
-      if (outcome.kind !== 'batch') throw new Error(`a timed step ended the epoch (${outcome.kind})`);
-      return performance.now() - startMs;
-    };
-    await timed(one);
-    await timed(all);
+    await timedStep(one);
+    await timedStep(all);
     const oneStepMs: number[] = [];
     const allStepMs: number[] = [];
     const timings: ParallelStepTimings[] = [];
     for (let pair = 0; pair < pairs; pair++) {
-      oneStepMs.push(await timed(one));
-      allStepMs.push(await timed(all));
+      oneStepMs.push(await timedStep(one));
+      allStepMs.push(await timedStep(all));
       const last = all.lastParallelTimings;
       if (last) timings.push(last);
     }
