@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BETTER_RECIPE } from '../../src/core/training/recipes';
 import { spreadOf, formatSpread, type Spread } from '../../src/core/charts/spread';
 import { startBackend } from '../../src/engine/backend';
-import { batchNormGradient } from '../../src/engine/training/batch-norm-gradient';
+import { batchNormGradient, stockBatchNormGradient } from '../../src/engine/training/batch-norm-gradient';
 import { Trainer } from '../../src/engine/training/trainer';
 import { syntheticSplit } from './measure-engine';
 import { timedStep } from './timed-step';
@@ -30,11 +30,11 @@ export type BatchNormBenchOutcome =
 
 /** Time `pairs` steps with each gradient, in turn, after one untimed step of each. Never throws. */
 export async function runBatchNormBench(pairs: number): Promise<BatchNormBenchOutcome> {
-  const stock = tf.getGradient(tf.FusedBatchNorm);
+  const stock = stockBatchNormGradient;
   let trainer: Trainer | null = null;
   try {
+    // It registers ours (a full bench has already started wasm for the data-parallel part); the stock one was read at import.
     const info = await startBackend('wasm', 'main-thread', 'benchmark');
-    // startBackend registered ours; the stock one was read before it.
     const { batchSize } = BETTER_RECIPE.hyperparameters;
     const data = { train: syntheticSplit(batchSize * (2 * pairs + 3), 1), test: syntheticSplit(10, 2) };
     trainer = await Trainer.create({ spec: BETTER_RECIPE.spec, hyperparameters: { ...BETTER_RECIPE.hyperparameters, learningRate: BETTER_RECIPE.hyperparameters.learningRate / 10, epochs: 1, trainSubset: null, validationSubset: null }, data, backend: 'wasm' });

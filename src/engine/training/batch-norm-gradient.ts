@@ -13,14 +13,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-/** Whether ours replaced the stock gradient (once per thread: the registry is global). */
-let registered = false;
+/**
+ * tfjs's own `FusedBatchNorm` gradient, read when this module loads — before anything here replaces it
+ * (tfjs-core registers its gradients on import) — so the benchmark and tests compare against the stock
+ * one even after `startBackend` has registered ours.
+ */
+export const stockBatchNormGradient: tf.GradConfig = tf.getGradient(tf.FusedBatchNorm);
 
-/** Register the leaner `FusedBatchNorm` gradient in place of tfjs's. Idempotent. */
+/** Register the leaner `FusedBatchNorm` gradient in place of tfjs's (the registry is global, per thread). Idempotent. */
 export function registerBatchNormGradient(): void {
-  if (registered) return;
-  tf.registerGradient(batchNormGradient);
-  registered = true;
+  if (tf.getGradient(tf.FusedBatchNorm) !== batchNormGradient) tf.registerGradient(batchNormGradient);
 }
 
 /** The gradient config (exported for tests that compare it with tfjs's own). */
