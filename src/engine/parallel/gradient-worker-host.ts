@@ -12,7 +12,7 @@ import { allIndices } from '../../core/training/training-batches';
 import { startBackend } from '../backend';
 import { buildModel } from '../training/build-model';
 import { evaluate } from '../training/evaluate';
-import { shareGradients, StepInterruptedError, trainableVariables } from '../training/train-step';
+import { shareGradients, StepInterruptedError, trainableVariables, type GradientShare } from '../training/train-step';
 import { setMinLogicalCoresForThreads } from '../wasm/wasm-backend';
 import { assignFromFlat, copyTensorsInto, flatLayout, sameLayout, type FlatLayout } from './flat-weights';
 import type { GradientReply, GradientRequest, SharedExchangeBuffers } from './gradient-protocol';
@@ -86,7 +86,7 @@ export function createGradientWorkerHost(post: (reply: GradientReply, transfer: 
     const count = request.labels.length;
     if (request.images.length !== count * CIFAR_IMAGE_BYTES) throw new Error(`a share of ${count} labels needs ${count * CIFAR_IMAGE_BYTES} image bytes, got ${request.images.length}`);
     const placement = { firstImage: request.firstImage, batchImages: request.batchImages, step: request.step };
-    let share: Awaited<ReturnType<typeof shareGradients>>;
+    let share: GradientShare;
     try {
       // Asked between micro-batches (which lets an `abandon` message in): a Stop lands within one of them.
       share = await shareGradients(worker.model, worker.variables, request.images, request.labels, placement, request.microBatchSize, { labelSmoothing: request.labelSmoothing, interrupt: () => abandoned === request.version });
