@@ -1,4 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { frameArrived } from './grab-frame';
+
+/** How long Take photo waits for a camera that is still starting to send its first frame. */
+const FIRST_FRAME_WAIT_MS = 5_000;
 
 /** Where the camera stands. */
 export type CameraState = { readonly status: 'off' | 'starting' | 'live' } | { readonly status: 'failed'; readonly message: string };
@@ -48,7 +52,8 @@ export function useCamera(): {
 
   const capture = useCallback(async (): Promise<File> => {
     const video = videoRef.current;
-    if (!video || video.videoWidth === 0) throw new Error('the camera has not sent a picture yet: wait a moment and try again');
+    // A photo taken as the camera starts waits for its first frame rather than drawing a blank one.
+    if (!video || !(await frameArrived(video, FIRST_FRAME_WAIT_MS))) throw new Error('the camera has not sent a picture yet: wait a moment and try again');
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
