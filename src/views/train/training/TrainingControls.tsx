@@ -66,7 +66,7 @@ export function TrainingControls({ controls, phase, startReason = null }: { read
       </div>
       {/* Always there, one line tall when empty: the sentence coming and going (a setting refused, then
           fixed) would otherwise move the whole dashboard under the user's pointer and eyes. */}
-      <p id={reasonId} className="training-start-reason">
+      <p id={reasonId} className="training-start-reason" title={startReason ?? undefined}>
         {startReason}
       </p>
     </>
